@@ -1,0 +1,1 @@
+"""betalint: lint anthropic-beta header names."""
