@@ -1,0 +1,157 @@
+"""The anthropic-beta name grammar (contract): `feature-YYYY-MM-DD`.
+
+`parse` accepts a well-formed name and returns a `BetaName`; anything else raises a
+`BetaNameError` that says why in words a person understands and, where one exists, carries
+the corrected name. The grammar knows nothing of the registry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Literal, NamedTuple
+
+Problem = Literal[
+    "whitespace",
+    "case",
+    "separator",
+    "date-digits",
+    "date-format",
+    "invalid-date",
+    "missing-date",
+    "empty-segment",
+    "bad-character",
+    "empty",
+]
+
+_SEGMENT = r"[a-z0-9]+"
+_FEATURE = rf"[a-z][a-z0-9]*(?:-{_SEGMENT})*"
+_WELL_FORMED = re.compile(rf"(?P<feature>{_FEATURE})-(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})")
+# A date tail that is date-like but not canonical: single-digit month/day or no separators.
+_LOOSE_DATE = re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})")
+_COMPACT_DATE = re.compile(r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})")
+_TAIL = re.compile(r"-(?P<date>\d{4}-\d{1,2}-\d{1,2}|\d{8})$")
+
+_REASONS: dict[Problem, str] = {
+    "whitespace": "a name has no surrounding or inner spaces",
+    "case": "a name is lowercase",
+    "separator": "parts are separated by '-', not '_' or '.'",
+    "date-digits": "month and day take two digits",
+    "date-format": "the date must be YYYY-MM-DD",
+    "invalid-date": "the date is not a calendar date",
+    "missing-date": "the name lacks its -YYYY-MM-DD date",
+    "empty-segment": "a name has no empty parts ('--' or a leading or trailing '-')",
+    "bad-character": "a name holds only a-z, 0-9 and '-', and starts with a letter",
+    "empty": "the name is empty",
+}
+
+
+class BetaName(NamedTuple):
+    """A well-formed beta name: its feature part and its calendar date."""
+
+    feature: str
+    date: dt.date
+
+    def __str__(self) -> str:
+        return f"{self.feature}-{self.date.isoformat()}"
+
+
+class BetaNameError(ValueError):
+    """Why a string is not a well-formed beta name, and the corrected name if one exists."""
+
+    def __init__(self, text: str, problems: tuple[Problem, ...], corrected: str | None) -> None:
+        self.text = text
+        self.problems = problems
+        self.corrected = corrected
+        super().__init__(f"{text!r}: {self.reason}")
+
+    @property
+    def problem(self) -> Problem:
+        """The first (main) problem."""
+        return self.problems[0]
+
+    @property
+    def reason(self) -> str:
+        """All problems, in words."""
+        return "; ".join(_REASONS[p] for p in self.problems)
+
+
+def _calendar_date(y: str, m: str, d: str) -> dt.date | None:
+    try:
+        return dt.date(int(y), int(m), int(d))
+    except ValueError:
+        return None
+
+
+def parse(text: str) -> BetaName:
+    """Parse a beta name, or raise `BetaNameError` with the reason and a correction."""
+    match = _WELL_FORMED.fullmatch(text)
+    if match:
+        date = _calendar_date(match["y"], match["m"], match["d"])
+        if date is not None:
+            return BetaName(match["feature"], date)
+        raise BetaNameError(text, ("invalid-date",), None)
+    problems, corrected = _diagnose(text)
+    raise BetaNameError(text, problems, corrected)
+
+
+def is_well_formed(text: str) -> bool:
+    """True when `parse` would succeed; no exception cost on the common path."""
+    match = _WELL_FORMED.fullmatch(text)
+    return bool(match) and _calendar_date(match["y"], match["m"], match["d"]) is not None
+
+
+def _diagnose(text: str) -> tuple[tuple[Problem, ...], str | None]:
+    """Normalise step by step, recording each problem met; return the result if it parses."""
+    problems: list[Problem] = []
+    if not text.strip():
+        return ("empty",), None
+    name = text
+    if name != name.strip() or any(c.isspace() for c in name):
+        problems.append("whitespace")
+        name = "".join(name.split())
+    if name != name.lower():
+        problems.append("case")
+        name = name.lower()
+    if "_" in name or "." in name:
+        problems.append("separator")
+        name = name.replace("_", "-").replace(".", "-")
+    if "--" in name or name.startswith("-"):
+        problems.append("empty-segment")
+    # A trailing '-' is a missing date (`files-api-`), reported below, not an empty part.
+    name = re.sub(r"-{2,}", "-", name).strip("-")
+    name = _fix_date_tail(name, problems)
+    if re.search(r"[^a-z0-9-]", name) or not name[:1].isalpha():
+        problems.append("bad-character")
+        return tuple(problems), None
+    match = _WELL_FORMED.fullmatch(name)
+    if match is None:
+        if not problems or problems[-1] not in ("date-digits", "date-format", "invalid-date"):
+            problems.append("missing-date")
+        return tuple(dict.fromkeys(problems)), None
+    if _calendar_date(match["y"], match["m"], match["d"]) is None:
+        problems.append("invalid-date")
+        return tuple(dict.fromkeys(problems)), None
+    return tuple(dict.fromkeys(problems)), name
+
+
+def _fix_date_tail(name: str, problems: list[Problem]) -> str:
+    """Rewrite a loose date tail (`2025-4-14`, `20250414`) into `2025-04-14`."""
+    tail = _TAIL.search(name)
+    if tail is None:
+        return name
+    raw = tail["date"]
+    loose = _LOOSE_DATE.fullmatch(raw) or _COMPACT_DATE.fullmatch(raw)
+    if loose is None:
+        return name
+    y, m, d = loose["y"], loose["m"], loose["d"]
+    if "-" not in raw:
+        problems.append("date-format")
+    elif len(m) == 1 or len(d) == 1:
+        problems.append("date-digits")
+    else:
+        return name
+    if _calendar_date(y, m, d) is None:
+        problems.append("invalid-date")
+        return name
+    return f"{name[: tail.start()]}-{y}-{int(m):02d}-{int(d):02d}"

@@ -1,0 +1,160 @@
+"""Load `betas.toml` (and layered extra registries) into a `Registry`.
+
+pydantic validates each file once; the validated result is cached by content hash so that a
+start-up of `betalint` unpickles instead of importing pydantic (which alone costs ~100 ms).
+Every error is one line naming the file, the entry and the field.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tomllib
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from betalint.errors import BetalintError
+from betalint.registry import integrity
+from betalint.registry.model import Registry, RegistryLayer
+from betalint.registry.schema import RegistryFile
+
+# Bump when the schema dataclasses change shape, so old pickles are never read.
+_CACHE_REVISION = "1"
+
+
+class RegistryError(BetalintError):
+    """A registry file cannot be read, parsed or trusted."""
+
+
+def shipped_registry_path() -> Path:
+    """The `betas.toml` inside the installed package."""
+    return Path(str(resources.files("betalint.registry").joinpath("betas.toml")))
+
+
+def load_registry(
+    extra: Iterable[str | os.PathLike[str]] = (),
+    *,
+    base: str | os.PathLike[str] | None = None,
+) -> Registry:
+    """Load the shipped registry (or `base` instead of it) with `extra` layers on top.
+
+    A name defined by two layers with different content is a clash and raises
+    `RegistryError`; so does any failure of the integrity check.
+    """
+    paths = [Path(base) if base is not None else shipped_registry_path()]
+    paths += [Path(p) for p in extra]
+    files = [(str(p), load_file(p)) for p in paths]
+    entries: dict[str, Any] = {}
+    owner: dict[str, str] = {}
+    for path, data in files:
+        for name, entry in data.betas.items():
+            if name in entries and entries[name] != entry:
+                raise RegistryError(
+                    f"{path}: [betas.{name!r}] is also defined in {owner[name]} with other "
+                    "content; remove one of them or make them identical"
+                )
+            entries.setdefault(name, entry)
+            owner.setdefault(name, path)
+    registry = Registry(
+        entries=entries,
+        layers=tuple(RegistryLayer(p, d.registry_version, d.registry_date) for p, d in files),
+        platform_precedence=files[0][1].platform_precedence,
+    )
+    problems = integrity.check(registry)
+    if problems:
+        first = problems[0]
+        more = f" (and {len(problems) - 1} more; run `betalint registry check`)" if len(problems) > 1 else ""
+        raise RegistryError(f"{owner.get(first.name, paths[0])}: {first}{more}")
+    return registry
+
+
+def load_file(path: Path) -> RegistryFile:
+    """Read, parse and validate one registry file (through the cache when possible)."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise RegistryError(f"{path}: registry file not found") from None
+    except OSError as exc:
+        raise RegistryError(f"{path}: cannot read registry: {exc.strerror or exc}") from None
+    cache = _cache_file(data)
+    cached = _read_cache(cache)
+    if cached is not None:
+        return cached
+    parsed = _validate(path, _parse_toml(path, data))
+    _write_cache(cache, parsed)
+    return parsed
+
+
+def _parse_toml(path: Path, data: bytes) -> dict[str, Any]:
+    try:
+        return tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise RegistryError(f"{path}: registry is not UTF-8 (byte {exc.start})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise RegistryError(f"{path}: invalid TOML: {exc}") from None
+
+
+def _validate(path: Path, raw: dict[str, Any]) -> RegistryFile:
+    import pydantic  # deferred: only a cache miss pays for it
+
+    try:
+        return pydantic.TypeAdapter(RegistryFile).validate_python(raw)
+    except pydantic.ValidationError as exc:
+        err = exc.errors()[0]
+        more = f" (and {exc.error_count() - 1} more errors)" if exc.error_count() > 1 else ""
+        raise RegistryError(f"{path}: {_where(err['loc'])}: {err['msg']}{more}") from None
+
+
+def _where(loc: tuple[int | str, ...]) -> str:
+    """`('betas', 'files-api-2025-04-14', 'status')` → `[betas."files-api-2025-04-14"] status`."""
+    if len(loc) >= 2 and loc[0] == "betas":
+        field = ".".join(str(part) for part in loc[2:]) or "(the entry)"
+        return f'[betas."{loc[1]}"] {field}'
+    return ".".join(str(part) for part in loc) or "(top level)"
+
+
+def _cache_dir() -> Path | None:
+    if os.environ.get("BETALINT_NO_CACHE"):
+        return None
+    root = os.environ.get("BETALINT_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
+    return Path(root) / "betalint" if root else Path.home() / ".cache" / "betalint"
+
+
+def _cache_file(data: bytes) -> Path | None:
+    directory = _cache_dir()
+    if directory is None:
+        return None
+    schema = Path(__file__).with_name("schema.py")
+    try:
+        stamp = f"{schema.stat().st_mtime_ns}:{schema.stat().st_size}"
+    except OSError:
+        stamp = "?"
+    key = hashlib.sha256(f"{_CACHE_REVISION}:{stamp}:".encode() + data).hexdigest()[:32]
+    return directory / f"registry-{key}.pickle"
+
+
+def _read_cache(cache: Path | None) -> RegistryFile | None:
+    if cache is None:
+        return None
+    try:
+        with cache.open("rb") as f:
+            # The cache is our own file in the user's cache dir, keyed by content hash.
+            value = pickle.load(f)  # noqa: S301
+    except Exception:  # a missing, stale or corrupt cache is simply rebuilt
+        return None
+    return value if isinstance(value, RegistryFile) else None
+
+
+def _write_cache(cache: Path | None, value: RegistryFile) -> None:
+    if cache is None:
+        return
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, cache)
+    except OSError:  # a read-only home only costs speed
+        pass

@@ -1,0 +1,70 @@
+"""The loaded registry: entries indexed by name and by feature, plus where they came from."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+
+from betalint.registry.schema import BetaEntry
+
+_DATE_TAIL = re.compile(r"-(\d{4}-\d{2}-\d{2}|\d{8})$")
+
+
+def feature_of(name: str) -> str:
+    """The feature part of a registry name (`claude-code-20250219` → `claude-code`)."""
+    return _DATE_TAIL.sub("", name)
+
+
+@dataclass(frozen=True, slots=True)
+class RegistryLayer:
+    """One registry file that contributed entries."""
+
+    path: str
+    version: str
+    date: dt.date
+
+
+@dataclass(frozen=True)
+class Registry:
+    """Every known beta name with its lifecycle; the single source the validator reads."""
+
+    entries: Mapping[str, BetaEntry]
+    layers: tuple[RegistryLayer, ...]
+    platform_precedence: tuple[str, ...] = ()
+    _by_feature: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        by_feature: dict[str, list[str]] = {}
+        for name in sorted(self.entries):
+            by_feature.setdefault(feature_of(name), []).append(name)
+        self._by_feature.update({k: tuple(v) for k, v in by_feature.items()})
+
+    @property
+    def version(self) -> str:
+        """The version of the base layer (the shipped or pinned registry)."""
+        return self.layers[0].version
+
+    @property
+    def date(self) -> dt.date:
+        return self.layers[0].date
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.entries
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def get(self, name: str) -> BetaEntry | None:
+        return self.entries.get(name)
+
+    def features(self) -> frozenset[str]:
+        return frozenset(self._by_feature)
+
+    def versions_of(self, feature: str) -> tuple[str, ...]:
+        """Every registry name of one feature, oldest date first."""
+        return self._by_feature.get(feature, ())
