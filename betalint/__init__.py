@@ -1,1 +1,54 @@
-"""betalint: lint anthropic-beta header names."""
+"""betalint: lint anthropic-beta header names against a sourced registry.
+
+The library API (DESIGN §10, a contract)::
+
+    import betalint
+    betalint.parse("files-api-2025-04-14")        # BetaName, or raises BetaNameError
+    betalint.validate("files-api-2025-04-14")     # Verdict(kind, message, replacement, docs_url, ...)
+    betalint.check_header("a-2025-01-01, b-2025-02-02")   # list[Diagnostic]
+    betalint.scan_text(text, path="x.py")         # list[Diagnostic]
+    betalint.load_registry(extra=[...])           # Registry
+
+Attributes load on first use, so `import betalint` costs almost nothing.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+_EXPORTS = {
+    "parse": "betalint.registry.grammar",
+    "BetaName": "betalint.registry.grammar",
+    "BetaNameError": "betalint.registry.grammar",
+    "load_registry": "betalint.registry.loader",
+    "Registry": "betalint.registry.model",
+    "Verdict": "betalint.registry.validator",
+    "validate": "betalint.api",
+    "check_header": "betalint.api",
+    "scan_text": "betalint.api",
+    "Diagnostic": "betalint.linter.diagnostic",
+    "BetalintError": "betalint.errors",
+}
+
+__all__ = sorted(_EXPORTS) + ["__version__"]
+
+if TYPE_CHECKING:
+    from betalint.api import check_header, scan_text, validate
+    from betalint.errors import BetalintError
+    from betalint.linter.diagnostic import Diagnostic
+    from betalint.registry.grammar import BetaName, BetaNameError, parse
+    from betalint.registry.loader import load_registry
+    from betalint.registry.model import Registry
+    from betalint.registry.validator import Verdict
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'betalint' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value

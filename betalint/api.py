@@ -1,0 +1,62 @@
+"""The library calls that need the registry: validate a name, check a header, scan a text."""
+
+from __future__ import annotations
+
+import datetime as dt
+from betalint.linter.diagnostic import Diagnostic
+from betalint.linter.engine import CheckContext, check_text
+from betalint.registry.model import Registry
+from betalint.registry.validator import Verdict, classify
+
+_default: dict[tuple[dt.date | None], CheckContext] = {}
+
+
+def _context(registry: Registry | None, today: dt.date | None) -> CheckContext:
+    if registry is not None:
+        return CheckContext.create(registry, today=today)
+    if (today,) not in _default:  # the shipped registry's context is built once per process
+        _default[(today,)] = CheckContext.create(today=today)
+    return _default[(today,)]
+
+
+def validate(
+    name: str, *, today: dt.date | None = None, registry: Registry | None = None
+) -> Verdict:
+    """What `name` is as an anthropic-beta name today: valid, malformed, unknown, superseded,
+    ga, deprecated or retired, with a message and the name to write instead."""
+    return classify(name, today=today, registry=registry or _context(None, None).registry)
+
+
+def check_header(
+    value: str, *, today: dt.date | None = None, registry: Registry | None = None
+) -> list[Diagnostic]:
+    """Diagnostics for one anthropic-beta header value (`"a-2025-01-01, b-2025-02-02"`):
+    each name's verdict, header syntax, duplicates and conflicts. Offsets index `value`."""
+    text = f"anthropic-beta: {value}"
+    found = check_text(text, "<header>.http", _context(registry, today))
+    shift = len("anthropic-beta: ")
+    return [_shifted(d, shift) for d in found]
+
+
+def scan_text(
+    text: str,
+    path: str = "<text>",
+    *,
+    today: dt.date | None = None,
+    registry: Registry | None = None,
+) -> list[Diagnostic]:
+    """Diagnostics for one source text; `path` picks the language by its suffix."""
+    return check_text(text, path, _context(registry, today))
+
+
+def _shifted(d: Diagnostic, shift: int) -> Diagnostic:
+    from dataclasses import replace
+
+    from betalint.linter.diagnostic import Edit, Fix
+
+    fix = d.fix
+    if fix is not None:
+        edits = tuple(Edit(e.start - shift, e.end - shift, e.content) for e in fix.edits)
+        fix = Fix(fix.applicability, edits, fix.replacement, fix.message)
+    return replace(d, path="<header>", start=d.start - shift, end=d.end - shift,
+                   column=d.column - shift, end_column=d.end_column - shift, fix=fix)

@@ -1,0 +1,238 @@
+"""The `betalint` command line (click). `main(argv) -> int` returns the exit code.
+
+Exit codes (contract, as ruff): 0 nothing found, 1 findings remain, 2 usage, config,
+registry or I/O error. Errors are one line on stderr; `--verbose` adds the traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+import click
+
+from betalint.errors import BetalintError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; never raises (except SystemExit from click's --help/--version)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    verbose = "--verbose" in args or "-v" in args
+    try:
+        result = cli.main(args=args, prog_name="betalint", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        return EXIT_ERROR
+    except click.Abort:
+        click.echo("betalint: interrupted", err=True)
+        return EXIT_INTERRUPTED
+    except KeyboardInterrupt:
+        click.echo("betalint: interrupted", err=True)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_OK
+    except BetalintError as exc:
+        _traceback(verbose)
+        click.echo(f"betalint: error: {exc}", err=True)
+        return exc.exit_code
+    except Exception as exc:  # a bug: still one line, the traceback on request
+        _traceback(verbose)
+        click.echo(
+            f"betalint: internal error: {type(exc).__name__}: {exc} "
+            "(rerun with --verbose and report it)",
+            err=True,
+        )
+        return EXIT_ERROR
+    return int(result or 0)
+
+
+def _traceback(verbose: bool) -> None:
+    if verbose:
+        import traceback
+
+        traceback.print_exc()
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe (`betalint … | head -1`), stop Python's exit-time flush error."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+def parse_today(value: str | None) -> dt.date | None:
+    """`--today YYYY-MM-DD`."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise BetalintError(f"--today {value!r} is not a date; write YYYY-MM-DD") from None
+
+
+def _version() -> str:
+    from betalint import __version__
+    from betalint.registry.loader import load_registry
+
+    try:
+        registry = load_registry()
+        data = f"registry {registry.version} ({registry.date})"
+    except BetalintError as exc:
+        data = f"registry unavailable: {exc}"
+    return f"betalint {__version__}, {data}"
+
+
+def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        click.echo(_version())
+        ctx.exit(0)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True,
+              callback=_print_version, help="Print the tool and registry versions.")
+@click.option("-v", "--verbose", is_flag=True, help="Show tracebacks of errors (for bug reports).")
+def cli(verbose: bool) -> None:
+    """Lint anthropic-beta header names: typos, bad dates, superseded, GA and retired betas."""
+
+
+today_option = click.option("--today", metavar="YYYY-MM-DD",
+                            help="Judge lifecycles as of this date (reproducible runs).")
+registry_option = click.option("--registry", "registry_path", metavar="PATH",
+                               help="Use this registry file instead of the shipped one.")
+format_option = click.option("--format", "fmt", type=click.Choice(["text", "json"]),
+                             default="text", show_default=True, help="Output format.")
+
+
+def load(registry_path: str | None, extra: Sequence[str] = ()) -> Any:
+    from betalint.registry.loader import load_registry
+
+    return load_registry(extra, base=registry_path)
+
+
+@cli.command()
+@click.argument("names", nargs=-1, required=True)
+@today_option
+@registry_option
+@format_option
+def validate(names: tuple[str, ...], today: str | None, registry_path: str | None, fmt: str) -> int:
+    """Say whether each NAME (or each name of a header value "a, b") is a valid beta name."""
+    from betalint.registry.header import names_in
+    from betalint.registry.validator import classify
+
+    registry = load(registry_path)
+    day = parse_today(today)
+    items = names_in(names) or list(names)
+    verdicts = [classify(n, today=day, registry=registry) for n in items]
+    if fmt == "json":
+        click.echo(json.dumps([_verdict_json(v) for v in verdicts], indent=2))
+    else:
+        for v in verdicts:
+            docs = f"\n    docs: {v.docs_url}" if v.docs_url and not v.ok else ""
+            click.echo(f"{v.kind:<10} {v.message}{docs}")
+    return EXIT_OK if all(v.ok for v in verdicts) else EXIT_FINDINGS
+
+
+def _verdict_json(v: Any) -> dict[str, Any]:
+    return {
+        "name": v.name,
+        "kind": v.kind,
+        "ok": v.ok,
+        "message": v.message,
+        "replacement": v.replacement,
+        "certain": v.certain,
+        "canonical": v.canonical,
+        "problem": v.problem,
+        "suggestions": list(v.suggestions),
+        "docs_url": v.docs_url,
+    }
+
+
+@cli.group()
+def registry() -> None:
+    """Inspect and check the registry of beta names."""
+
+
+@registry.command("check")
+@registry_option
+@click.option("--extra", multiple=True, metavar="PATH", help="An extra registry layer.")
+def registry_check(registry_path: str | None, extra: tuple[str, ...]) -> int:
+    """Validate the registry: schema, successors, cycles, dates, sources, grammar."""
+    from betalint.registry import integrity
+    from betalint.registry.loader import RegistryError, load_registry
+
+    try:
+        reg = load_registry(extra, base=registry_path)
+    except RegistryError as exc:
+        click.echo(f"betalint: error: {exc}", err=True)
+        return EXIT_ERROR
+    problems = integrity.check(reg)
+    for problem in problems:
+        click.echo(str(problem))
+    where = ", ".join(layer.path for layer in reg.layers)
+    click.echo(f"{len(reg)} names, {len(problems)} problems ({where})")
+    return EXIT_ERROR if problems else EXIT_OK
+
+
+@registry.command("list")
+@click.option("--status", type=click.Choice(["active", "ga", "superseded", "deprecated", "retired"]),
+              help="Only names with this status.")
+@registry_option
+@format_option
+def registry_list(status: str | None, registry_path: str | None, fmt: str) -> int:
+    """List registry names with their status."""
+    reg = load(registry_path)
+    names = [n for n in sorted(reg.entries) if status is None or reg.entries[n].status == status]
+    if fmt == "json":
+        click.echo(json.dumps([_entry_json(n, reg.entries[n]) for n in names], indent=2))
+    else:
+        for n in names:
+            e = reg.entries[n]
+            low = "  (low confidence)" if e.confidence == "low" else ""
+            click.echo(f"{n:<50} {e.status}{low}")
+    return EXIT_OK
+
+
+@registry.command("show")
+@click.argument("name")
+@registry_option
+@format_option
+def registry_show(name: str, registry_path: str | None, fmt: str) -> int:
+    """Show everything the registry records about NAME."""
+    reg = load(registry_path)
+    entry = reg.get(name)
+    if entry is None:
+        raise BetalintError(f"{name!r} is not in the registry; try `betalint validate {name}`")
+    data = _entry_json(name, entry)
+    if fmt == "json":
+        click.echo(json.dumps(data, indent=2))
+    else:
+        for key, value in data.items():
+            if value not in (None, [], {}, ""):
+                click.echo(f"{key:<15} {_plain(value)}")
+    return EXIT_OK
+
+
+def _entry_json(name: str, entry: Any) -> dict[str, Any]:
+    import dataclasses
+
+    data: dict[str, Any] = {"name": name}
+    data.update(dataclasses.asdict(entry))
+    return json.loads(json.dumps(data, default=str))  # dates → ISO strings
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, list):
+        return "\n                ".join(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={_plain(v)}" for k, v in value.items())
+    return str(value)

@@ -1,0 +1,88 @@
+"""What a rule reports: one finding, where it is, and how to fix it."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import Literal
+
+Applicability = Literal["safe", "unsafe", "display"]
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace text[start:end] (str offsets into the decoded file) with `content`."""
+
+    start: int
+    end: int
+    content: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """Edits that resolve one diagnostic, and how safe they are to apply unreviewed."""
+
+    applicability: Applicability
+    edits: tuple[Edit, ...]
+    replacement: str | None
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One finding. Offsets index the decoded text; lines and columns are 1-based."""
+
+    path: str
+    code: str
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    message: str
+    name: str
+    canonical: str | None
+    context: str
+    fix: Fix | None = None
+    docs_url: str | None = None
+
+    @property
+    def rule(self) -> str:
+        from betalint.linter.rules import RULES
+
+        return RULES[self.code].name
+
+    @property
+    def severity(self) -> Severity:
+        from betalint.linter.rules import RULES
+
+        return RULES[self.code].severity
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line, self.column, self.code)
+
+
+class LineIndex:
+    """Offsets to (line, column) for one text, columns counting code points."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0]
+        find = text.find
+        pos = find("\n")
+        while pos != -1:
+            self._starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a str offset."""
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1
+
+    def line_span(self, line: int) -> tuple[int, int]:
+        """Offsets of the start and the end (past '\\n') of a 1-based line."""
+        start = self._starts[line - 1]
+        end = self._starts[line] if line < len(self._starts) else -1
+        return start, end

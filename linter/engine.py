@@ -1,0 +1,211 @@
+"""Join the scanner and the validator: one text in, its diagnostics out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from betalint.linter.diagnostic import Diagnostic, Edit, Fix, LineIndex
+from betalint.linter.edits import removal
+from betalint.linter.rules import RULES
+from betalint.linter.scanner import Candidate, ScanResult, scan_text
+from betalint.linter.spelling import spell_like
+from betalint.linter.vocabulary import Vocabulary
+from betalint.registry.grammar import parse
+from betalint.registry.model import Registry, feature_of
+from betalint.registry.validator import Verdict, classify
+
+Selector = Callable[[str, str], bool]
+
+_KIND_CODE = {
+    "unknown": "BL201",
+    "superseded": "BL202",
+    "ga": "BL203",
+    "deprecated": "BL204",
+    "retired": "BL205",
+}
+
+
+def _all_enabled(code: str, path: str) -> bool:
+    return True
+
+
+@dataclass
+class CheckContext:
+    """What every file of one run shares: registry, vocabulary, today, rule selection."""
+
+    registry: Registry
+    today: dt.date
+    enabled: Selector = _all_enabled
+    vocab: Vocabulary = field(init=False)
+    _verdicts: dict[str, Verdict] = field(default_factory=dict, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.vocab = Vocabulary.from_names(self.registry.entries)
+
+    @classmethod
+    def create(
+        cls,
+        registry: Registry | None = None,
+        *,
+        today: dt.date | None = None,
+        enabled: Selector = _all_enabled,
+    ) -> CheckContext:
+        if registry is None:
+            from betalint.registry.loader import load_registry
+
+            registry = load_registry()
+        return cls(registry, today or dt.date.today(), enabled)
+
+    def verdict(self, name: str) -> Verdict:
+        """classify(), memoised: a tree repeats the same few names many times."""
+        found = self._verdicts.get(name)
+        if found is None:
+            found = self._verdicts[name] = classify(name, today=self.today, registry=self.registry)
+        return found
+
+
+def check_text(text: str, path: str, ctx: CheckContext) -> list[Diagnostic]:
+    """Every diagnostic for one decoded text (suppressions and selection applied)."""
+    result = scan_text(text, path, ctx.vocab)
+    if not result.candidates and not result.syntax_issues:
+        return []
+    found = list(_findings(text, path, result, ctx))
+    return sorted(found, key=lambda d: (d.start, d.code))
+
+
+def _findings(text: str, path: str, result: ScanResult, ctx: CheckContext) -> Iterator[Diagnostic]:
+    index = LineIndex(text)
+    builder = _Builder(text, path, index, ctx)
+    for issue in result.syntax_issues:
+        fix = Fix("safe", (Edit(issue.start, issue.end, issue.replacement),), issue.replacement,
+                  "rewrite the header value")
+        yield from builder.make("BL103", issue.start, issue.end, issue.message,
+                                text[issue.start : issue.end], None, "header-value", fix)
+    for candidate in result.candidates:
+        yield from builder.candidate(candidate)
+    yield from builder.groups(result.candidates)
+
+
+@dataclass
+class _Builder:
+    text: str
+    path: str
+    index: LineIndex
+    ctx: CheckContext
+
+    def make(
+        self,
+        code: str,
+        start: int,
+        end: int,
+        message: str,
+        name: str,
+        canonical: str | None,
+        context: str,
+        fix: Fix | None = None,
+        docs_url: str | None = None,
+    ) -> Iterator[Diagnostic]:
+        if not self.ctx.enabled(code, self.path):
+            return
+        line, column = self.index.position(start)
+        end_line, end_column = self.index.position(end)
+        if docs_url:
+            message = f"{message}; see {docs_url}"
+        yield Diagnostic(self.path, code, start, end, line, column, end_line, end_column,
+                         message, name, canonical, context, fix, docs_url)
+
+    def candidate(self, c: Candidate) -> Iterator[Diagnostic]:
+        name = c.canonical or c.written
+        verdict = self.ctx.verdict(name)
+        if verdict.kind == "valid":
+            return
+        if verdict.kind == "malformed":
+            if c.canonical is None and (c.strong or verdict.certain):
+                yield from self._malformed(c, verdict)
+            return
+        if verdict.kind == "unknown" and not c.strong and not verdict.suggestions:
+            return
+        code = _KIND_CODE[verdict.kind]
+        message = verdict.message
+        if c.canonical is not None:
+            message = f"{c.written} ({c.canonical}): {message}"
+        yield from self.make(code, c.start, c.end, message, c.written, verdict.canonical,
+                             c.context, self._fix(code, c, verdict), verdict.docs_url)
+
+    def _malformed(self, c: Candidate, verdict: Verdict) -> Iterator[Diagnostic]:
+        code = "BL102" if verdict.problem == "invalid-date" else "BL101"
+        fix = None
+        if verdict.replacement and verdict.certain and code == "BL101":
+            fix = Fix("safe", (Edit(c.start, c.end, verdict.replacement),), verdict.replacement,
+                      f"write {verdict.replacement}")
+        yield from self.make(code, c.start, c.end, verdict.message, c.written,
+                             verdict.canonical, c.context, fix, verdict.docs_url)
+
+    def _fix(self, code: str, c: Candidate, verdict: Verdict) -> Fix | None:
+        name = c.canonical or c.written
+        if code == "BL203":
+            edit = removal(self.text, c.start, c.end, constant=c.context == "sdk-constant")
+            if edit is None:
+                return Fix("display", (), None, "remove it (the list would be empty)")
+            return Fix("unsafe", (edit,), None, f"remove {c.written}")
+        if verdict.replacement is None or code == "BL204":
+            return None
+        spelled, certain = spell_like(c.written, name, verdict.replacement)
+        if code == "BL201":
+            applicability = "safe" if verdict.certain else "unsafe"
+        else:
+            applicability = "unsafe"
+        if not certain:
+            applicability = "display"
+        return Fix(applicability, (Edit(c.start, c.end, spelled),), verdict.replacement,
+                   f"write {spelled}")
+
+    def groups(self, candidates: tuple[Candidate, ...]) -> Iterator[Diagnostic]:
+        members: dict[int, list[Candidate]] = {}
+        for c in candidates:
+            if c.group is not None:
+                members.setdefault(c.group, []).append(c)
+        for group in members.values():
+            if len(group) > 1:
+                yield from self._duplicates(group)
+                yield from self._conflicts(group)
+
+    def _duplicates(self, group: list[Candidate]) -> Iterator[Diagnostic]:
+        seen: set[str] = set()
+        for c in group:
+            name = c.canonical or c.written
+            if name in seen:
+                edit = removal(self.text, c.start, c.end, constant=c.context == "sdk-constant")
+                fix = Fix("safe", (edit,), None, "remove the duplicate") if edit else None
+                yield from self.make("BL301", c.start, c.end,
+                                     f"{name} appears twice in one list; remove the duplicate",
+                                     c.written, name if name in self.ctx.registry else None,
+                                     c.context, fix)
+            seen.add(name)
+
+    def _conflicts(self, group: list[Candidate]) -> Iterator[Diagnostic]:
+        earlier: dict[str, str] = {}
+        names = [c.canonical or c.written for c in group]
+        for c, name in zip(group, names, strict=True):
+            message = self._conflict_message(name, earlier)
+            if message:
+                yield from self.make("BL302", c.start, c.end, message, c.written,
+                                     name if name in self.ctx.registry else None, c.context)
+            try:
+                earlier.setdefault(feature_of(str(parse(name))), name)
+            except ValueError:
+                earlier.setdefault(feature_of(name), name)
+
+    def _conflict_message(self, name: str, earlier: dict[str, str]) -> str | None:
+        feature = feature_of(name)
+        other = earlier.get(feature)
+        if other is not None and other != name:
+            return f"{name} and {other} are two versions of {feature} in one list; keep one"
+        entry = self.ctx.registry.get(name)
+        for conflict in entry.conflicts_with if entry else ():
+            if conflict.name in earlier.values():
+                scope = f" on {conflict.scope}" if conflict.scope else ""
+                return f"{name} conflicts with {conflict.name}{scope}: {conflict.reason}"
+        return None
