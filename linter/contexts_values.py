@@ -1,0 +1,455 @@
+"""Reading the value that follows a strong key: the pieces of text that are beta names.
+
+Four readers, one per way a value is written after `anthropic-beta`, `betas` or
+`ANTHROPIC_BETA`:
+
+- `read_expression`: a program expression (`["a", "b"]`, `List.of(...)`, `"a,b"`, `%w[a b]`);
+- `read_yaml_value`: a YAML scalar, flow list `[a, b]` or block list `- a`;
+- `read_shell_word`: a shell or .env word (`"a,b"`, `a,b`);
+- `read_header_line`: the rest of an HTTP header line (`anthropic-beta: a, b`).
+
+They return offsets into the text, never copies, so the scanner can report exact spans.
+The scanner decides what the pieces mean; nothing here knows the registry.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+__all__ = [
+    "CONSTANT",
+    "Piece",
+    "RawIssue",
+    "header_items",
+    "list_items",
+    "read_expression",
+    "read_header_line",
+    "read_shell_word",
+    "read_yaml_value",
+]
+
+# SDK constants: Go `AnthropicBetaFilesAPI2025_04_14`, Java/Kotlin/Ruby
+# `AnthropicBeta.FILES_API_2025_04_14` / `AnthropicBeta::FILES_API_2025_04_14`.
+_DATE_TAIL = r"(?:\d{4}_\d{2}_\d{2}|\d{8})"
+CONSTANT = (
+    rf"(?<![A-Za-z0-9_])(?P<go>AnthropicBeta[A-Z][A-Za-z0-9]*?{_DATE_TAIL})(?![A-Za-z0-9_])"
+    rf"|(?<![A-Za-z0-9_])AnthropicBeta(?:\.|::)(?:Known\.)?"
+    rf"(?P<java>[A-Z][A-Z0-9_]*?{_DATE_TAIL})(?![A-Za-z0-9_])"
+)
+
+_LIMIT = 4000  # a value longer than this is not a literal list of names
+_MAX_TOKENS = 400
+
+
+class Piece(NamedTuple):
+    """A span that may be a beta name; `constant` marks an SDK constant identifier."""
+
+    start: int
+    end: int
+    constant: bool = False
+
+
+class RawIssue(NamedTuple):
+    """A header-syntax problem: the span of the value and its corrected text."""
+
+    start: int
+    end: int
+    message: str
+    replacement: str
+
+
+# Placeholders and interpolations inside a value: `${x}`, `#{x}`, `{x}`, `{{x}}`, `$X`, `%s`, `<x>`.
+_MASK = (
+    r"\$\{[^}\n]*\}?|#\{[^}\n]*\}?|\{\{[^}\n]*\}\}|\{[^}\n]*\}"
+    r"|\$[A-Za-z_][A-Za-z0-9_]*|%[sdrv]|<[^>\n]*>"
+)
+_SPLIT_HEADER = re.compile(rf"(?P<mask>{_MASK})|(?P<sep>[,;])")
+_SPLIT_LIST = re.compile(rf"(?P<mask>{_MASK})|(?P<sep>,)")
+_ITEM = re.compile(r"[A-Za-z0-9_.\-]*[A-Za-z][A-Za-z0-9_.\-]*")
+_QUOTE_CHARS = "\"'`"
+
+
+def _trim(text: str, start: int, end: int, quotes: bool) -> tuple[int, int, bool]:
+    """Trim whitespace (and with `quotes`, stray quotes and their backslashes) from a span."""
+    had_quote = False
+    while True:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if not quotes or start >= end:
+            return start, end, had_quote
+        changed = False
+        if text[start] == "\\" and start + 1 < end and text[start + 1] in _QUOTE_CHARS:
+            start += 2
+            changed = True
+        elif text[start] in _QUOTE_CHARS:
+            start += 1
+            changed = True
+        if end > start and text[end - 1] in _QUOTE_CHARS:
+            end -= 1
+            if end > start and text[end - 1] == "\\":
+                end -= 1
+            changed = True
+        if not changed:
+            return start, end, had_quote
+        had_quote = True
+
+
+def header_items(
+    text: str, start: int, end: int, *, check_syntax: bool
+) -> tuple[list[Piece], list[RawIssue]]:
+    """Split a header value `a, b` into items; with `check_syntax`, report BL103 problems.
+
+    Items are separated by ',' (a ';' is accepted and reported); whitespace around items is
+    optional whitespace; quotes inside the value are stray. Interpolations and placeholders
+    are never items.
+    """
+    pieces: list[Piece] = []
+    spans: list[tuple[int, int, bool]] = []  # trimmed span, masked
+    semicolon = stray = False
+    piece_start = start
+    masked = False
+    for match in _SPLIT_HEADER.finditer(text, start, end):
+        if match.lastgroup == "mask":
+            masked = True
+            continue
+        semicolon = semicolon or match.group() == ";"
+        s, e, quoted = _trim(text, piece_start, match.start(), True)
+        stray = stray or quoted
+        spans.append((s, e, masked))
+        piece_start, masked = match.end(), False
+    s, e, quoted = _trim(text, piece_start, end, True)
+    stray = stray or quoted
+    spans.append((s, e, masked))
+
+    clean = True
+    for s, e, is_masked in spans:
+        if s == e or is_masked:
+            continue
+        if _ITEM.fullmatch(text, s, e):
+            pieces.append(Piece(s, e))
+        else:
+            clean = False
+    if not check_syntax or not clean:
+        return pieces, []
+    empty = len(spans) > 1 and any(s == e for s, e, _ in spans)
+    if not (empty or semicolon or stray) or all(s == e for s, e, _ in spans):
+        return pieces, []
+    problems = []
+    if empty:
+        problems.append("empty item in header value")
+    if semicolon:
+        problems.append("header items are separated by ',' not ';'")
+    if stray:
+        problems.append("stray quotes inside header value")
+    value = text[start:end]
+    joiner = ", " if (", " in value or "; " in value) else ","
+    replacement = joiner.join(text[s:e] for s, e, _ in spans if s != e)
+    vs, ve, _ = _trim(text, start, end, False)
+    return pieces, [RawIssue(vs, ve, "; ".join(problems), replacement)]
+
+
+def list_items(text: str, start: int, end: int) -> list[Piece]:
+    """Items of one string in a betas list: usually one, split on ',' if the string has commas."""
+    pieces: list[Piece] = []
+    piece_start = start
+    masked = False
+    bounds: list[tuple[int, int, bool]] = []
+    for match in _SPLIT_LIST.finditer(text, start, end):
+        if match.lastgroup == "mask":
+            masked = True
+            continue
+        bounds.append((piece_start, match.start(), masked))
+        piece_start, masked = match.end(), False
+    bounds.append((piece_start, end, masked))
+    for s0, e0, is_masked in bounds:
+        s, e, _ = _trim(text, s0, e0, False)
+        if s < e and not is_masked and _ITEM.fullmatch(text, s, e):
+            pieces.append(Piece(s, e))
+    return pieces
+
+
+_STRING = (
+    r"(?P<str>(?:[rRbBuUfF]{1,2}|:)?"
+    r'(?:"""(?P<c1>[\s\S]*?)"""'
+    r"|'''(?P<c2>[\s\S]*?)'''"
+    r'|"(?P<c3>(?:[^"\\\n]|\\.)*)"'
+    r"|'(?P<c4>(?:[^'\\\n]|\\.)*)'"
+    r"|`(?P<c5>(?:[^`\\]|\\.)*)`))"
+)
+_CONTENT_GROUPS = ("c3", "c4", "c5", "c1", "c2")
+_EXPR_TAIL = (
+    rf"|{_STRING}"
+    rf"|(?P<const>{CONSTANT.replace('?P<go>', '').replace('?P<java>', '')})"
+    r"|(?P<pct>%[wWiI][\[({<])"
+    r"|(?P<open>[\[({])"
+    r"|(?P<close>[\])}])"
+    r"|(?P<sep>[,;\n])"
+    r"|(?P<call>[A-Za-z_][A-Za-z0-9_]*!?(?=[ \t]*\())"
+    r"|(?P<op>\+(?![+=])|\|\||\?\?|&&|\.join\b|\.concat\b)"
+    r"|(?P<word>[A-Za-z_][A-Za-z0-9_]*)"
+)
+_EXPR_HASH = re.compile(r"(?P<com>#(?![{\[])[^\n]*)" + _EXPR_TAIL)
+_EXPR_SLASH = re.compile(r"(?P<com>//[^\n]*|/\*[\s\S]*?\*/)" + _EXPR_TAIL)
+_CONST_RE = re.compile(CONSTANT)
+
+# Calls that only build a list or wrap a literal; any other call makes the value computed.
+_LIST_CALLS = frozenset(
+    {
+        "of",
+        "listOf",
+        "setOf",
+        "arrayOf",
+        "mutableListOf",
+        "mutableSetOf",
+        "asList",
+        "copyOf",
+        "vec!",
+        "List",
+        "Set",
+        "Array",
+        "ImmutableList",
+        "ImmutableSet",
+        "list",
+        "tuple",
+        "set",
+        "frozenset",
+        "from_static",
+        "from_str",
+        "from",
+        "Some",
+        "String",
+        "string",
+        "str",
+        "to_string",
+        "to_owned",
+        "into",
+        "freeze",
+        "AnthropicBeta",
+        "cast",
+    }
+)
+_LOOSE_WORDS = frozenset({"or", "and", "if", "else", "unless", "not"})
+_CLOSERS = {"[": "]", "(": ")", "{": "}", "<": ">"}
+
+
+def read_expression(
+    text: str, pos: int, end: int, *, hash_comments: bool, inside_call: bool = False
+) -> tuple[list[tuple[int, int]], list[Piece], bool, bool] | None:
+    """Read a program expression from `pos`; None when it does not end within bounds.
+
+    Returns (string content spans, word-list and constant pieces, loose, single_string).
+    The expression ends at a ',' ';' or newline outside brackets, or at a closing bracket
+    that it did not open. With `inside_call`, `pos` is just after `(` and the value runs to
+    the matching `)`, commas included.
+    """
+    limit = min(end, pos + _LIMIT)
+    pattern = _EXPR_HASH if hash_comments else _EXPR_SLASH
+    strings: list[tuple[int, int]] = []
+    pieces: list[Piece] = []
+    depth = 0
+    seen = loose = False
+    other = 0
+    tokens = 0
+    while True:
+        match = pattern.search(text, pos, limit)
+        if match is None or tokens > _MAX_TOKENS:
+            return None
+        tokens += 1
+        kind = match.lastgroup
+        pos = match.end()
+        if kind == "com":
+            continue
+        if kind == "sep":
+            if depth == 0 and not (inside_call and match.group() == ","):
+                if match.group() == "\n" and (not seen or inside_call):
+                    continue
+                break
+            continue
+        if kind == "close":
+            if depth == 0:
+                break
+            depth -= 1
+            continue
+        seen = True
+        if kind == "str":
+            for group in _CONTENT_GROUPS:
+                if match.start(group) != -1:
+                    strings.append((match.start(group), match.end(group)))
+                    break
+        elif kind == "const":
+            const = _CONST_RE.match(text, match.start())
+            if const is not None:
+                group = "go" if const.start("go") != -1 else "java"
+                pieces.append(Piece(const.start(group), const.end(group), True))
+        elif kind == "pct":
+            closer = _CLOSERS[match.group()[-1]]
+            close_at = text.find(closer, pos, limit)
+            if close_at < 0:
+                return None
+            for word in re.finditer(r"\S+", text[pos:close_at]):
+                s, e = pos + word.start(), pos + word.end()
+                if _ITEM.fullmatch(text, s, e):
+                    pieces.append(Piece(s, e))
+            pos = close_at + 1
+            other += 1
+        elif kind == "open":
+            depth += 1
+            other += 1
+        elif kind == "call":
+            name = match.group()
+            other += 1
+            if name not in _LIST_CALLS:
+                loose = True
+        elif kind == "op":
+            loose = True
+        elif kind == "word":
+            other += 1
+            if match.group() in _LOOSE_WORDS:
+                loose = True
+    single = len(strings) == 1 and not pieces and other == 0
+    return strings, pieces, loose, single
+
+
+def _line_end(text: str, pos: int, end: int) -> int:
+    newline = text.find("\n", pos, end)
+    return end if newline < 0 else newline
+
+
+_YAML_PLAIN_END = re.compile(r"[ \t]+#|\r?$", re.MULTILINE)
+_YAML_BLANK = re.compile(r"[ \t]*(?:#[^\n]*)?(?:\r?\n|\Z)")
+_YAML_ITEM = re.compile(r"([ \t]*)-[ \t]+")
+
+
+def _yaml_scalar(text: str, pos: int, end: int) -> tuple[int, int] | None:
+    """Content span of the YAML scalar at `pos` (quoted or plain), None for block scalars."""
+    if pos >= end:
+        return None
+    ch = text[pos]
+    if ch in "|>&*!":
+        return None
+    if ch in "\"'":
+        close = pos + 1
+        while True:
+            close = text.find(ch, close, _line_end(text, pos, end))
+            if close < 0:
+                return None
+            if ch == '"' and text[close - 1] == "\\":
+                close += 1
+                continue
+            if ch == "'" and text.startswith("''", close):
+                close += 2
+                continue
+            return pos + 1, close
+    stop = _YAML_PLAIN_END.search(text, pos, end)
+    return pos, (stop.start() if stop else end)
+
+
+def read_yaml_value(text: str, pos: int, end: int, indent: int) -> list[tuple[int, int]]:
+    """Scalars of the YAML value after `key:` at `pos`: one scalar, a flow list or a block list.
+
+    `indent` is the key's indentation; block list items may sit at the same indentation.
+    """
+    while pos < end and text[pos] in " \t":
+        pos += 1
+    if pos >= end or text[pos] in "\r\n#":
+        return _yaml_block_list(text, _line_end(text, pos, end) + 1, end, indent)
+    if text[pos] == "[":
+        close = text.find("]", pos, min(end, pos + _LIMIT))
+        if close < 0:
+            return []
+        scalars = []
+        item_start = pos + 1
+        for item in re.finditer(r"[^,]+", text[pos + 1 : close]):
+            s, e = item_start + item.start(), item_start + item.end()
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if s < e and text[s] in "\"'" and text[e - 1] == text[s] and e - s >= 2:
+                s, e = s + 1, e - 1
+            if s < e:
+                scalars.append((s, e))
+        return scalars
+    scalar = _yaml_scalar(text, pos, end)
+    return [scalar] if scalar else []
+
+
+def _yaml_block_list(text: str, pos: int, end: int, indent: int) -> list[tuple[int, int]]:
+    scalars: list[tuple[int, int]] = []
+    while pos < end and len(scalars) < 200:
+        blank = _YAML_BLANK.match(text, pos, end)
+        if blank is not None and blank.end() > pos:
+            pos = blank.end()
+            continue
+        item = _YAML_ITEM.match(text, pos, end)
+        if item is None or len(item.group(1).expandtabs()) < indent:
+            break
+        scalar = _yaml_scalar(text, item.end(), _line_end(text, item.end(), end))
+        if scalar is not None:
+            scalars.append(scalar)
+        pos = _line_end(text, item.end(), end) + 1
+    return scalars
+
+
+_SHELL_WORD_END = re.compile(r"[\s;&|)<>`\"']|\Z")
+_ESCAPED_EOL = re.compile(r"\\[rn]")
+_WHITESPACE = re.compile(r"\s")
+
+
+def read_shell_word(text: str, pos: int, end: int) -> tuple[int, int] | None:
+    """Content span of the shell / .env word at `pos`: quoted, or up to whitespace."""
+    if pos >= end:
+        return None
+    ch = text[pos]
+    if ch in "\"'":
+        close = pos + 1
+        line_end = _line_end(text, pos, end)
+        while True:
+            close = text.find(ch, close, line_end)
+            if close < 0:
+                return None
+            if ch == '"' and text[close - 1] == "\\":
+                close += 1
+                continue
+            return pos + 1, close
+    stop = _SHELL_WORD_END.search(text, pos, end)
+    stop_at = stop.start() if stop else end
+    return (pos, stop_at) if stop_at > pos else None
+
+
+def read_header_line(
+    text: str, pos: int, end: int, quote: str | None, *, word: bool
+) -> tuple[int, int] | None:
+    """Span of the header value after `anthropic-beta:` at `pos`.
+
+    Inside a string (`quote` is its quote char) the value ends at the closing quote or at a
+    `\\r`/`\\n` escape; otherwise at the end of the line (or, with `word`, at whitespace, as
+    an unquoted shell argument).
+    """
+    while pos < end and text[pos] in " \t":
+        pos += 1
+    stop = _line_end(text, pos, end)
+    if quote is not None:
+        i = pos
+        while True:
+            close = text.find(quote, i, stop)
+            if close < 0:
+                break
+            if text[close - 1] == "\\" and quote != "`":
+                i = close + 1
+                continue
+            stop = close
+            break
+        escape = _ESCAPED_EOL.search(text, pos, stop)
+        if escape is not None:
+            stop = escape.start()
+    elif word:
+        ws = _WHITESPACE.search(text, pos, stop)
+        if ws is not None:
+            stop = ws.start()
+    while stop > pos and text[stop - 1] in " \t\r":
+        stop -= 1
+    return (pos, stop) if stop > pos else None

@@ -1,0 +1,573 @@
+"""Find the beta names a file writes, and where (DESIGN §6).
+
+A candidate is a maximal token `[A-Za-z0-9_.-]+`. Strong contexts report every item,
+malformed ones too: `anthropic-beta` header values, `betas` lists, `ANTHROPIC_BETA`
+assignments and SDK constants. Elsewhere a token is a (weak) candidate only when it looks
+like `feature-<date>` for a registry feature or a one-edit typo of one.
+
+The scanner knows names, never lifecycles; rules join candidates to verdicts. Speed: a few
+compiled-regex passes per file, and Python work only on hits (§11).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Literal
+
+from betalint.linter.contexts_lang import (
+    CODE_LANGS,
+    HASH_COMMENT_LANGS,
+    CommentIndex,
+    Lang,
+    language_for_path,
+)
+from betalint.linter.contexts_markdown import markdown_regions
+from betalint.linter.contexts_notebook import notebook_cells
+from betalint.linter.contexts_values import (
+    CONSTANT,
+    Piece,
+    RawIssue,
+    header_items,
+    list_items,
+    read_expression,
+    read_header_line,
+    read_shell_word,
+    read_yaml_value,
+)
+from betalint.linter.vocabulary import Vocabulary, compact_form
+
+__all__ = [
+    "Candidate",
+    "Context",
+    "HeaderSyntaxIssue",
+    "ScanResult",
+    "canonical_for_constant",
+    "might_contain_beta",
+    "scan_text",
+]
+
+Context = Literal[
+    "header-value", "betas-list", "env", "sdk-constant", "string", "comment", "markdown"
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A token that is (or may be) a beta name, with where and how it was written."""
+
+    start: int  # offset (str index) into the scanned text
+    end: int  # text[start:end] == written
+    written: str  # the token as written; for a constant, its identifier
+    canonical: str | None  # for SDK constants: the beta name it maps to; else None
+    context: Context
+    strong: bool  # strong context: malformed items are reported too
+    group: int | None  # items of one header value or one betas list share a group
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderSyntaxIssue:
+    """BL103: empty item, ';' separator or stray quotes inside a header value."""
+
+    start: int
+    end: int  # span of the header value text to replace
+    message: str
+    replacement: str  # the corrected header value for that span
+
+
+@dataclass(frozen=True, slots=True)
+class ScanResult:
+    """Everything one scan found, in text order."""
+
+    candidates: tuple[Candidate, ...]
+    syntax_issues: tuple[HeaderSyntaxIssue, ...]
+
+
+# --------------------------------------------------------------------------- prefilter
+
+_PREFILTER_EXACT = (b"-20", b"_20")
+_PREFILTER_FOLDED = (b"anthropic-beta", b"anthropic_beta", b"anthropicbeta", b"betas", b"addbeta")
+
+
+def might_contain_beta(data: bytes) -> bool:
+    """Cheap byte test before decoding: False only when no scan could find anything.
+
+    Every candidate needs one of: a `-20`/`_20` date tail, an `anthropic-beta` or
+    `ANTHROPIC_BETA` key, `betas`, `addBeta`, or the `AnthropicBeta` constant prefix.
+    """
+    if any(marker in data for marker in _PREFILTER_EXACT):
+        return True
+    folded = data.lower()
+    return any(marker in folded for marker in _PREFILTER_FOLDED)
+
+
+# --------------------------------------------------------------------------- patterns
+
+_A = re.ASCII
+_TOKEN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-")
+_MAX_TOKEN = 200
+
+_HEADER_KEY = re.compile(
+    r"(?<![A-Za-z0-9_.\-])(?P<q>[\"'`]?)(?i:anthropic-beta)(?P=q)(?![A-Za-z0-9_\-])", _A
+)
+_ENV_KEY = re.compile(
+    r"(?<![A-Za-z0-9_${])(?P<q>[\"'`]?)ANTHROPIC_BETAS?(?P=q)(?![A-Za-z0-9_])", _A
+)
+_BETAS_KEY = re.compile(r"(?i:betas)(?P<q>[\"'`]?)\??[ \t]*(?P<sep>=>|:=|\+=|=(?!=)|:(?!:)|\()", _A)
+_ADD_BETA = re.compile(r"(?<![A-Za-z0-9_])(?:addBetas?|withBetas?|AnthropicBeta\.of)[ \t]*\(", _A)
+_CONSTANT = re.compile(CONSTANT, _A)
+_WEAK_TAIL = re.compile(r"-20\d\d(?:-\d{1,2}-\d{1,2}|\d{4})(?=\.*(?![A-Za-z0-9_.\-]))", _A)
+_WEAK_SHAPE = re.compile(
+    r"(?P<feature>[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)-20\d\d(?:-\d{1,2}-\d{1,2}|\d{4})", _A
+)
+# Families that share the feature-date shape but are never betas (model ids, platform
+# version strings, docs anchors); a one-edit typo match must not turn them into one.
+_NEVER_FEATURE = re.compile(
+    r"(?:claude-(?:\d|instant|opus|sonnet|haiku|v\d)|gpt-|chatgpt|o\d|gemini|text-|davinci|"
+    r"babbage|bedrock$|vertex$|anthropic-version|deprecated-version)",
+    _A,
+)
+_SEP_AFTER_QUOTED_KEY = re.compile(r"[ \t]*(?:\][ \t]*)?(?P<sep>=>|:=|=(?!=)|:(?!:)|,)[ \t]*", _A)
+_COLON_AFTER_KEY = re.compile(r"[ \t]*:(?!:)", _A)
+_EQ_AFTER_KEY = re.compile(r"[ \t]*(?P<sep>=(?!=)|:(?!:))[ \t]*", _A)
+_ENV_WORD_SEP = re.compile(r"[ \t]+(?=\S)", _A)
+_ENV_LINE_PREFIX = re.compile(
+    r"[ \t]*(?:ENV|(?:set|export|setenv)(?:[ \t]+-[A-Za-z]+)*)[ \t]+$", _A
+)
+_DATEISH = re.compile(r"[-_]?20\d\d(?:[-_]?\d{1,2}[-_]?\d{1,2})?", _A)
+_GO_DATE = re.compile(r"(?P<y>\d{4})_(?P<m>\d{2})_(?P<d>\d{2})$|(?P<n>\d{8})$", _A)
+_GO_WORDS = re.compile(r"[A-Z]+(?=[A-Z][a-z]|\d|$)|[A-Z]?[a-z]+|\d+[a-z]*|[A-Z]+", _A)
+
+
+# --------------------------------------------------------------------------- constants
+
+
+def canonical_for_constant(identifier: str, vocab: Vocabulary) -> str:
+    """The beta name an SDK constant stands for; derived from its spelling when unknown.
+
+    `AnthropicBetaFilesAPI2025_04_14` (Go) and `FILES_API_2025_04_14` (Java) both map to
+    `files-api-2025-04-14`.
+    """
+    body = identifier.removeprefix("AnthropicBeta")
+    known = vocab.compact.get(compact_form(body))
+    if known is not None:
+        return known
+    if "_" in body and body.upper() == body:  # Java / Kotlin / Ruby constant
+        return body.lower().replace("_", "-")
+    date = _GO_DATE.search(body)
+    if date is None:
+        return "-".join(w.lower() for w in _GO_WORDS.findall(body))
+    tail = date.group("n") or f"{date.group('y')}-{date.group('m')}-{date.group('d')}"
+    words = [w.lower() for w in _GO_WORDS.findall(body[: date.start()])]
+    return "-".join([*words, tail])
+
+
+# --------------------------------------------------------------------------- collection
+
+
+class _Collector:
+    """Candidates and issues of one scan; offsets may be mapped (notebooks)."""
+
+    def __init__(self, vocab: Vocabulary) -> None:
+        self.vocab = vocab
+        self.strong: dict[tuple[int, int], Candidate] = {}
+        self.weak: list[Candidate] = []
+        self.issues: dict[tuple[int, int], HeaderSyntaxIssue] = {}
+        self.next_group = 0
+
+    def group(self) -> int:
+        self.next_group += 1
+        return self.next_group - 1
+
+    def name_like(self, item: str) -> bool:
+        """Does a string look like a beta name (date tail, or a registry feature nearby)?"""
+        lower = item.lower().replace("_", "-")
+        date = _DATEISH.search(lower)
+        feature = (lower[: date.start()] if date else lower).strip("-")
+        if date is not None and date.start() > 0 and feature and feature[0].isalpha():
+            return True
+        return bool(feature) and (
+            feature in self.vocab.features
+            or (len(feature) >= 4 and self.vocab.near_feature(feature))
+        )
+
+
+class _Region:
+    """One stretch of text in one language (a whole file, a fence, a notebook cell)."""
+
+    __slots__ = ("comments", "end", "lang", "prose", "start", "text")
+
+    def __init__(self, text: str, start: int, end: int, lang: Lang, prose: bool = False) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.lang = lang
+        self.prose = prose
+        self.comments: CommentIndex | None = None
+
+
+def _line_indent(text: str, pos: int) -> int:
+    line_start = text.rfind("\n", 0, pos) + 1
+    i = line_start
+    while i < pos and text[i] in " \t":
+        i += 1
+    return len(text[line_start:i].expandtabs())
+
+
+def _emit(
+    out: _Collector,
+    region: _Region,
+    pieces: list[Piece],
+    context: Context,
+    *,
+    filter_names: bool = False,
+) -> None:
+    if not pieces:
+        return
+    text = region.text
+    if filter_names:
+        pieces = [p for p in pieces if p.constant or out.name_like(text[p.start : p.end])]
+        if not pieces:
+            return
+    group = out.group()
+    for piece in pieces:
+        key = (piece.start, piece.end)
+        if key in out.strong:
+            continue
+        written = text[piece.start : piece.end]
+        if piece.constant:
+            out.strong[key] = Candidate(
+                piece.start,
+                piece.end,
+                written,
+                canonical_for_constant(written, out.vocab),
+                "sdk-constant",
+                True,
+                group,
+            )
+        else:
+            out.strong[key] = Candidate(piece.start, piece.end, written, None, context, True, group)
+
+
+def _emit_issues(out: _Collector, issues: list[RawIssue]) -> None:
+    for issue in issues:
+        out.issues.setdefault(
+            (issue.start, issue.end),
+            HeaderSyntaxIssue(issue.start, issue.end, issue.message, issue.replacement),
+        )
+
+
+def _header_scalars(
+    out: _Collector, region: _Region, spans: list[tuple[int, int]], context: Context
+) -> None:
+    """Items of header-like scalars (header values, env values), with BL103 checks."""
+    pieces: list[Piece] = []
+    for start, end in spans:
+        found, issues = header_items(region.text, start, end, check_syntax=True)
+        pieces.extend(found)
+        _emit_issues(out, issues)
+    _emit(out, region, pieces, context)
+
+
+def _expression_value(
+    out: _Collector,
+    region: _Region,
+    pos: int,
+    context: Context,
+    *,
+    header: bool,
+    inside_call: bool = False,
+    pair: bool = False,
+) -> None:
+    """Read a program expression after a key and emit its items."""
+    found = read_expression(
+        region.text,
+        pos,
+        region.end,
+        hash_comments=region.lang in HASH_COMMENT_LANGS,
+        inside_call=inside_call,
+    )
+    if found is None:
+        return
+    strings, pieces, loose, _single = found
+    text = region.text
+    if header and not loose:
+        for start, end in strings:
+            items, issues = header_items(text, start, end, check_syntax=not pair)
+            pieces.extend(items)
+            _emit_issues(out, issues)
+    else:
+        for start, end in strings:
+            pieces.extend(list_items(text, start, end))
+    pieces.sort()
+    if context == "betas-list":
+        # A `betas` list that holds nothing name-like is some other `betas` (Adam, stats).
+        if not any(p.constant or out.name_like(text[p.start : p.end]) for p in pieces):
+            return
+        _emit(out, region, pieces, context, filter_names=loose)
+    else:
+        _emit(out, region, pieces, context, filter_names=loose or pair)
+
+
+def _quoted_key_value(
+    out: _Collector, region: _Region, key_start: int, key_end: int, context: Context
+) -> None:
+    """`"anthropic-beta": v`, `"ANTHROPIC_BETA" => v`, `headers["anthropic-beta"] = v`,
+    and call pairs `set("anthropic-beta", v)`."""
+    text = region.text
+    sep = _SEP_AFTER_QUOTED_KEY.match(text, key_end, region.end)
+    if sep is None:
+        return
+    kind = sep.group("sep")
+    header = context == "header-value"
+    if kind == ",":
+        before = text[max(region.start, key_start - 40) : key_start].rstrip()
+        if not before.endswith(("(", "[")):
+            return
+        _expression_value(out, region, sep.end(), context, header=header, pair=True)
+        return
+    if kind == ":" and region.lang == "yaml":
+        spans = read_yaml_value(text, sep.end(), region.end, _line_indent(text, key_start))
+        _header_scalars(out, region, spans, context)
+        return
+    _expression_value(out, region, sep.end(), context, header=header)
+
+
+def _scan_header_keys(out: _Collector, region: _Region) -> None:
+    text = region.text
+    for match in _HEADER_KEY.finditer(text, region.start, region.end):
+        if match.group("q"):
+            _quoted_key_value(out, region, match.start(), match.end(), "header-value")
+            continue
+        colon = _COLON_AFTER_KEY.match(text, match.end(), region.end)
+        if colon is None:
+            continue
+        before = text[match.start() - 1] if match.start() > 0 else ""
+        quote = before if before in "\"'`" and before else None
+        if quote is None and region.lang == "yaml":
+            spans = read_yaml_value(
+                text, colon.end(), region.end, _line_indent(text, match.start())
+            )
+            _header_scalars(out, region, spans, "header-value")
+            continue
+        span = read_header_line(
+            text, colon.end(), region.end, quote, word=region.lang == "shell" and quote is None
+        )
+        if span is not None:
+            _header_scalars(out, region, [span], "header-value")
+
+
+def _scan_env_keys(out: _Collector, region: _Region) -> None:
+    text = region.text
+    for match in _ENV_KEY.finditer(text, region.start, region.end):
+        if match.group("q"):
+            _quoted_key_value(out, region, match.start(), match.end(), "env")
+            continue
+        before = text[match.start() - 1] if match.start() > 0 else ""
+        enclosed = before in ('"', "'", "`") and before != ""
+        sep = _EQ_AFTER_KEY.match(text, match.end(), region.end)
+        if sep is None:
+            word_sep = _ENV_WORD_SEP.match(text, match.end(), region.end)
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            if word_sep is not None and _ENV_LINE_PREFIX.match(text, line_start, match.start()):
+                span = read_shell_word(text, word_sep.end(), region.end)
+                if span is not None:
+                    _header_scalars(out, region, [span], "env")
+            continue
+        if sep.group("sep") == ":":
+            if region.lang in CODE_LANGS and not enclosed:
+                _expression_value(out, region, sep.end(), "env", header=True)
+            else:
+                spans = read_yaml_value(
+                    text, sep.end(), region.end, _line_indent(text, match.start())
+                )
+                _header_scalars(out, region, spans, "env")
+            continue
+        if region.lang in CODE_LANGS and not enclosed:
+            _expression_value(out, region, sep.end(), "env", header=True)
+            continue
+        span = read_shell_word(text, sep.end(), region.end)
+        if span is not None:
+            _header_scalars(out, region, [span], "env")
+
+
+def _identifier_start(text: str, end: int, floor: int) -> int:
+    start = end
+    low = max(floor, end - 64)
+    while start > low and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        start -= 1
+    return start
+
+
+def _scan_betas_keys(out: _Collector, region: _Region) -> None:
+    text = region.text
+    for match in _BETAS_KEY.finditer(text, region.start, region.end):
+        name_end = match.start() + 5
+        ident_start = _identifier_start(text, match.start(), region.start)
+        ident = text[ident_start:name_end]
+        if not (
+            ident.lower() == "betas"
+            or text[match.start() - 1] == "_"
+            or (text[match.start()] == "B" and text[match.start() - 1].islower())
+        ):
+            continue
+        quote = match.group("q")
+        before = text[ident_start - 1] if ident_start > 0 else ""
+        if quote and before != quote:
+            continue
+        if before == "-" or (before.isalnum() and before.isascii()):
+            continue
+        sep = match.group("sep")
+        if sep == "(":
+            if ident == "betas" and before == ".":
+                _expression_value(
+                    out, region, match.end(), "betas-list", header=False, inside_call=True
+                )
+            continue
+        if sep == ":" and region.lang == "yaml":
+            spans = read_yaml_value(text, match.end(), region.end, _line_indent(text, ident_start))
+            pieces: list[Piece] = []
+            for start, end in spans:
+                pieces.extend(list_items(text, start, end))
+            if any(out.name_like(text[p.start : p.end]) for p in pieces):
+                _emit(out, region, pieces, "betas-list")
+            continue
+        _expression_value(out, region, match.end(), "betas-list", header=False)
+
+
+def _scan_add_beta(out: _Collector, region: _Region) -> None:
+    for match in _ADD_BETA.finditer(region.text, region.start, region.end):
+        _expression_value(out, region, match.end(), "betas-list", header=False, inside_call=True)
+
+
+def _scan_constants(out: _Collector, region: _Region) -> None:
+    text = region.text
+    for match in _CONSTANT.finditer(text, region.start, region.end):
+        group = "go" if match.start("go") != -1 else "java"
+        key = (match.start(group), match.end(group))
+        if key in out.strong:
+            continue
+        written = match.group(group)
+        out.strong[key] = Candidate(
+            key[0],
+            key[1],
+            written,
+            canonical_for_constant(written, out.vocab),
+            "sdk-constant",
+            True,
+            None,
+        )
+
+
+def _scan_weak(out: _Collector, region: _Region) -> None:
+    text = region.text
+    vocab = out.vocab
+    for match in _WEAK_TAIL.finditer(text, region.start, region.end):
+        end = match.end()
+        start = match.start()
+        floor = max(region.start, start - _MAX_TOKEN)
+        while start > floor and text[start - 1] in _TOKEN_CHARS:
+            start -= 1
+        if start == floor and start > region.start and text[start - 1] in _TOKEN_CHARS:
+            continue  # an overlong token (data, hashes): not a name
+        while start < end and text[start] == ".":
+            start += 1
+        shape = _WEAK_SHAPE.fullmatch(text, start, end)
+        if shape is None:
+            continue
+        feature = shape.group("feature").lower()
+        if _NEVER_FEATURE.match(feature):
+            continue
+        if feature not in vocab.features and (len(feature) < 4 or not vocab.near_feature(feature)):
+            continue
+        context: Context
+        if region.prose:
+            context = "markdown"
+        else:
+            if region.comments is None:
+                region.comments = CommentIndex(text, region.start, region.end, region.lang)
+            context = "comment" if region.comments.in_comment(start) else "string"
+        out.weak.append(Candidate(start, end, text[start:end], None, context, False, None))
+
+
+def _scan_region(out: _Collector, region: _Region) -> None:
+    _scan_header_keys(out, region)
+    _scan_env_keys(out, region)
+    _scan_betas_keys(out, region)
+    _scan_add_beta(out, region)
+    _scan_constants(out, region)
+    _scan_weak(out, region)
+
+
+def _scan_markdown(out: _Collector, text: str, start: int, end: int) -> None:
+    for r_start, r_end, lang in markdown_regions(text, start, end):
+        if lang == "markdown":
+            _scan_region(out, _Region(text, r_start, r_end, "generic", prose=True))
+        else:
+            _scan_region(out, _Region(text, r_start, r_end, lang))
+
+
+def _scan_into(out: _Collector, text: str, lang: Lang) -> None:
+    if lang == "markdown":
+        _scan_markdown(out, text, 0, len(text))
+    else:
+        _scan_region(out, _Region(text, 0, len(text), lang))
+
+
+def _finish(out: _Collector) -> tuple[list[Candidate], list[HeaderSyntaxIssue]]:
+    strong = sorted(out.strong.values(), key=lambda c: (c.start, c.end))
+    starts = [c.start for c in strong]
+    result = list(strong)
+    for cand in out.weak:
+        i = bisect_right(starts, cand.start) - 1
+        if i >= 0 and strong[i].end > cand.start:
+            continue
+        if i + 1 < len(strong) and strong[i + 1].start < cand.end:
+            continue
+        result.append(cand)
+    result.sort(key=lambda c: (c.start, c.end))
+    issues = sorted(out.issues.values(), key=lambda s: (s.start, s.end))
+    return result, issues
+
+
+def _scan_notebook(text: str, vocab: Vocabulary) -> ScanResult:
+    candidates: list[Candidate] = []
+    issues: list[HeaderSyntaxIssue] = []
+    next_group = 0
+    for cell in notebook_cells(text):
+        out = _Collector(vocab)
+        out.next_group = next_group
+        _scan_into(out, cell.text, cell.lang)
+        next_group = out.next_group
+        found, found_issues = _finish(out)
+        for cand in found:
+            start, end = cell.raw_span(cand.start, cand.end)
+            candidates.append(
+                Candidate(
+                    start,
+                    end,
+                    text[start:end],
+                    cand.canonical,
+                    cand.context,
+                    cand.strong,
+                    cand.group,
+                )
+            )
+        for issue in found_issues:
+            start, end = cell.raw_span(issue.start, issue.end)
+            replacement = json.dumps(issue.replacement, ensure_ascii=False)[1:-1]
+            issues.append(HeaderSyntaxIssue(start, end, issue.message, replacement))
+    return ScanResult(tuple(candidates), tuple(issues))
+
+
+def scan_text(text: str, path: str, vocab: Vocabulary) -> ScanResult:
+    """Scan one file's text; `path` picks the language (unknown suffix: generic scanning)."""
+    lang = language_for_path(path)
+    if lang == "notebook" and text.lstrip().startswith("{"):
+        return _scan_notebook(text, vocab)
+    out = _Collector(vocab)
+    _scan_into(out, text, "python" if lang == "notebook" else lang)
+    candidates, issues = _finish(out)
+    return ScanResult(tuple(candidates), tuple(issues))
