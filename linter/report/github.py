@@ -1,0 +1,41 @@
+"""GitHub Actions workflow commands: one `::error`/`::warning` annotation per finding."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from betalint.linter.diagnostic import Diagnostic
+from betalint.linter.report.meta import ReportMeta, posix_path
+
+_RANK = {"error": 0, "warning": 1}
+
+
+def escape_data(text: str) -> str:
+    """Escape a command's message (the part after `::`) as the runner's toolkit does."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape a property value: as data, plus `:` and `,` which delimit properties."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(diagnostics: Sequence[Diagnostic], meta: ReportMeta) -> str:
+    """Errors first: GitHub shows only the first 10 annotations of each type per step."""
+    ordered = sorted(diagnostics, key=lambda d: _RANK[d.severity])  # stable: keeps file order
+    lines = [annotation(d) for d in ordered]
+    return "".join(line + "\n" for line in lines)
+
+
+def annotation(d: Diagnostic) -> str:
+    """`::error file=…,line=…,col=…,endLine=…,endColumn=…,title=CODE::message`."""
+    props = {
+        "file": posix_path(d.path),
+        "line": str(d.line),
+        "col": str(d.column),
+        "endLine": str(d.end_line),
+        "endColumn": str(d.end_column),
+        "title": f"{d.code} ({d.rule})",
+    }
+    joined = ",".join(f"{k}={escape_property(v)}" for k, v in props.items())
+    return f"::{d.severity} {joined}::{escape_data(f'{d.code} {d.message}')}"

@@ -1,0 +1,118 @@
+"""What every reporter needs besides the diagnostics: tool, registry, rules, run counts, texts."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from betalint.linter.diagnostic import Diagnostic, Edit, Fix, LineIndex
+
+if TYPE_CHECKING:
+    from betalint.linter.rules import Rule
+    from betalint.registry.model import Registry
+
+INFORMATION_URI = "https://github.com/betalint/betalint"
+
+Position = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class ReportMeta:
+    """One run's metadata. `texts` maps a path to its decoded text; the CLI keeps only the
+    texts of files whose diagnostics carry fixes, which is all reporters need them for."""
+
+    tool_version: str
+    registry_version: str | None = None
+    registry_date: str | None = None
+    rules: tuple[Rule, ...] = ()
+    files_scanned: int = 0
+    fixed: int = 0
+    unsafe_fixes: bool = False
+    texts: Mapping[str, str] = field(default_factory=dict)
+    tool_name: str = "betalint"
+    information_uri: str = INFORMATION_URI
+    _indexes: dict[str, LineIndex] = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def create(
+        cls,
+        registry: Registry | None = None,
+        *,
+        files_scanned: int = 0,
+        fixed: int = 0,
+        unsafe_fixes: bool = False,
+        texts: Mapping[str, str] | None = None,
+        rules: Sequence[Rule] | None = None,
+    ) -> ReportMeta:
+        """Metadata for this installed betalint, the given registry and every known rule."""
+        from betalint.linter.rules import RULES
+
+        from betalint import __version__
+
+        return cls(
+            tool_version=__version__,
+            registry_version=registry.version if registry is not None else None,
+            registry_date=registry.date.isoformat() if registry is not None else None,
+            rules=tuple(sorted(RULES.values(), key=lambda r: r.code) if rules is None else rules),
+            files_scanned=files_scanned,
+            fixed=fixed,
+            unsafe_fixes=unsafe_fixes,
+            texts=texts or {},
+        )
+
+    def rule_index(self) -> dict[str, int]:
+        """Code → position in `rules` (SARIF's ruleIndex)."""
+        return {r.code: i for i, r in enumerate(self.rules)}
+
+    def applies(self, fix: Fix | None) -> bool:
+        """Whether `--fix` (with this run's `--unsafe-fixes`) would apply `fix`."""
+        if fix is None:
+            return False
+        return fix.applicability == "safe" or (self.unsafe_fixes and fix.applicability == "unsafe")
+
+    def edit_span(self, diag: Diagnostic, edit: Edit) -> tuple[Position, Position] | None:
+        """1-based (line, column) of an edit's start and end, or None when unknown.
+
+        Exact from the file's text when the caller kept it; otherwise derived from the
+        diagnostic when the edit lies inside its one-line span (no newline can hide there).
+        """
+        text = self.texts.get(diag.path)
+        if text is not None:
+            index = self._indexes.get(diag.path)
+            if index is None:
+                index = self._indexes[diag.path] = LineIndex(text)
+            return index.position(edit.start), index.position(edit.end)
+        if diag.line == diag.end_line and diag.start <= edit.start <= edit.end <= diag.end:
+            return (
+                (diag.line, diag.column + edit.start - diag.start),
+                (diag.line, diag.column + edit.end - diag.start),
+            )
+        return None
+
+
+def posix_path(path: str) -> str:
+    """The path as given, with `/` separators (on Windows `\\` is a separator, elsewhere a
+    character that may really be in a file name)."""
+    return path.replace(os.sep, "/") if os.sep != "/" else path
+
+
+def applicable_counts(diagnostics: Sequence[Diagnostic], meta: ReportMeta) -> tuple[int, int]:
+    """(fixable with `--fix` as this run is configured, more fixable with `--unsafe-fixes`)."""
+    fixable = sum(1 for d in diagnostics if meta.applies(d.fix))
+    hidden = 0
+    if not meta.unsafe_fixes:
+        hidden = sum(
+            1 for d in diagnostics if d.fix is not None and d.fix.applicability == "unsafe"
+        )
+    return fixable, hidden
+
+
+def url_of(d: Diagnostic) -> str:
+    """The diagnostic's docs link: its own (the registry entry's) or its rule's page."""
+    if d.docs_url:
+        return d.docs_url
+    from betalint.linter.rules import RULES
+
+    return RULES[d.code].url

@@ -1,0 +1,119 @@
+"""SARIF 2.1.0 (GitHub code scanning and other SARIF viewers)."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
+
+from betalint.linter.baseline import occurrence_fingerprints
+from betalint.linter.diagnostic import Diagnostic
+from betalint.linter.report.meta import ReportMeta, posix_path
+
+if TYPE_CHECKING:
+    from betalint.linter.rules import Rule
+
+SCHEMA_URI = "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json"
+FINGERPRINT_KEY = "betalintFingerprint/v1"
+
+
+def render(diagnostics: Sequence[Diagnostic], meta: ReportMeta) -> str:
+    """One SARIF log with one run."""
+    return json.dumps(document(diagnostics, meta), indent=2, ensure_ascii=False) + "\n"
+
+
+def document(diagnostics: Sequence[Diagnostic], meta: ReportMeta) -> dict[str, Any]:
+    """The SARIF log as Python data."""
+    index = meta.rule_index()
+    prints = occurrence_fingerprints(diagnostics)
+    driver: dict[str, Any] = {
+        "name": meta.tool_name,
+        "version": meta.tool_version,
+        "semanticVersion": meta.tool_version,
+        "informationUri": meta.information_uri,
+        "rules": [_rule(r) for r in meta.rules],
+    }
+    run: dict[str, Any] = {
+        "tool": {"driver": driver},
+        # Our columns count code points; SARIF's default unit is UTF-16 code units.
+        "columnKind": "unicodeCodePoints",
+        "results": [_result(d, meta, index, fp) for d, fp in zip(diagnostics, prints, strict=True)],
+    }
+    if meta.registry_version is not None:
+        run["properties"] = {
+            "registryVersion": meta.registry_version,
+            "registryDate": meta.registry_date,
+        }
+    return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+
+
+def _rule(r: Rule) -> dict[str, Any]:
+    full = f"{r.what}\n\n{r.why}"
+    help_md = (
+        f"## What it does\n{r.what}\n\n## Why is this bad?\n{r.why}\n\n"
+        f"## Example\n```\n{r.example}\n```\n\n## Fix safety\n{r.fix_safety}\n"
+    )
+    return {
+        "id": r.code,
+        "name": r.name,
+        "shortDescription": {"text": r.summary},
+        "fullDescription": {"text": full},
+        "help": {"text": full, "markdown": help_md},
+        "helpUri": r.url,
+        "defaultConfiguration": {"level": r.severity},
+        "properties": {"tags": ["anthropic-beta"], "fix": r.fix},
+    }
+
+
+def _result(d: Diagnostic, meta: ReportMeta, index: dict[str, int], fp: str) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "ruleId": d.code,
+        "level": d.severity,
+        "message": {"text": d.message},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": artifact(d.path),
+                    "region": _region((d.line, d.column), (d.end_line, d.end_column)),
+                }
+            }
+        ],
+        "partialFingerprints": {FINGERPRINT_KEY: fp},
+    }
+    if d.code in index:  # only rules listed in the driver may be pointed at
+        result["ruleIndex"] = index[d.code]
+    fix = _fix(d, meta)
+    if fix is not None:
+        result["fixes"] = [fix]
+    return result
+
+
+def _region(start: tuple[int, int], end: tuple[int, int]) -> dict[str, int]:
+    return {"startLine": start[0], "startColumn": start[1], "endLine": end[0], "endColumn": end[1]}
+
+
+def _fix(d: Diagnostic, meta: ReportMeta) -> dict[str, Any] | None:
+    if d.fix is None or d.fix.applicability == "display" or not d.fix.edits:
+        return None
+    replacements = []
+    for edit in d.fix.edits:
+        span = meta.edit_span(d, edit)
+        if span is None:  # a fix with a missing edit would be wrong; leave it out
+            return None
+        replacements.append(
+            {"deletedRegion": _region(*span), "insertedContent": {"text": edit.content}}
+        )
+    return {
+        "description": {"text": f"{d.fix.message} ({d.fix.applicability} fix)"},
+        "artifactChanges": [{"artifactLocation": artifact(d.path), "replacements": replacements}],
+    }
+
+
+def artifact(path: str) -> dict[str, str]:
+    """An artifactLocation: a relative URI against %SRCROOT%, or a file: URI when absolute."""
+    if os.path.isabs(path):
+        return {"uri": Path(path).as_uri()}
+    return {"uri": quote(posix_path(path)), "uriBaseId": "%SRCROOT%"}
