@@ -22,7 +22,7 @@ from betalint.registry.model import Registry, RegistryLayer
 from betalint.registry.schema import RegistryFile
 
 # Bump when the schema dataclasses change shape, so old pickles are never read.
-_CACHE_REVISION = "1"
+_CACHE_REVISION = "2"
 
 
 class RegistryError(BetalintError):

@@ -13,7 +13,11 @@ from typing import Any, Literal
 
 Status = Literal["active", "ga", "superseded", "deprecated", "retired"]
 Confidence = Literal["high", "low"]
-PlatformStatus = Literal["supported", "unsupported", "unknown"]
+PlatformStatus = Literal["supported", "unsupported", "mapped", "unknown"]
+# Kinds of platform evidence; `RegistryFile.platform_precedence` orders them, strongest first.
+SourceKind = Literal[
+    "official-doc", "release-note", "sdk-code", "gateway-config", "issue-report", "third-party"
+]
 
 STATUSES: tuple[Status, ...] = ("active", "ga", "superseded", "deprecated", "retired")
 
@@ -34,7 +38,16 @@ class Conflict:
 
 @dataclass(frozen=True, slots=True)
 class PlatformSupport:
-    """Whether a platform accepts a beta, under which name, and on what evidence."""
+    """Whether one platform accepts a beta, under which name, for which models, on what evidence.
+
+    `status` is the verdict for the platform's main endpoint (Bedrock InvokeModel, Vertex
+    rawPredict); `endpoints` lists only the endpoints whose verdict differs from it. "mapped"
+    means the platform rejects this name but takes `name` for the same feature. `models`
+    limits the claim to those models; `no_effect_models` are accepted but do nothing;
+    `rejected_models` answered 400 although the platform takes the name elsewhere.
+    `evidence` and `as_of` say which source decided (see `RegistryFile.platform_precedence`);
+    `conflict` states what disagreeing sources say, so a verdict never hides a contradiction.
+    """
 
     __pydantic_config__ = _STRICT
 
@@ -42,8 +55,12 @@ class PlatformSupport:
     sources: tuple[str, ...] = ()
     name: str | None = None
     confidence: Confidence = "high"
+    evidence: SourceKind | None = None
+    as_of: dt.date | None = None
     endpoints: dict[str, PlatformStatus] = field(default_factory=dict)
     models: tuple[str, ...] = ()
+    no_effect_models: tuple[str, ...] = ()
+    rejected_models: tuple[str, ...] = ()
     conflict: str | None = None
     notes: str | None = None
 
@@ -81,4 +98,4 @@ class RegistryFile:
     registry_version: str
     registry_date: dt.date
     betas: dict[str, BetaEntry]
-    platform_precedence: tuple[str, ...] = ()
+    platform_precedence: tuple[SourceKind, ...] = ()
