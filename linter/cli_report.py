@@ -1,0 +1,39 @@
+"""`betalint explain CODE` and `betalint rules`: the rule docs on the command line.
+
+Registered on the shared click group; cli.py imports this module at its bottom.
+"""
+
+from __future__ import annotations
+
+import json
+
+import click
+from betalint.linter.cli import EXIT_OK, cli
+
+
+@cli.command("explain")
+@click.argument("code")
+def explain_command(code: str) -> int:
+    """Print what rule CODE (e.g. BL202, or its name) reports, why, and how it is fixed."""
+    from betalint.linter.explain import explain
+
+    click.echo(explain(code), nl=False)
+    return EXIT_OK
+
+
+@cli.command("rules")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Output format.")
+def rules_command(fmt: str) -> int:
+    """List every rule: code, name, severity, fix availability and summary."""
+    from betalint.linter.explain import rules_json
+
+    rows = rules_json()
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2))
+        return EXIT_OK
+    width = max(len(r["name"]) for r in rows)
+    for r in rows:
+        click.echo(f"{r['code']}  {r['name']:<{width}}  {r['severity']:<7}  "
+                   f"{r['fix']:<9}  {r['summary']}")
+    return EXIT_OK
