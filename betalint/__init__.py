@@ -4,7 +4,7 @@ The library API (DESIGN §10, a contract)::
 
     import betalint
     betalint.parse("files-api-2025-04-14")        # BetaName, or raises BetaNameError
-    betalint.validate("files-api-2025-04-14")     # Verdict(kind, message, replacement, docs_url, ...)
+    betalint.validate("files-api-2025-04-14")     # Verdict(kind, message, replacement, ...)
     betalint.check_header("a-2025-01-01, b-2025-02-02")   # list[Diagnostic]
     betalint.scan_text(text, path="x.py")         # list[Diagnostic]
     betalint.load_registry(extra=[...])           # Registry
@@ -33,7 +33,20 @@ _EXPORTS = {
     "BetalintError": "betalint.errors",
 }
 
-__all__ = sorted(_EXPORTS) + ["__version__"]
+__all__ = [
+    "BetaName",
+    "BetaNameError",
+    "BetalintError",
+    "Diagnostic",
+    "Registry",
+    "Verdict",
+    "__version__",
+    "check_header",
+    "load_registry",
+    "parse",
+    "scan_text",
+    "validate",
+]
 
 if TYPE_CHECKING:
     from betalint.api import check_header, scan_text, validate

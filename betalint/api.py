@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+
 from betalint.linter.diagnostic import Diagnostic
 from betalint.linter.engine import CheckContext, check_text
 from betalint.registry.model import Registry
@@ -58,5 +59,12 @@ def _shifted(d: Diagnostic, shift: int) -> Diagnostic:
     if fix is not None:
         edits = tuple(Edit(e.start - shift, e.end - shift, e.content) for e in fix.edits)
         fix = Fix(fix.applicability, edits, fix.replacement, fix.message)
-    return replace(d, path="<header>", start=d.start - shift, end=d.end - shift,
-                   column=d.column - shift, end_column=d.end_column - shift, fix=fix)
+    return replace(
+        d,
+        path="<header>",
+        start=d.start - shift,
+        end=d.end - shift,
+        column=d.column - shift,
+        end_column=d.end_column - shift,
+        fix=fix,
+    )

@@ -80,8 +80,9 @@ def parse_today(value: str | None) -> dt.date | None:
 
 
 def _version() -> str:
-    from betalint import __version__
     from betalint.registry.loader import load_registry
+
+    from betalint import __version__
 
     try:
         registry = load_registry()
@@ -98,19 +99,36 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--version", is_flag=True, expose_value=False, is_eager=True,
-              callback=_print_version, help="Print the tool and registry versions.")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help="Print the tool and registry versions.",
+)
 @click.option("-v", "--verbose", is_flag=True, help="Show tracebacks of errors (for bug reports).")
 def cli(verbose: bool) -> None:
     """Lint anthropic-beta header names: typos, bad dates, superseded, GA and retired betas."""
 
 
-today_option = click.option("--today", metavar="YYYY-MM-DD",
-                            help="Judge lifecycles as of this date (reproducible runs).")
-registry_option = click.option("--registry", "registry_path", metavar="PATH",
-                               help="Use this registry file instead of the shipped one.")
-format_option = click.option("--format", "fmt", type=click.Choice(["text", "json"]),
-                             default="text", show_default=True, help="Output format.")
+today_option = click.option(
+    "--today", metavar="YYYY-MM-DD", help="Judge lifecycles as of this date (reproducible runs)."
+)
+registry_option = click.option(
+    "--registry",
+    "registry_path",
+    metavar="PATH",
+    help="Use this registry file instead of the shipped one.",
+)
+format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
 
 
 def load(registry_path: str | None, extra: Sequence[str] = ()) -> Any:
@@ -184,8 +202,11 @@ def registry_check(registry_path: str | None, extra: tuple[str, ...]) -> int:
 
 
 @registry.command("list")
-@click.option("--status", type=click.Choice(["active", "ga", "superseded", "deprecated", "retired"]),
-              help="Only names with this status.")
+@click.option(
+    "--status",
+    type=click.Choice(["active", "ga", "superseded", "deprecated", "retired"]),
+    help="Only names with this status.",
+)
 @registry_option
 @format_option
 def registry_list(status: str | None, registry_path: str | None, fmt: str) -> int:
@@ -227,7 +248,8 @@ def _entry_json(name: str, entry: Any) -> dict[str, Any]:
 
     data: dict[str, Any] = {"name": name}
     data.update(dataclasses.asdict(entry))
-    return json.loads(json.dumps(data, default=str))  # dates → ISO strings
+    plain: dict[str, Any] = json.loads(json.dumps(data, default=str))  # dates → ISO strings
+    return plain
 
 
 def _plain(value: Any) -> str:
@@ -236,3 +258,57 @@ def _plain(value: Any) -> str:
     if isinstance(value, dict):
         return ", ".join(f"{k}={_plain(v)}" for k, v in value.items())
     return str(value)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1)
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="CODES",
+    help="Rule codes or prefixes to enable (replaces config).",
+)
+@click.option("--ignore", multiple=True, metavar="CODES", help="Rule codes or prefixes to disable.")
+@click.option(
+    "--extend-select", multiple=True, metavar="CODES", help="Rule codes to enable on top of select."
+)
+@click.option(
+    "--output-format",
+    "output_format",
+    default="text",
+    show_default=True,
+    type=click.Choice(["text", "json", "sarif", "github", "gitlab", "junit"]),
+)
+@click.option(
+    "-o", "--output-file", metavar="PATH", help="Write the report to PATH instead of stdout."
+)
+@click.option("--statistics", is_flag=True, help="Count findings per rule instead of listing them.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain.")
+@click.option(
+    "--force-exclude",
+    is_flag=True,
+    help="Apply excludes to paths named on the command line (pre-commit).",
+)
+@click.option("--stdin-filename", metavar="PATH", help="The file name to report for `-` (stdin).")
+@click.option("--baseline", metavar="FILE", help="Report only findings not recorded in FILE.")
+@click.option(
+    "--write-baseline", metavar="FILE", help="Record the current findings in FILE and exit 0."
+)
+@click.option(
+    "--max-file-size",
+    metavar="SIZE",
+    help="Skip larger files with a notice (e.g. 20MB; 0 = no limit).",
+)
+@click.option("--no-respect-gitignore", is_flag=True, help="Scan files that .gitignore excludes.")
+@click.option("--exclude", multiple=True, metavar="PATTERN", help="Replace the exclude patterns.")
+@click.option("--extend-exclude", multiple=True, metavar="PATTERN", help="Add exclude patterns.")
+@click.option(
+    "--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True
+)
+@today_option
+@registry_option
+def check(paths: tuple[str, ...], **opts: Any) -> int:
+    """Find beta names in PATHS (files, directories, `-` for stdin; default `.`) and report them."""
+    from betalint.linter.check_command import run_check
+
+    return run_check(list(paths), opts)

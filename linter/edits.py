@@ -18,7 +18,12 @@ def item_span(text: str, start: int, end: int, *, constant: bool = False) -> tup
         qualifier = _QUALIFIER.search(text, max(0, start - 200), start)
         if qualifier:
             start = qualifier.start()
-    if start > 0 and end < len(text) and text[start - 1] in _QUOTES and text[end] == text[start - 1]:
+    if (
+        start > 0
+        and end < len(text)
+        and text[start - 1] in _QUOTES
+        and text[end] == text[start - 1]
+    ):
         start, end = start - 1, end + 1
         if start > 0 and text[start - 1] == ":":  # Ruby symbol :"name"
             start -= 1

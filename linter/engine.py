@@ -6,9 +6,8 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from betalint.linter.diagnostic import Diagnostic, Edit, Fix, LineIndex
+from betalint.linter.diagnostic import Applicability, Diagnostic, Edit, Fix, LineIndex
 from betalint.linter.edits import removal
-from betalint.linter.rules import RULES
 from betalint.linter.scanner import Candidate, ScanResult, scan_text
 from betalint.linter.spelling import spell_like
 from betalint.linter.vocabulary import Vocabulary
@@ -79,10 +78,22 @@ def _findings(text: str, path: str, result: ScanResult, ctx: CheckContext) -> It
     index = LineIndex(text)
     builder = _Builder(text, path, index, ctx)
     for issue in result.syntax_issues:
-        fix = Fix("safe", (Edit(issue.start, issue.end, issue.replacement),), issue.replacement,
-                  "rewrite the header value")
-        yield from builder.make("BL103", issue.start, issue.end, issue.message,
-                                text[issue.start : issue.end], None, "header-value", fix)
+        fix = Fix(
+            "safe",
+            (Edit(issue.start, issue.end, issue.replacement),),
+            issue.replacement,
+            "rewrite the header value",
+        )
+        yield from builder.make(
+            "BL103",
+            issue.start,
+            issue.end,
+            issue.message,
+            text[issue.start : issue.end],
+            None,
+            "header-value",
+            fix,
+        )
     for candidate in result.candidates:
         yield from builder.candidate(candidate)
     yield from builder.groups(result.candidates)
@@ -113,8 +124,22 @@ class _Builder:
         end_line, end_column = self.index.position(end)
         if docs_url:
             message = f"{message}; see {docs_url}"
-        yield Diagnostic(self.path, code, start, end, line, column, end_line, end_column,
-                         message, name, canonical, context, fix, docs_url)
+        yield Diagnostic(
+            self.path,
+            code,
+            start,
+            end,
+            line,
+            column,
+            end_line,
+            end_column,
+            message,
+            name,
+            canonical,
+            context,
+            fix,
+            docs_url,
+        )
 
     def candidate(self, c: Candidate) -> Iterator[Diagnostic]:
         name = c.canonical or c.written
@@ -131,17 +156,39 @@ class _Builder:
         message = verdict.message
         if c.canonical is not None:
             message = f"{c.written} ({c.canonical}): {message}"
-        yield from self.make(code, c.start, c.end, message, c.written, verdict.canonical,
-                             c.context, self._fix(code, c, verdict), verdict.docs_url)
+        yield from self.make(
+            code,
+            c.start,
+            c.end,
+            message,
+            c.written,
+            verdict.canonical,
+            c.context,
+            self._fix(code, c, verdict),
+            verdict.docs_url,
+        )
 
     def _malformed(self, c: Candidate, verdict: Verdict) -> Iterator[Diagnostic]:
         code = "BL102" if verdict.problem == "invalid-date" else "BL101"
         fix = None
         if verdict.replacement and verdict.certain and code == "BL101":
-            fix = Fix("safe", (Edit(c.start, c.end, verdict.replacement),), verdict.replacement,
-                      f"write {verdict.replacement}")
-        yield from self.make(code, c.start, c.end, verdict.message, c.written,
-                             verdict.canonical, c.context, fix, verdict.docs_url)
+            fix = Fix(
+                "safe",
+                (Edit(c.start, c.end, verdict.replacement),),
+                verdict.replacement,
+                f"write {verdict.replacement}",
+            )
+        yield from self.make(
+            code,
+            c.start,
+            c.end,
+            verdict.message,
+            c.written,
+            verdict.canonical,
+            c.context,
+            fix,
+            verdict.docs_url,
+        )
 
     def _fix(self, code: str, c: Candidate, verdict: Verdict) -> Fix | None:
         name = c.canonical or c.written
@@ -153,14 +200,13 @@ class _Builder:
         if verdict.replacement is None or code == "BL204":
             return None
         spelled, certain = spell_like(c.written, name, verdict.replacement)
-        if code == "BL201":
-            applicability = "safe" if verdict.certain else "unsafe"
-        else:
-            applicability = "unsafe"
+        safe = code == "BL201" and verdict.certain
+        applicability: Applicability = "safe" if safe else "unsafe"
         if not certain:
             applicability = "display"
-        return Fix(applicability, (Edit(c.start, c.end, spelled),), verdict.replacement,
-                   f"write {spelled}")
+        return Fix(
+            applicability, (Edit(c.start, c.end, spelled),), verdict.replacement, f"write {spelled}"
+        )
 
     def groups(self, candidates: tuple[Candidate, ...]) -> Iterator[Diagnostic]:
         members: dict[int, list[Candidate]] = {}
@@ -179,10 +225,16 @@ class _Builder:
             if name in seen:
                 edit = removal(self.text, c.start, c.end, constant=c.context == "sdk-constant")
                 fix = Fix("safe", (edit,), None, "remove the duplicate") if edit else None
-                yield from self.make("BL301", c.start, c.end,
-                                     f"{name} appears twice in one list; remove the duplicate",
-                                     c.written, name if name in self.ctx.registry else None,
-                                     c.context, fix)
+                yield from self.make(
+                    "BL301",
+                    c.start,
+                    c.end,
+                    f"{name} appears twice in one list; remove the duplicate",
+                    c.written,
+                    name if name in self.ctx.registry else None,
+                    c.context,
+                    fix,
+                )
             seen.add(name)
 
     def _conflicts(self, group: list[Candidate]) -> Iterator[Diagnostic]:
@@ -191,8 +243,15 @@ class _Builder:
         for c, name in zip(group, names, strict=True):
             message = self._conflict_message(name, earlier)
             if message:
-                yield from self.make("BL302", c.start, c.end, message, c.written,
-                                     name if name in self.ctx.registry else None, c.context)
+                yield from self.make(
+                    "BL302",
+                    c.start,
+                    c.end,
+                    message,
+                    c.written,
+                    name if name in self.ctx.registry else None,
+                    c.context,
+                )
             try:
                 earlier.setdefault(feature_of(str(parse(name))), name)
             except ValueError:

@@ -16,7 +16,9 @@ def spell_like(written: str, old: str, new: str) -> tuple[str, bool]:
     Strings are certain. Constants are certain when only the date changes (the feature's
     spelling is copied from `written`); a new feature's Go spelling is a guess.
     """
-    if written.isupper() or (written[:1].isupper() and "_" in written and written.upper() == written):
+    if written.isupper() or (
+        written[:1].isupper() and "_" in written and written.upper() == written
+    ):
         return new.upper().replace("-", "_"), True
     if _looks_like_go(written):
         return _go_constant(written, old, new)

@@ -1,4 +1,4 @@
-"""One header value or one list as a whole: syntax (BL103), duplicates (BL301), conflicts (BL302)."""
+"""A header value or list as a whole: syntax (BL103), duplicates (BL301), conflicts (BL302)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Registry names past their prime: superseded, GA, deprecated, retired (BL202–BL205)."""
+"""Registry names past their prime: superseded, GA, deprecated, retired (BL202 to BL205)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,165 @@
+"""`betalint check`: wire discovery, the runner, the baseline and the reporters together."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import click
+from betalint.linter import config as config_mod
+from betalint.linter.diagnostic import Diagnostic
+from betalint.linter.discovery import FileJob, discover
+from betalint.linter.reader import PathError, Skipped
+from betalint.linter.runner import Contexts, FileOutcome, RunOptions, check_path, check_stdin
+
+from betalint.errors import BetalintError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _codes(values: tuple[str, ...] | None) -> list[str] | None:
+    if not values:
+        return None
+    return [c.strip() for v in values for c in v.split(",") if c.strip()]
+
+
+def _resolver(opts: dict[str, Any]) -> Any:
+    """Settings for a directory: its config walking up, with the CLI flags layered on."""
+    cache: dict[int, config_mod.Settings] = {}
+
+    def resolve(directory: str) -> config_mod.Settings:
+        base = config_mod.settings_for(directory)
+        merged = cache.get(id(base))
+        if merged is None:
+            merged = cache[id(base)] = config_mod.merge_cli(
+                base,
+                select=_codes(opts["select"]),
+                ignore=_codes(opts["ignore"]),
+                extend_select=_codes(opts["extend_select"]),
+                exclude=list(opts["exclude"]) or None,
+                extend_exclude=list(opts["extend_exclude"]) or None,
+                respect_gitignore=False if opts["no_respect_gitignore"] else None,
+                today=opts["today"],
+                max_file_size=opts["max_file_size"],
+            )
+        return merged
+
+    return resolve
+
+
+def run_check(paths: list[str], opts: dict[str, Any]) -> int:
+    """The whole `check` command; returns the exit code."""
+    from betalint.linter.cli import parse_today
+
+    resolve = _resolver(opts)
+    contexts = Contexts(
+        RunOptions(registry_path=opts["registry_path"], today=parse_today(opts["today"]))
+    )
+    contexts.registry()  # a broken registry fails before any file is read
+    errors: list[str] = []
+    diagnostics: list[Diagnostic] = []
+    texts: dict[str, str] = {}
+    scanned = 0
+    for outcome in _outcomes(paths, opts, resolve, contexts):
+        if isinstance(outcome, PathError):
+            errors.append(outcome.message)
+            click.echo(f"betalint: error: {outcome.message}", err=True)
+        elif isinstance(outcome, Skipped):
+            if outcome.notice:
+                click.echo(f"betalint: warning: {outcome.notice}", err=True)
+        else:
+            scanned += 1
+            diagnostics += outcome.diagnostics
+            if outcome.source is not None:
+                texts[outcome.path] = outcome.source.text
+    return _report(diagnostics, texts, scanned, errors, opts, contexts)
+
+
+def _outcomes(
+    paths: list[str], opts: dict[str, Any], resolve: Any, contexts: Contexts
+) -> Iterator[FileOutcome | Skipped | PathError]:
+    stdin_name = opts["stdin_filename"]
+    if stdin_name and os.path.isdir(stdin_name):
+        raise BetalintError(f"--stdin-filename {stdin_name}: is a directory; name a file")
+    for given in paths or ["."]:
+        if given == "-":
+            name = stdin_name or "-"
+            settings = resolve(
+                os.path.dirname(os.path.abspath(name)) if stdin_name else os.getcwd()
+            )
+            if stdin_name and opts["force_exclude"]:
+                from betalint.linter.discovery import is_excluded
+
+                if is_excluded(stdin_name, settings):
+                    continue
+            yield check_stdin(sys.stdin.buffer.read(), name, settings, contexts)
+            continue
+        for job in discover([given], force_exclude=opts["force_exclude"], resolve=resolve):
+            if isinstance(job, FileJob):
+                yield check_path(job.path, job.settings, contexts)
+            else:
+                yield job
+
+
+def _report(
+    diagnostics: list[Diagnostic],
+    texts: dict[str, str],
+    scanned: int,
+    errors: list[str],
+    opts: dict[str, Any],
+    contexts: Contexts,
+) -> int:
+    from betalint.linter.report import render
+    from betalint.linter.report.meta import ReportMeta
+
+    if opts["write_baseline"]:
+        from betalint.linter.baseline import write_baseline
+
+        count = write_baseline(opts["write_baseline"], diagnostics)
+        click.echo(f"betalint: wrote {count} findings to {opts['write_baseline']}", err=True)
+        return EXIT_ERROR if errors else EXIT_OK
+    if opts["baseline"]:
+        from betalint.linter.baseline import load_baseline
+
+        baseline = load_baseline(opts["baseline"])
+        diagnostics, _matched = baseline.filter(diagnostics)
+        for entry in baseline.unmatched():
+            gone = f"{entry.path}: {entry.code} {entry.name}"
+            click.echo(f"betalint: note: baseline entry no longer matches: {gone}", err=True)
+    meta = ReportMeta.create(contexts.registry(), files_scanned=scanned, texts=texts)
+    color = _use_color(opts["color"], opts["output_file"])
+    report = render(
+        opts["output_format"], diagnostics, meta, color=color, statistics=opts["statistics"]
+    )
+    _emit(report, opts["output_file"])
+    if errors:
+        return EXIT_ERROR
+    if diagnostics and not opts["exit_zero"]:
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _use_color(choice: str, output_file: str | None) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never" or output_file or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def _emit(report: str, output_file: str | None) -> None:
+    if not output_file:
+        if report:
+            click.echo(report, nl=not report.endswith("\n"))
+        return
+    try:
+        Path(output_file).write_text(
+            report if report.endswith("\n") or not report else report + "\n", encoding="utf-8"
+        )
+    except OSError as exc:
+        raise BetalintError(
+            f"{output_file}: cannot write the report: {exc.strerror or exc}"
+        ) from None

@@ -1,0 +1,158 @@
+"""One `betalint check` run: discover, read, scan, judge, suppress; files stream through.
+
+Only what a report needs is kept: the diagnostics, and the texts of files whose diagnostics
+carry fixes (for edit positions). Everything else is dropped once a file is done.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from betalint.linter.config import RuleSelector, Settings
+from betalint.linter.diagnostic import Diagnostic, Edit, Fix, LineIndex
+from betalint.linter.engine import CheckContext, check_text
+from betalint.linter.reader import PathError, Skipped, Source, decode_bytes, read_source
+from betalint.linter.rules import RULES
+from betalint.linter.scanner import might_contain_beta
+from betalint.linter.suppressions import parse_suppressions
+from betalint.registry.loader import load_registry
+from betalint.registry.model import Registry
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What the CLI decided for this run, beyond per-directory settings."""
+
+    registry_path: str | None = None
+    today: dt.date | None = None
+
+
+@dataclass
+class FileOutcome:
+    """One file's result: its diagnostics, and the decoded source when fixes may need it."""
+
+    path: str
+    diagnostics: list[Diagnostic]
+    source: Source | None = None
+
+
+@dataclass
+class Contexts:
+    """CheckContexts and rule selectors shared by every file with the same settings."""
+
+    options: RunOptions
+    _registries: dict[tuple[Path, ...], Registry] = field(default_factory=dict)
+    _contexts: dict[tuple[tuple[Path, ...], dt.date | None], CheckContext] = field(
+        default_factory=dict
+    )
+    _selectors: dict[int, RuleSelector] = field(default_factory=dict)
+
+    def registry(self, extra: tuple[Path, ...] = ()) -> Registry:
+        found = self._registries.get(extra)
+        if found is None:
+            found = self._registries[extra] = load_registry(extra, base=self.options.registry_path)
+        return found
+
+    def context(self, settings: Settings) -> CheckContext:
+        today = self.options.today or settings.today
+        key = (settings.extra_registries, today)
+        found = self._contexts.get(key)
+        if found is None:
+            registry = self.registry(settings.extra_registries)
+            found = self._contexts[key] = CheckContext.create(registry, today=today)
+        return found
+
+    def selector(self, settings: Settings) -> RuleSelector:
+        found = self._selectors.get(id(settings))
+        if found is None:
+            found = self._selectors[id(settings)] = RuleSelector(settings, RULES)
+        return found
+
+
+def check_path(
+    path: str, settings: Settings, contexts: Contexts
+) -> FileOutcome | Skipped | PathError:
+    """Read one file and check it."""
+    source = read_source(path, max_size=settings.max_file_size)
+    if not isinstance(source, Source):
+        return source
+    return check_source(source, settings, contexts)
+
+
+def check_stdin(
+    data: bytes, path: str, settings: Settings, contexts: Contexts
+) -> FileOutcome | Skipped:
+    """Check bytes read from stdin as if they were the file `path`."""
+    source = decode_bytes(data, path)
+    if not isinstance(source, Source):
+        return source
+    return check_source(source, settings, contexts)
+
+
+def check_source(source: Source, settings: Settings, contexts: Contexts) -> FileOutcome:
+    """Diagnostics for one decoded file, with selection and suppressions applied."""
+    if not might_contain_beta(source.data) and source.encoding == "utf-8":
+        return FileOutcome(source.path, [])
+    ctx = contexts.context(settings)
+    enabled = contexts.selector(settings).enabled_for(source.path)
+    found = [d for d in check_text(source.text, source.path, ctx) if d.code in enabled]
+    found = _suppress(source, found, enabled)
+    keep = source if any(d.fix is not None for d in found) else None
+    return FileOutcome(source.path, found, keep)
+
+
+def _suppress(source: Source, found: list[Diagnostic], enabled: frozenset[str]) -> list[Diagnostic]:
+    """Drop suppressed findings; report unused suppressions (BL901)."""
+    if "betalint:" not in source.text:
+        return found
+    suppressions = parse_suppressions(source.text)
+    if not suppressions:
+        return found
+    kept = [d for d in found if not suppressions.is_suppressed(d.line, d.code)]
+    if "BL901" not in enabled:
+        return kept
+    index = LineIndex(source.text)
+    for unused in suppressions.unused():
+        what = f"[{','.join(unused.codes)}]" if unused.codes else ""
+        directive = source.text[unused.start : unused.end]
+        end_line, end_column = index.position(unused.end)
+        fix = Fix(
+            "safe",
+            (Edit(unused.fix_start, unused.fix_end, unused.replacement),),
+            None,
+            "remove the unused suppression",
+        )
+        kept.append(
+            Diagnostic(
+                source.path,
+                "BL901",
+                unused.start,
+                unused.end,
+                unused.line,
+                unused.column,
+                end_line,
+                end_column,
+                f"unused suppression {what or directive!r}: it matched no finding; remove it",
+                directive,
+                None,
+                "comment",
+                fix,
+            )
+        )
+    return kept
+
+
+def iter_outcomes(
+    jobs: Iterator[tuple[str, Settings]], contexts: Contexts
+) -> Iterator[FileOutcome | Skipped | PathError]:
+    """Check files one after another, in order."""
+    for path, settings in jobs:
+        yield check_path(path, settings, contexts)
+
+
+def count_fixable(diagnostics: Sequence[Diagnostic], *, unsafe: bool) -> int:
+    allowed = ("safe", "unsafe") if unsafe else ("safe",)
+    return sum(1 for d in diagnostics if d.fix is not None and d.fix.applicability in allowed)
