@@ -59,11 +59,20 @@ class _Patterns:
     negated (then order does not matter)."""
 
     __slots__ = ("dir_names", "names", "ordered", "regex")
+    names: frozenset[str]
+    dir_names: frozenset[str]
 
     def __init__(self, lines: Iterable[str]) -> None:
+        lines = [line.rstrip("\r\n") for line in lines]
+        self.ordered: list[tuple[re.Pattern[str], bool]] | None = None
+        self.regex: re.Pattern[str] | None = None
+        if all(_LITERAL.fullmatch(line.removesuffix("/")) for line in lines):
+            # Plain names only (the default excludes): no need to import pathspec (~30 ms).
+            self.names = frozenset(line for line in lines if not line.endswith("/"))
+            self.dir_names = frozenset(line[:-1] for line in lines if line.endswith("/"))
+            return
         from pathspec import GitIgnoreSpec
 
-        lines = [line.rstrip("\r\n") for line in lines]
         parsed = GitIgnoreSpec.from_lines(lines).patterns
         compiled: list[tuple[str, bool, str]] = []  # (line, include, regex)
         for line, pat in zip(lines, parsed, strict=False):
@@ -81,10 +90,8 @@ class _Patterns:
             else:
                 body += ".*"
             compiled.append((line.strip(), bool(pat.include), body))
-        self.ordered: list[tuple[re.Pattern[str], bool]] | None = None
-        self.names: frozenset[str] = frozenset()
-        self.dir_names: frozenset[str] = frozenset()
-        self.regex: re.Pattern[str] | None = None
+        self.names = frozenset()
+        self.dir_names = frozenset()
         if any(not include for _, include, _ in compiled):
             self.ordered = [(re.compile(b), inc) for _, inc, b in reversed(compiled)]
             return
