@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from betalint.registry.grammar import BetaNameError, parse
@@ -52,14 +53,62 @@ def _check_entry(registry: Registry, name: str, entry: BetaEntry) -> list[Proble
             out.append(
                 Problem(name, "conflicts_with", f"{conflict.name!r} must list {name!r} back")
             )
-    for platform, support in entry.platforms.items():
-        if support.status != "unknown" and not support.sources:
-            out.append(Problem(name, f"platforms.{platform}", "a platform claim needs sources"))
-        if support.name is not None and support.name not in registry:
-            out.append(
-                Problem(name, f"platforms.{platform}.name", f"{support.name!r} is not in the registry")
-            )
+    out += _check_platforms(registry, name, entry)
     return out
+
+
+_MODEL_ID = re.compile(r"claude-[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def _check_platforms(registry: Registry, name: str, entry: BetaEntry) -> list[Problem]:
+    """Platform tables: known keys, sourced claims, mappings to names the platform takes."""
+    from betalint.registry.platforms import CUSTOM_PLATFORM, PLATFORMS
+
+    out: list[Problem] = []
+    for platform, support in entry.platforms.items():
+        where = f"platforms.{platform}"
+        info = PLATFORMS.get(platform)
+        if info is None and not CUSTOM_PLATFORM.fullmatch(platform):
+            known = ", ".join(PLATFORMS)
+            out.append(Problem(name, where, f"unknown platform; use one of {known} or x-NAME"))
+        if not support.sources or not all(s.strip() for s in support.sources):
+            out.append(Problem(name, f"{where}.sources", "every platform claim needs a source"))
+        for endpoint, status in support.endpoints.items():
+            if info is not None and endpoint not in info.endpoints:
+                out.append(Problem(name, f"{where}.endpoints", f"{platform} has no endpoint "
+                                   f"{endpoint!r} (known: {', '.join(info.endpoints) or 'none'})"))
+            if status == "mapped" and support.name is None:
+                out.append(Problem(name, f"{where}.endpoints", f"{endpoint} is mapped: set name"))
+        mapped = support.status == "mapped" or "mapped" in support.endpoints.values()
+        if mapped != (support.name is not None):
+            out.append(Problem(name, f"{where}.name", "status 'mapped' and name go together"))
+        if support.name is not None:
+            out += _check_mapping(registry, name, platform, support.name)
+        precedence = registry.platform_precedence
+        if support.evidence and precedence and support.evidence not in precedence:
+            out.append(Problem(name, f"{where}.evidence", f"{support.evidence!r} is not in "
+                               "platform_precedence"))
+        if support.as_of and support.as_of > registry.date:
+            out.append(Problem(name, f"{where}.as_of", "is later than the registry's date"))
+        lists = (support.models, support.no_effect_models, support.rejected_models)
+        for model in (m for group in lists for m in group):
+            if not _MODEL_ID.fullmatch(model):
+                out.append(Problem(name, f"{where}.models", f"{model!r} is not a model id"))
+    return out
+
+
+def _check_mapping(registry: Registry, name: str, platform: str, target: str) -> list[Problem]:
+    """A platform's own name must exist and be taken as is by that platform (no chains)."""
+    where = f"platforms.{platform}.name"
+    other = registry.get(target)
+    if other is None:
+        return [Problem(name, where, f"{target!r} is not in the registry")]
+    if target == name:
+        return [Problem(name, where, "maps the name to itself")]
+    theirs = other.platforms.get(platform)
+    if theirs is not None and theirs.status in ("unsupported", "mapped"):
+        return [Problem(name, where, f"{target!r} is itself {theirs.status} on {platform}")]
+    return []
 
 
 def _check_name(name: str, entry: BetaEntry) -> list[Problem]:
@@ -68,7 +117,9 @@ def _check_name(name: str, entry: BetaEntry) -> list[Problem]:
     except BetaNameError as exc:
         if entry.pattern_exempt:
             return []
-        return [Problem(name, "name", f"breaks the grammar ({exc.reason}); add pattern_exempt if real")]
+        return [
+            Problem(name, "name", f"breaks the grammar ({exc.reason}); add pattern_exempt if real")
+        ]
     if entry.pattern_exempt:
         return [Problem(name, "pattern_exempt", "the name parses; the exemption is not needed")]
     return []

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from betalint.registry.grammar import BetaNameError, parse
 from betalint.registry.model import Registry
 from betalint.registry.schema import BetaEntry, Status
 from betalint.registry.suggest import suggest
+
+if TYPE_CHECKING:
+    from betalint.registry.platforms import PlatformVerdict
 
 Kind = Literal["valid", "malformed", "unknown", "superseded", "ga", "deprecated", "retired"]
 
@@ -19,7 +22,8 @@ class Verdict:
     """What a name is, why, and what to write instead.
 
     `replacement` is the name to write (None: remove it, or nothing to offer);
-    `certain` says the replacement is safe to apply without review.
+    `certain` says the replacement is safe to apply without review; `platform` is set when
+    classify was asked about a platform or model (registry.platforms).
     """
 
     name: str
@@ -31,21 +35,38 @@ class Verdict:
     problem: str | None = None
     suggestions: tuple[str, ...] = ()
     canonical: str | None = None
+    platform: PlatformVerdict | None = None
 
     @property
     def ok(self) -> bool:
-        return self.kind == "valid"
+        return self.kind == "valid" and (self.platform is None or self.platform.ok)
 
 
 def classify(
-    name: str, *, today: dt.date | None = None, registry: Registry | None = None
+    name: str,
+    *,
+    today: dt.date | None = None,
+    registry: Registry | None = None,
+    platform: str | None = None,
+    model: str | None = None,
 ) -> Verdict:
-    """Classify `name` against the registry as of `today` (default: the real today)."""
+    """Classify `name` against the registry as of `today` (default: the real today).
+
+    With `platform` (e.g. "bedrock", "vertex:count_tokens") or `model`, `Verdict.platform`
+    also says whether that platform takes the name (or its own name for the feature) and
+    whether it has any effect on that model; `ok` is then False for either problem.
+    """
     if registry is None:
         from betalint.registry.loader import load_registry
 
         registry = load_registry()
     today = today or dt.date.today()
+    if platform is not None or model is not None:
+        from betalint.registry.platforms import with_platform
+
+        return with_platform(
+            classify(name, today=today, registry=registry), registry, platform=platform, model=model
+        )
     entry = registry.get(name)
     if entry is not None:
         return _lifecycle(name, entry, registry, today)
@@ -102,7 +123,9 @@ def _lifecycle(name: str, entry: BetaEntry, registry: Registry, today: dt.date) 
 
     if status == "retired":
         instead = f"; use {successor} instead" if successor else "; remove it"
-        return verdict("retired", f"{name} is retired{since}: the API no longer honours it{instead}", successor)
+        return verdict(
+            "retired", f"{name} is retired{since}: the API no longer honours it{instead}", successor
+        )
     if status == "deprecated":
         removal = entry.removal_date or (entry.status_date if entry.status == "retired" else None)
         if removal or not successor:

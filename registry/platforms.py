@@ -1,0 +1,446 @@
+"""Where a beta works: per-platform verdicts, model effects, and `filter_header` for gateways.
+
+The registry's `[betas."x".platforms.<platform>]` tables already hold a decided status per
+platform (decided by `platform_precedence`, with disagreeing sources kept in `conflict`);
+this module reads them. A platform target is `platform` or `platform:endpoint`
+(`bedrock:converse`); names and endpoints the registry says nothing about stay "unknown".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+from betalint.registry.header import split_header
+from betalint.registry.schema import PlatformStatus
+
+from betalint.errors import BetalintError
+
+if TYPE_CHECKING:
+    from betalint.registry.model import Registry
+    from betalint.registry.schema import BetaEntry, PlatformSupport
+    from betalint.registry.validator import Verdict
+
+ModelEffect = Literal["rejected", "no-effect", "undocumented"]
+
+
+@dataclass(frozen=True, slots=True)
+class PlatformInfo:
+    """A platform betalint knows: its display name and its endpoints (main one first)."""
+
+    key: str
+    display: str
+    endpoints: tuple[str, ...] = ()
+
+
+PLATFORMS: dict[str, PlatformInfo] = {
+    "anthropic": PlatformInfo("anthropic", "the Claude API"),
+    "bedrock": PlatformInfo("bedrock", "Amazon Bedrock", ("invoke", "converse", "mantle")),
+    "vertex": PlatformInfo("vertex", "Google Vertex AI", ("messages", "count_tokens")),
+    "foundry": PlatformInfo("foundry", "Microsoft Foundry"),
+    "databricks": PlatformInfo("databricks", "Databricks"),
+}
+
+# Other spellings people (and gateways such as LiteLLM) use for the same targets.
+ALIASES: dict[str, str] = {
+    "claude": "anthropic",
+    "claude-api": "anthropic",
+    "first-party": "anthropic",
+    "aws": "bedrock",
+    "amazon-bedrock": "bedrock",
+    "bedrock_converse": "bedrock:converse",
+    "bedrock_mantle": "bedrock:mantle",
+    "google": "vertex",
+    "gcp": "vertex",
+    "vertex-ai": "vertex",
+    "vertex_ai": "vertex",
+    "azure": "foundry",
+    "azure_ai": "foundry",
+    "microsoft-foundry": "foundry",
+}
+
+_ENDPOINT_DISPLAY = {
+    "invoke": "InvokeModel",
+    "converse": "the Converse API",
+    "mantle": "bedrock-mantle Messages",
+    "messages": "rawPredict",
+    "count_tokens": "count-tokens",
+}
+
+# A custom platform of a private registry layer: "x-" and a kebab-case word.
+CUSTOM_PLATFORM = re.compile(r"x-[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+class PlatformError(BetalintError):
+    """A platform target that betalint does not know."""
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A platform and, optionally, one of its endpoints."""
+
+    platform: str
+    endpoint: str | None = None
+
+    @property
+    def display(self) -> str:
+        info = PLATFORMS.get(self.platform)
+        name = info.display if info else self.platform
+        if self.endpoint:
+            return f"{name} ({_ENDPOINT_DISPLAY.get(self.endpoint, self.endpoint)})"
+        return name
+
+    def __str__(self) -> str:
+        return f"{self.platform}:{self.endpoint}" if self.endpoint else self.platform
+
+
+def parse_target(spec: str) -> Target:
+    """`"bedrock"`, `"bedrock:converse"` or `"vertex_ai"` → Target; PlatformError if unknown."""
+    text = ALIASES.get(spec.strip().lower(), spec.strip().lower())
+    platform, _, endpoint = text.partition(":")
+    platform = ALIASES.get(platform, platform)
+    if platform not in PLATFORMS and not CUSTOM_PLATFORM.fullmatch(platform):
+        known = ", ".join(PLATFORMS)
+        raise PlatformError(f"unknown platform {spec!r}; use one of {known} (or x-NAME)")
+    info = PLATFORMS.get(platform)
+    if endpoint and info is not None and endpoint not in info.endpoints:
+        allowed = ", ".join(info.endpoints) or "none"
+        raise PlatformError(f"{platform} has no endpoint {endpoint!r}; known endpoints: {allowed}")
+    return Target(platform, endpoint or None)
+
+
+_MODEL_PREFIX = re.compile(r"^(?:[a-z]{2,4}\.)?(?:anthropic[./])")
+_MODEL_SUFFIX = re.compile(r"(?:@.*|-v\d+(?::\d+)?|:\d+)$")
+_MODEL_DATE = re.compile(r"-(?:\d{8}|latest|default)$")
+
+
+def normalize_model(model: str) -> str:
+    """A model id in the registry's family form: `us.anthropic.claude-sonnet-4-5-20250929-v1:0`,
+    `claude-sonnet-4-5@20250929` and `claude-sonnet-4.5` all → `claude-sonnet-4-5`."""
+    text = model.strip().lower()
+    text = _MODEL_PREFIX.sub("", text)
+    text = _MODEL_SUFFIX.sub("", text)
+    text = _MODEL_DATE.sub("", text)
+    text = re.sub(r"(?<=\d)\.(?=\d)", "-", text)
+    return re.sub(r"^(claude-[a-z]+-\d+)-0$", r"\1", text)  # claude-opus-4-0 is claude-opus-4
+
+
+def model_in(model: str, families: Iterable[str]) -> bool:
+    """Whether `model` is one of `families` (each a family id or a dated id)."""
+    wanted = normalize_model(model)
+    return any(normalize_model(f) == wanted for f in families)
+
+
+@dataclass(frozen=True, slots=True)
+class PlatformVerdict:
+    """What one platform (and model) does with one name, and why.
+
+    `status` is the verdict for the target's endpoint; `platform_name` the platform's own
+    name for the feature when `status` is "mapped"; `model_effect` is set when a model was
+    given and the registry says it matters; `conflict` repeats what disagreeing sources say.
+    """
+
+    name: str
+    target: Target
+    status: PlatformStatus
+    message: str
+    platform_name: str | None = None
+    model: str | None = None
+    model_effect: ModelEffect | None = None
+    model_message: str | None = None
+    conflict: str | None = None
+    confidence: str | None = None
+    evidence: str | None = None
+    sources: tuple[str, ...] = ()
+    known: bool = True
+
+    @property
+    def forward(self) -> str | None:
+        """The name to send to this platform instead of `name` (None: drop it)."""
+        if self.status == "unsupported" or self.model_effect == "rejected":
+            return None
+        if self.status == "mapped":
+            return self.platform_name
+        return self.name
+
+    @property
+    def ok(self) -> bool:
+        """Nothing to change: the name works (or nothing says otherwise) for this target."""
+        return self.status in ("supported", "unknown") and self.model_effect not in (
+            "rejected",
+            "no-effect",
+        )
+
+    @property
+    def note(self) -> str:
+        """The platform message and, when there is one, the model message, as one line."""
+        return f"{self.message}; {self.model_message}" if self.model_message else self.message
+
+
+def platform_verdict(
+    name: str,
+    target: Target | str,
+    registry: Registry,
+    *,
+    model: str | None = None,
+) -> PlatformVerdict:
+    """Whether `target` accepts `name` (and what it does on `model`), from the registry alone."""
+    if isinstance(target, str):
+        target = parse_target(target)
+    where = target.display
+    entry = registry.get(name)
+    if entry is None:
+        return PlatformVerdict(
+            name, target, "unknown", f"{name} is not in the registry; nothing is known about "
+            f"it on {where}", model=model, known=False,
+        )
+    support = entry.platforms.get(target.platform)
+    if support is None:
+        verdict = PlatformVerdict(
+            name, target, "unknown", f"no source says whether {where} accepts {name}", model=model
+        )
+        return _with_model(verdict, entry, None)
+    status = support.endpoints.get(target.endpoint or "", support.status)
+    mapped = support.name if status == "mapped" else None
+    message = _message(name, where, status, mapped, support, target)
+    verdict = PlatformVerdict(
+        name, target, status, message, mapped, model,
+        conflict=support.conflict, confidence=support.confidence,
+        evidence=support.evidence, sources=support.sources,
+    )
+    return _with_model(verdict, entry, support)
+
+
+def with_platform(
+    verdict: Verdict, registry: Registry, *, platform: str | None, model: str | None
+) -> Verdict:
+    """`verdict` with its `platform` field set (the Claude API when only `model` is given)."""
+    from dataclasses import replace
+
+    name = verdict.canonical or verdict.name
+    found = platform_verdict(name, platform or "anthropic", registry, model=model)
+    return replace(verdict, platform=found)
+
+
+def _message(
+    name: str,
+    where: str,
+    status: PlatformStatus,
+    mapped: str | None,
+    support: PlatformSupport,
+    target: Target,
+) -> str:
+    basis = _basis(support)
+    if status == "unsupported":
+        text = f"{name} is unsupported on {where}{basis}; do not send it there"
+    elif status == "mapped":
+        text = f"{where} does not take {name}; it takes {mapped} for this feature{basis}"
+    elif status == "supported":
+        text = f"{name} is supported on {where}{basis}"
+    else:
+        text = f"sources do not settle whether {where} accepts {name}{basis}"
+    others = {e: s for e, s in support.endpoints.items() if e != target.endpoint}
+    if others and target.endpoint is None:
+        text += "; but " + ", ".join(
+            f"{s} on {_ENDPOINT_DISPLAY.get(e, e)}" for e, s in sorted(others.items())
+        )
+    if support.conflict:
+        dissent = support.conflict.split("; ")
+        more = f" and {len(dissent) - 1} more" if len(dissent) > 1 else ""
+        text += f"; sources disagree: {dissent[0]}{more}"
+    return text
+
+
+def _basis(support: PlatformSupport) -> str:
+    parts = [p for p in (support.evidence, str(support.as_of) if support.as_of else None) if p]
+    if support.confidence == "low":
+        parts.append("low confidence")
+    return f" ({', '.join(parts)})" if parts else ""
+
+
+def _with_model(
+    verdict: PlatformVerdict, entry: BetaEntry, support: PlatformSupport | None
+) -> PlatformVerdict:
+    model = verdict.model
+    if model is None or verdict.status == "unsupported":
+        return verdict
+    where = verdict.target.display
+    effect: ModelEffect | None = None
+    if support is not None and model_in(model, support.rejected_models):
+        effect = "rejected"
+        text = f"sources report {where} answering 400 for {verdict.name} on {model}"
+    elif support is not None and model_in(model, support.no_effect_models):
+        effect, text = "no-effect", f"no effect on {model}: {where} ignores {verdict.name} there"
+    elif support is not None and support.models and not model_in(model, support.models):
+        effect = "undocumented"
+        text = (f"no documented effect on {model}: sources name {verdict.name} on {where} only "
+                f"for {', '.join(support.models)}")
+    elif entry.models and not model_in(model, entry.models):
+        effect = "no-effect"
+        text = f"no effect on {model}: {verdict.name} works only on {', '.join(entry.models)}"
+    else:
+        return verdict
+    from dataclasses import replace
+
+    return replace(verdict, model_effect=effect, model_message=text)
+
+
+@dataclass(frozen=True, slots=True)
+class Dropped:
+    """One header item `filter_header` did not forward, and why."""
+
+    name: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class FilterResult:
+    """The header to forward to a platform and what changed on the way.
+
+    `header` is the value to send (`""`: send no anthropic-beta at all); `names` the same
+    as a list (Bedrock InvokeModel takes them in the body field `anthropic_beta`);
+    `mapped` pairs (written, sent); `notes` caveats on names that were kept.
+    """
+
+    header: str
+    names: tuple[str, ...]
+    dropped: tuple[Dropped, ...] = ()
+    mapped: tuple[tuple[str, str], ...] = ()
+    notes: tuple[str, ...] = ()
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.dropped or self.mapped)
+
+    def __str__(self) -> str:
+        return self.header
+
+
+def filter_header(
+    value: str,
+    *,
+    platform: str,
+    model: str | None = None,
+    registry: Registry | None = None,
+    keep_unknown: bool = True,
+) -> FilterResult:
+    """The anthropic-beta value to forward to `platform` (optionally for `model`).
+
+    Names the platform takes under another name are mapped; unsupported ones (and ones the
+    platform rejected on `model`) are dropped; duplicates are removed; order is kept. Names
+    the registry knows nothing about for this platform are kept unless `keep_unknown=False`.
+    Output names are always input names or the registry's mapping of one.
+    """
+    if registry is None:
+        from betalint.registry.loader import load_registry
+
+        registry = load_registry()
+    target = parse_target(platform)
+    kept: list[str] = []
+    dropped: list[Dropped] = []
+    mapped: list[tuple[str, str]] = []
+    notes: list[str] = []
+    for item in split_header(value):
+        verdict = platform_verdict(item, target, registry, model=model)
+        sent = verdict.forward
+        if sent is None or (verdict.status == "unknown" and not keep_unknown):
+            dropped.append(Dropped(item, verdict.note))
+            continue
+        if sent != item:
+            onward = platform_verdict(sent, target, registry, model=model)
+            if onward.forward != sent:
+                dropped.append(Dropped(item, f"{verdict.message}, but {onward.note}"))
+                continue
+        if sent in kept:
+            dropped.append(Dropped(item, f"duplicate of {sent}"))
+            continue
+        if sent != item:
+            mapped.append((item, sent))
+        if verdict.model_message:
+            notes.append(f"{item}: {verdict.model_message}")
+        kept.append(sent)
+    return FilterResult(",".join(kept), tuple(kept), tuple(dropped), tuple(mapped), tuple(notes))
+
+
+def platform_findings(
+    name: str,
+    platforms: Sequence[str],
+    registry: Registry,
+    *,
+    pinned: str | None,
+) -> list[tuple[str, str | None]]:
+    """BL206's check: (message, name to write instead or None) per target rejecting `name`.
+
+    A file that pins a platform (`pinned`, e.g. an AnthropicBedrock client) is checked against
+    that platform only, and the message says so. The replacement is offered only when every
+    target takes the same other name, so a fix for one platform never breaks another.
+    """
+    if name not in registry:
+        return []
+    specs = [pinned] if pinned else list(platforms)
+    verdicts = [platform_verdict(name, parse_target(spec), registry) for spec in specs]
+    bad = [v for v in verdicts if v.status in ("unsupported", "mapped")]
+    if not bad:
+        return []
+    forwards = {v.forward for v in verdicts}
+    replacement = forwards.pop() if len(forwards) == 1 else None
+    why = f" (this file pins {bad[0].target.display} through its client)" if pinned else ""
+    return [(v.message + why, replacement) for v in bad]
+
+
+def export_platform(registry: Registry, platform: str) -> dict[str, Any]:
+    """An allow-list and mapping for one platform target, as plain JSON-ready data.
+
+    `allow`: send as is; `map`: send the value instead of the key; `deny`: drop (with the
+    reason); `unknown`: no evidence either way (a gateway decides); `models`: per-name model
+    caveats; `conflicts`: where sources disagree.
+    """
+    target = parse_target(platform)
+    allow: list[str] = []
+    mapping: dict[str, str] = {}
+    deny: dict[str, str] = {}
+    unknown: list[str] = []
+    models: dict[str, dict[str, list[str]]] = {}
+    conflicts: dict[str, str] = {}
+    for name in sorted(registry.entries):
+        verdict = platform_verdict(name, target, registry)
+        sent = verdict.forward
+        if sent is not None and sent != name:
+            onward = platform_verdict(sent, target, registry)
+            if onward.forward != sent:
+                sent = None
+        if verdict.status == "unknown":
+            unknown.append(name)
+        elif sent is None:
+            deny[name] = verdict.message
+        elif sent != name:
+            mapping[name] = sent
+        else:
+            allow.append(name)
+        support = registry.entries[name].platforms.get(target.platform)
+        if support is not None:
+            caveats = {
+                "only": list(support.models),
+                "no_effect": list(support.no_effect_models),
+                "rejected": list(support.rejected_models),
+            }
+            if any(caveats.values()):
+                models[name] = {k: v for k, v in caveats.items() if v}
+            if support.conflict:
+                conflicts[name] = support.conflict
+    return {
+        "version": 1,
+        "platform": target.platform,
+        "endpoint": target.endpoint,
+        "display_name": target.display,
+        "registry": {"version": registry.version, "date": registry.date.isoformat()},
+        "precedence": list(registry.platform_precedence),
+        "allow": allow,
+        "map": mapping,
+        "deny": deny,
+        "unknown": unknown,
+        "models": models,
+        "conflicts": conflicts,
+    }
