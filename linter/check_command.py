@@ -68,6 +68,7 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
             errors.append(outcome.message)
             click.echo(f"betalint: error: {outcome.message}", err=True)
         elif isinstance(outcome, Skipped):
+            scanned += outcome.reason == "no-match"
             if outcome.notice:
                 click.echo(f"betalint: warning: {outcome.notice}", err=True)
         else:

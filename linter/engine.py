@@ -154,8 +154,8 @@ class _Builder:
             return
         code = _KIND_CODE[verdict.kind]
         message = verdict.message
-        if c.canonical is not None:
-            message = f"{c.written} ({c.canonical}): {message}"
+        if c.canonical is not None:  # name the constant as written, then what it means
+            message = message.replace(c.canonical, f"{c.written} ({c.canonical})", 1)
         yield from self.make(
             code,
             c.start,

@@ -13,6 +13,7 @@ import codecs
 import os
 import stat
 from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Final, Literal
 
 __all__ = [
@@ -67,7 +68,7 @@ class Source:
     notice: str | None = None  # one line for the user (e.g. decoded as latin-1), or None
 
 
-SkipReason = Literal["binary", "too-large", "undecodable"]
+SkipReason = Literal["binary", "too-large", "undecodable", "no-match"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +115,12 @@ def _human(n: int) -> str:
     return f"{value:.1f}".removesuffix(".0") + f" {unit}"
 
 
-def read_source(path: str, *, max_size: int = 20 * 1024 * 1024) -> Source | Skipped | PathError:
+def read_source(
+    path: str,
+    *,
+    max_size: int = 20 * 1024 * 1024,
+    prefilter: Callable[[bytes], bool] | None = None,
+) -> Source | Skipped | PathError:
     """Read and decode `path`. `max_size` 0 means no limit.
 
     The file is stat'ed before it is opened, so a FIFO or device is never opened (opening a
@@ -142,7 +148,15 @@ def read_source(path: str, *, max_size: int = 20 * 1024 * 1024) -> Source | Skip
         return PathError(path, f"{path}: not a regular file; skipped")
     if max_size and len(data) > max_size:
         return _too_large(path, len(data), max_size)
+    if prefilter is not None and not _maybe_utf16(data) and not prefilter(data):
+        # Most files hold nothing beta-like: skip them before paying for decoding.
+        return Skipped(path, "no-match")
     return decode_bytes(data, path)
+
+
+def _maybe_utf16(data: bytes) -> bool:
+    """UTF-16 text defeats a byte prefilter (every other byte is NUL): never prefilter it."""
+    return data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) or b"\x00" in data
 
 
 def _too_large(path: str, size: int, limit: int) -> Skipped:

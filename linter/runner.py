@@ -76,7 +76,7 @@ def check_path(
     path: str, settings: Settings, contexts: Contexts
 ) -> FileOutcome | Skipped | PathError:
     """Read one file and check it."""
-    source = read_source(path, max_size=settings.max_file_size)
+    source = read_source(path, max_size=settings.max_file_size, prefilter=might_contain_beta)
     if not isinstance(source, Source):
         return source
     return check_source(source, settings, contexts)
@@ -86,6 +86,8 @@ def check_stdin(
     data: bytes, path: str, settings: Settings, contexts: Contexts
 ) -> FileOutcome | Skipped:
     """Check bytes read from stdin as if they were the file `path`."""
+    if b"\x00" not in data and not might_contain_beta(data):
+        return FileOutcome(path, [])
     source = decode_bytes(data, path)
     if not isinstance(source, Source):
         return source
@@ -94,8 +96,6 @@ def check_stdin(
 
 def check_source(source: Source, settings: Settings, contexts: Contexts) -> FileOutcome:
     """Diagnostics for one decoded file, with selection and suppressions applied."""
-    if not might_contain_beta(source.data) and source.encoding == "utf-8":
-        return FileOutcome(source.path, [])
     ctx = contexts.context(settings)
     enabled = contexts.selector(settings).enabled_for(source.path)
     found = [d for d in check_text(source.text, source.path, ctx) if d.code in enabled]
