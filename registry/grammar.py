@@ -26,11 +26,14 @@ Problem = Literal[
 
 _SEGMENT = r"[a-z0-9]+"
 _FEATURE = rf"[a-z][a-z0-9]*(?:-{_SEGMENT})*"
-_WELL_FORMED = re.compile(rf"(?P<feature>{_FEATURE})-(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})")
+# Digits are spelled [0-9]: `\d` also matches other scripts' digits (`٢٠٢٥`), which int() accepts.
+_WELL_FORMED = re.compile(
+    rf"(?P<feature>{_FEATURE})-(?P<y>[0-9]{{4}})-(?P<m>[0-9]{{2}})-(?P<d>[0-9]{{2}})"
+)
 # A date tail that is date-like but not canonical: single-digit month/day or no separators.
-_LOOSE_DATE = re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})")
-_COMPACT_DATE = re.compile(r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})")
-_TAIL = re.compile(r"-(?P<date>\d{4}-\d{1,2}-\d{1,2}|\d{8})$")
+_LOOSE_DATE = re.compile(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})")
+_COMPACT_DATE = re.compile(r"(?P<y>[0-9]{4})(?P<m>[0-9]{2})(?P<d>[0-9]{2})")
+_TAIL = re.compile(r"-(?P<date>[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{8})$")
 
 _REASONS: dict[Problem, str] = {
     "whitespace": "a name has no surrounding or inner spaces",
@@ -116,9 +119,11 @@ def _diagnose(text: str) -> tuple[tuple[Problem, ...], str | None]:
     if "_" in name or "." in name:
         problems.append("separator")
         name = name.replace("_", "-").replace(".", "-")
-    if "--" in name or name.startswith("-"):
+    # A trailing '-' after the date (`files-api-2025-04-14-`) is an empty part; one where the
+    # date should be (`files-api-`) is a missing date, reported below.
+    trailing = name.endswith("-") and _TAIL.search(name.rstrip("-")) is not None
+    if "--" in name or name.startswith("-") or trailing:
         problems.append("empty-segment")
-    # A trailing '-' is a missing date (`files-api-`), reported below, not an empty part.
     name = re.sub(r"-{2,}", "-", name).strip("-")
     name = _fix_date_tail(name, problems)
     if re.search(r"[^a-z0-9-]", name) or not name[:1].isalpha():
