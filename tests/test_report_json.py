@@ -11,6 +11,9 @@ import pytest
 from _report_data import ALL, APP, GA, MALFORMED, SUPERSEDED, meta
 from betalint.linter.diagnostic import Diagnostic
 from betalint.linter.report import render
+from betalint.linter.report.sarif import dump_json
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 
 def _schema() -> dict[str, Any]:
@@ -112,3 +115,17 @@ def test_empty_run_is_valid() -> None:
     doc = json.loads(render("json", [], meta(registry_version=None, registry_date=None)))
     _validate(doc)
     assert doc["diagnostics"] == []
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=4), inner,
+                                                                max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=60)
+@given(_JSON, st.integers(min_value=0, max_value=4))
+def test_dump_json_round_trips(value: object, compact_from: int) -> None:
+    assert json.loads(dump_json(value, compact_from)) == value

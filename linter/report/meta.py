@@ -116,3 +116,4 @@ def url_of(d: Diagnostic) -> str:
     from betalint.linter.rules import RULES
 
     return RULES[d.code].url
+
