@@ -31,6 +31,8 @@ _EXPORTS = {
     "scan_text": "betalint.api",
     "Diagnostic": "betalint.linter.diagnostic",
     "BetalintError": "betalint.errors",
+    "filter_header": "betalint.registry.platforms",
+    "FilterResult": "betalint.registry.platforms",
 }
 
 __all__ = [
@@ -38,10 +40,12 @@ __all__ = [
     "BetaNameError",
     "BetalintError",
     "Diagnostic",
+    "FilterResult",
     "Registry",
     "Verdict",
     "__version__",
     "check_header",
+    "filter_header",
     "load_registry",
     "parse",
     "scan_text",
@@ -55,6 +59,7 @@ if TYPE_CHECKING:
     from betalint.registry.grammar import BetaName, BetaNameError, parse
     from betalint.registry.loader import load_registry
     from betalint.registry.model import Registry
+    from betalint.registry.platforms import FilterResult, filter_header
     from betalint.registry.validator import Verdict
 
 

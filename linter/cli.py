@@ -142,21 +142,36 @@ def load(registry_path: str | None, extra: Sequence[str] = ()) -> Any:
 @today_option
 @registry_option
 @format_option
-def validate(names: tuple[str, ...], today: str | None, registry_path: str | None, fmt: str) -> int:
+@click.option("--platform", metavar="PLATFORM",
+              help="Also check PLATFORM (bedrock, vertex, foundry, databricks, anthropic).")
+@click.option("--model", metavar="MODEL", help="Also check that each beta has an effect on MODEL.")
+def validate(
+    names: tuple[str, ...],
+    today: str | None,
+    registry_path: str | None,
+    fmt: str,
+    platform: str | None = None,
+    model: str | None = None,
+) -> int:
     """Say whether each NAME (or each name of a header value "a, b") is a valid beta name."""
+    from betalint.linter.cli_platforms import platform_json, platform_lines
     from betalint.registry.header import names_in
     from betalint.registry.validator import classify
 
     registry = load(registry_path)
     day = parse_today(today)
     items = names_in(names) or list(names)
-    verdicts = [classify(n, today=day, registry=registry) for n in items]
+    verdicts = [
+        classify(n, today=day, registry=registry, platform=platform, model=model) for n in items
+    ]
     if fmt == "json":
-        click.echo(json.dumps([_verdict_json(v) for v in verdicts], indent=2))
+        click.echo(json.dumps([_verdict_json(v) | platform_json(v) for v in verdicts], indent=2))
     else:
         for v in verdicts:
             docs = f"\n    docs: {v.docs_url}" if v.docs_url and not v.ok else ""
             click.echo(f"{v.kind:<10} {v.message}{docs}")
+        for line in platform_lines(verdicts, platform, model):
+            click.echo(line)
     return EXIT_OK if all(v.ok for v in verdicts) else EXIT_FINDINGS
 
 
@@ -312,3 +327,7 @@ def check(paths: tuple[str, ...], **opts: Any) -> int:
     from betalint.linter.check_command import run_check
 
     return run_check(list(paths), opts)
+
+
+# `registry export` and the platform options' helpers live in their own module.
+from betalint.linter import cli_platforms  # noqa: E402, F401

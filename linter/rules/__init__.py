@@ -56,4 +56,4 @@ def rule(
     return RULES[code]
 
 
-from betalint.linter.rules import header, lifecycle, names, suppression  # noqa: E402, F401
+from betalint.linter.rules import header, lifecycle, names, platform, suppression  # noqa: E402, F401

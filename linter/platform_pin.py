@@ -1,0 +1,58 @@
+"""Which platform a source file talks to, when its client makes that unambiguous (BL206).
+
+A file that constructs `AnthropicBedrock(...)` or imports `@anthropic-ai/vertex-sdk` sends its
+betas to that platform whatever the run's `platforms` say. Two different platforms in one
+file, or none, pin nothing. Prose files (Markdown, reST, text) never pin: docs compare
+platforms side by side.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+
+# Each pattern names a client or package that only talks to one platform (target syntax of
+# registry.platforms: "platform" or "platform:endpoint").
+_PINS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("bedrock:converse", re.compile(r"\bChatBedrockConverse\b")),  # langchain-aws, Converse API
+    ("bedrock", re.compile(
+        r"\b(?:Async)?AnthropicBedrock(?:Mantle)?\b"  # Python / TypeScript SDK clients
+        r"|@anthropic-ai/bedrock-sdk"
+        r"|\bbedrock\.With(?:LoadDefaultConfig|Config)\b"  # Go SDK options
+        r"|\bBedrockBackend\b"  # Java / Kotlin SDK
+        r"|\bAnthropic::(?:Bedrock|BedrockClient)\b"  # Ruby SDK
+        r"|\bChatBedrock\b"  # langchain-aws (InvokeModel)
+        r"|@ai-sdk/amazon-bedrock"
+    )),
+    ("vertex", re.compile(
+        r"\b(?:Async)?AnthropicVertex\b"
+        r"|@anthropic-ai/vertex-sdk"
+        r"|\bvertex\.With(?:GoogleAuth|Credentials)\b"
+        r"|\bVertexBackend\b"
+        r"|\bAnthropic::(?:Vertex|VertexClient)\b"
+        r"|\bChatAnthropicVertex\b"
+        r"|\bcreateVertexAnthropic\b|@ai-sdk/google-vertex/anthropic"
+    )),
+    ("foundry", re.compile(
+        r"\b(?:Async)?AnthropicFoundry\b"
+        r"|@anthropic-ai/foundry-sdk"
+        r"|\bFoundryBackend\b"
+    )),
+)
+
+_PROSE = frozenset({".md", ".markdown", ".rst", ".txt", ".adoc"})
+_HINTS = ("Bedrock", "bedrock", "Vertex", "vertex", "Foundry")
+
+
+def pinned_platform(text: str, path: str) -> str | None:
+    """The platform target (`"bedrock"`, `"bedrock:converse"`, `"vertex"`, `"foundry"`) that
+    `text` unambiguously talks to, or None."""
+    if PurePath(path).suffix.lower() in _PROSE or not any(h in text for h in _HINTS):
+        return None
+    found = {target for target, pattern in _PINS if pattern.search(text)}
+    platforms = {target.partition(":")[0] for target in found}
+    if len(platforms) != 1:
+        return None
+    if len(found) == 1:
+        return found.pop()
+    return platforms.pop()  # InvokeModel and Converse clients together: the platform only
