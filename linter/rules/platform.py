@@ -25,7 +25,7 @@ UNSUPPORTED_ON_PLATFORM = rule(
     example='client = AnthropicVertex(...)\n'
     'client.beta.messages.create(..., betas=["advanced-tool-use-2025-11-20"])'
     "  # → tool-search-tool-2025-10-19",
-    fix_safety="Unsafe, and only when every target platform takes the same other name: the "
-    "platform's name can differ in models and behaviour. Unsupported names have no fix "
-    "(removing a feature needs a person).",
+    fix_safety="Offered only when every target platform takes the same other name; unsafe "
+    "because the platform's name can differ in models and behaviour. Unsupported names have "
+    "no fix (removing a feature needs a person).",
 )
