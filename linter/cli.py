@@ -331,3 +331,4 @@ def check(paths: tuple[str, ...], **opts: Any) -> int:
 
 # `registry export` and the platform options' helpers live in their own module.
 from betalint.linter import cli_platforms  # noqa: E402, F401
+from betalint.linter import cli_report  # noqa: E402, F401
