@@ -9,9 +9,40 @@ from betalint.linter.contexts_lang import Lang, fence_language
 
 __all__ = ["markdown_regions"]
 
-_FENCE_OPEN = re.compile(
-    r"^[ \t]{0,3}(?P<fence>`{3,}|~{3,})(?P<info>[^\n`]*)$", re.MULTILINE | re.ASCII
-)
+# A fence line: up to 3 spaces, then a run of 3+ backticks or tildes. Runs are found with
+# str.find (fast on long documents); the line check is done on the few hits.
+_RUN = re.compile(r"`+|~+", re.ASCII)
+
+
+def _next_run(text: str, pos: int, end: int) -> int:
+    tick = text.find("```", pos, end)
+    tilde = text.find("~~~", pos, end)
+    if tick < 0:
+        return tilde
+    return tick if tilde < 0 else min(tick, tilde)
+
+
+def _find_fence(
+    text: str, pos: int, end: int, char: str = "", length: int = 0
+) -> re.Match[str] | None:
+    """The next fence line from `pos`; with `char`, a closing fence of that char and length."""
+    while True:
+        at = _next_run(text, pos, end)
+        if at < 0:
+            return None
+        match = _RUN.match(text, at, end)
+        assert match is not None
+        pos = match.end()
+        line_start = text.rfind("\n", 0, at) + 1
+        indent = text[line_start:at]
+        if len(indent) > 3 or indent.strip(" \t"):
+            continue
+        if not char:
+            return match
+        line_end = text.find("\n", match.end(), end)
+        rest = text[match.end() : end if line_end < 0 else line_end]
+        if match.group()[0] == char and len(match.group()) >= length and not rest.strip():
+            return match
 
 
 def markdown_regions(text: str, start: int, end: int) -> Iterator[tuple[int, int, Lang]]:
@@ -21,18 +52,28 @@ def markdown_regions(text: str, start: int, end: int) -> Iterator[tuple[int, int
     """
     pos = start
     while pos < end:
-        fence = _FENCE_OPEN.search(text, pos, end)
+        fence = _find_fence(text, pos, end)
         if fence is None:
             break
-        if fence.start() > pos:
-            yield pos, fence.start(), "markdown"
-        marker = fence.group("fence")
-        body_start = min(fence.end() + 1, end)
-        closing = re.compile(
-            rf"^[ \t]{{0,3}}{re.escape(marker[0])}{{{len(marker)},}}[ \t]*$", re.MULTILINE
-        ).search(text, body_start, end)
-        body_end = closing.start() if closing else end
-        yield body_start, body_end, fence_language(fence.group("info"))
-        pos = closing.end() if closing else end
+        line_start = max(pos, text.rfind("\n", 0, fence.start()) + 1)
+        if line_start > pos:
+            yield pos, line_start, "markdown"
+        info_end = text.find("\n", fence.end(), end)
+        info_end = end if info_end < 0 else info_end
+        info = text[fence.end() : info_end]
+        marker = fence.group()
+        body_start = min(info_end + 1, end)
+        if marker[0] == "`" and "`" in info:  # inline code such as ```x``` is not a fence
+            yield line_start, body_start, "markdown"
+            pos = body_start
+            continue
+        closing = _find_fence(text, body_start, end, marker[0], len(marker))
+        if closing is None:
+            yield body_start, end, fence_language(info)
+            return
+        close_line = max(body_start, text.rfind("\n", 0, closing.start()) + 1)
+        yield body_start, close_line, fence_language(info)
+        after = text.find("\n", closing.end(), end)
+        pos = end if after < 0 else after + 1
     if pos < end:
         yield pos, end, "markdown"

@@ -21,6 +21,7 @@ __all__ = [
     "CONSTANT",
     "Piece",
     "RawIssue",
+    "constant_span",
     "header_items",
     "list_items",
     "read_expression",
@@ -32,11 +33,21 @@ __all__ = [
 # SDK constants: Go `AnthropicBetaFilesAPI2025_04_14`, Java/Kotlin/Ruby
 # `AnthropicBeta.FILES_API_2025_04_14` / `AnthropicBeta::FILES_API_2025_04_14`.
 _DATE_TAIL = r"(?:\d{4}_\d{2}_\d{2}|\d{8})"
+# The literal comes first so the regex engine can skip ahead fast; the lookbehind after it
+# checks that `AnthropicBeta` starts an identifier. Go's identifier includes the prefix.
 CONSTANT = (
-    rf"(?<![A-Za-z0-9_])(?P<go>AnthropicBeta[A-Z][A-Za-z0-9]*?{_DATE_TAIL})(?![A-Za-z0-9_])"
-    rf"|(?<![A-Za-z0-9_])AnthropicBeta(?:\.|::)(?:Known\.)?"
-    rf"(?P<java>[A-Z][A-Z0-9_]*?{_DATE_TAIL})(?![A-Za-z0-9_])"
+    r"AnthropicBeta(?<![A-Za-z0-9_]AnthropicBeta)"
+    rf"(?:(?P<go>[A-Z][A-Za-z0-9]*?{_DATE_TAIL})"
+    rf"|(?:\.|::)(?:Known\.)?(?P<java>[A-Z][A-Z0-9_]*?{_DATE_TAIL}))(?![A-Za-z0-9_])"
 )
+
+
+def constant_span(match: re.Match[str]) -> tuple[int, int]:
+    """The identifier span of a CONSTANT match: Go keeps the prefix, Java the field only."""
+    if match.start("go") != -1:
+        return match.start(), match.end("go")
+    return match.start("java"), match.end("java")
+
 
 _LIMIT = 4000  # a value longer than this is not a literal list of names
 _MAX_TOKENS = 400
@@ -179,10 +190,11 @@ _STRING = (
     r"|'(?P<c4>(?:[^'\\\n]|\\.)*)'"
     r"|`(?P<c5>(?:[^`\\]|\\.)*)`))"
 )
+_UNNAMED_CONSTANT = re.sub(r"\?P<(?:go|java)>", "?:", CONSTANT)
 _CONTENT_GROUPS = ("c3", "c4", "c5", "c1", "c2")
 _EXPR_TAIL = (
     rf"|{_STRING}"
-    rf"|(?P<const>{CONSTANT.replace('?P<go>', '').replace('?P<java>', '')})"
+    rf"|(?P<const>{_UNNAMED_CONSTANT})"
     r"|(?P<pct>%[wWiI][\[({<])"
     r"|(?P<open>[\[({])"
     r"|(?P<close>[\])}])"
@@ -282,8 +294,7 @@ def read_expression(
         elif kind == "const":
             const = _CONST_RE.match(text, match.start())
             if const is not None:
-                group = "go" if const.start("go") != -1 else "java"
-                pieces.append(Piece(const.start(group), const.end(group), True))
+                pieces.append(Piece(*constant_span(const), True))
         elif kind == "pct":
             closer = _CLOSERS[match.group()[-1]]
             close_at = text.find(closer, pos, limit)

@@ -30,6 +30,7 @@ from betalint.linter.contexts_values import (
     CONSTANT,
     Piece,
     RawIssue,
+    constant_span,
     header_items,
     list_items,
     read_expression,
@@ -106,27 +107,45 @@ def might_contain_beta(data: bytes) -> bool:
 # --------------------------------------------------------------------------- patterns
 
 _A = re.ASCII
-_TOKEN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-")
+_TOKEN_STR = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-"
+_TOKEN_CHARS = frozenset(_TOKEN_STR)
+_IDENT_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
+_QUOTES = frozenset("\"'`")
+_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
+
+
+def _lowered(text: str) -> str:
+    """`text` with ASCII letters lowercased, same length (so offsets carry over)."""
+    lower = text.lower()
+    return lower if len(lower) == len(text) else text.translate(_ASCII_LOWER)
+
+
 _MAX_TOKEN = 200
 
-_HEADER_KEY = re.compile(
-    r"(?<![A-Za-z0-9_.\-])(?P<q>[\"'`]?)(?i:anthropic-beta)(?P=q)(?![A-Za-z0-9_\-])", _A
-)
-_ENV_KEY = re.compile(
-    r"(?<![A-Za-z0-9_${])(?P<q>[\"'`]?)ANTHROPIC_BETAS?(?P=q)(?![A-Za-z0-9_])", _A
-)
-_BETAS_KEY = re.compile(r"(?i:betas)(?P<q>[\"'`]?)\??[ \t]*(?P<sep>=>|:=|\+=|=(?!=)|:(?!:)|\()", _A)
-_ADD_BETA = re.compile(r"(?<![A-Za-z0-9_])(?:addBetas?|withBetas?|AnthropicBeta\.of)[ \t]*\(", _A)
+# Key patterns start with a literal so the regex engine skips ahead fast; what a lookbehind
+# would check is checked in Python on the (rare) hits. Case-insensitive keys are searched in
+# the lowercased text, which has the same offsets.
+_HEADER_KEY = re.compile(r"anthropic-beta(?![a-z0-9_\-])", _A)
+_ENV_KEY = re.compile(r"ANTHROPIC_BETAS?(?![A-Za-z0-9_])", _A)
+_BETAS_KEY = re.compile(r"betas(?P<q>[\"'`]?)\??[ \t]*(?P<sep>=>|:=|\+=|=(?!=)|:(?!:)|\()", _A)
+_ADD_BETA = re.compile(r"Beta(?:s?[ \t]*\(|\.of[ \t]*\()", _A)
 _CONSTANT = re.compile(CONSTANT, _A)
-_WEAK_TAIL = re.compile(r"-20\d\d(?:-\d{1,2}-\d{1,2}|\d{4})(?=\.*(?![A-Za-z0-9_.\-]))", _A)
+# Claude model ids (`claude-3-5-sonnet-20241022`, `claude-opus-4-1-20250805`) are the most
+# common `-20YYMMDD` tokens; the lookbehinds drop them here, before any Python work.
+_WEAK_TAIL = re.compile(
+    r"-20\d\d(?:-\d{1,2}-\d{1,2}|\d{4}(?<!-\d-20\d{6})(?<!sonnet-20\d{6})(?<!haiku-20\d{6})"
+    r"(?<!opus-20\d{6}))(?=\.*(?![A-Za-z0-9_.\-]))",
+    _A,
+)
 _WEAK_SHAPE = re.compile(
-    r"(?P<feature>[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)-20\d\d(?:-\d{1,2}-\d{1,2}|\d{4})", _A
+    r"[.\-]*(?P<feature>[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)-20\d\d(?:-\d{1,2}-\d{1,2}|\d{4})",
+    _A,
 )
 # Families that share the feature-date shape but are never betas (model ids, platform
 # version strings, docs anchors); a one-edit typo match must not turn them into one.
 _NEVER_FEATURE = re.compile(
-    r"(?:claude-(?:\d|instant|opus|sonnet|haiku|v\d)|gpt-|chatgpt|o\d|gemini|text-|davinci|"
-    r"babbage|bedrock$|vertex$|anthropic-version|deprecated-version)",
+    r"claude-(?:\d|instant|opus|sonnet|haiku|v\d)|gpt-|chatgpt|o\d(?:-|$)|gemini|text-|davinci"
+    r"|babbage|bedrock$|vertex$|anthropic-version|deprecated-version",
     _A,
 )
 _SEP_AFTER_QUOTED_KEY = re.compile(r"[ \t]*(?:\][ \t]*)?(?P<sep>=>|:=|=(?!=)|:(?!:)|,)[ \t]*", _A)
@@ -176,6 +195,7 @@ class _Collector:
         self.weak: list[Candidate] = []
         self.issues: dict[tuple[int, int], HeaderSyntaxIssue] = {}
         self.next_group = 0
+        self.weak_cache: dict[str, int] = {}
 
     def group(self) -> int:
         self.next_group += 1
@@ -197,10 +217,13 @@ class _Collector:
 class _Region:
     """One stretch of text in one language (a whole file, a fence, a notebook cell)."""
 
-    __slots__ = ("comments", "end", "lang", "prose", "start", "text")
+    __slots__ = ("comments", "end", "lang", "lower", "prose", "start", "text")
 
-    def __init__(self, text: str, start: int, end: int, lang: Lang, prose: bool = False) -> None:
+    def __init__(
+        self, text: str, lower: str, start: int, end: int, lang: Lang, prose: bool = False
+    ) -> None:
         self.text = text
+        self.lower = lower
         self.start = start
         self.end = end
         self.lang = lang
@@ -321,7 +344,7 @@ def _quoted_key_value(
     if sep is None:
         return
     kind = sep.group("sep")
-    header = context == "header-value"
+    header = context in ("header-value", "env")
     if kind == ",":
         before = text[max(region.start, key_start - 40) : key_start].rstrip()
         if not before.endswith(("(", "[")):
@@ -335,26 +358,44 @@ def _quoted_key_value(
     _expression_value(out, region, sep.end(), context, header=header)
 
 
+def _key_quote(
+    text: str, start: int, end: int, floor: int, joined: frozenset[str] = _TOKEN_CHARS
+) -> tuple[str, int] | None:
+    """The quote around a key at [start, end) ('' if bare) and where the key token starts;
+    None when a `joined` character before it makes the key part of a longer word."""
+    before = text[start - 1] if start > floor else ""
+    if before in _QUOTES and before and end < len(text) and text[end] == before:
+        outer = text[start - 2] if start - 1 > floor else ""
+        if outer and outer in joined:
+            return None
+        return before, start - 1
+    if before and before in joined:
+        return None
+    return "", start
+
+
 def _scan_header_keys(out: _Collector, region: _Region) -> None:
     text = region.text
-    for match in _HEADER_KEY.finditer(text, region.start, region.end):
-        if match.group("q"):
-            _quoted_key_value(out, region, match.start(), match.end(), "header-value")
+    for match in _HEADER_KEY.finditer(region.lower, region.start, region.end):
+        quoted = _key_quote(text, match.start(), match.end(), region.start)
+        if quoted is None:
+            continue
+        quote, key_start = quoted
+        if quote:
+            _quoted_key_value(out, region, key_start, match.end() + 1, "header-value")
             continue
         colon = _COLON_AFTER_KEY.match(text, match.end(), region.end)
         if colon is None:
             continue
-        before = text[match.start() - 1] if match.start() > 0 else ""
-        quote = before if before in "\"'`" and before else None
-        if quote is None and region.lang == "yaml":
-            spans = read_yaml_value(
-                text, colon.end(), region.end, _line_indent(text, match.start())
-            )
+        before = text[match.start() - 1] if match.start() > region.start else ""
+        enclosing = before if before in _QUOTES and before else None
+        if enclosing is None and region.lang == "yaml":
+            indent = _line_indent(text, match.start())
+            spans = read_yaml_value(text, colon.end(), region.end, indent)
             _header_scalars(out, region, spans, "header-value")
             continue
-        span = read_header_line(
-            text, colon.end(), region.end, quote, word=region.lang == "shell" and quote is None
-        )
+        word = region.lang == "shell" and enclosing is None
+        span = read_header_line(text, colon.end(), region.end, enclosing, word=word)
         if span is not None:
             _header_scalars(out, region, [span], "header-value")
 
@@ -362,11 +403,17 @@ def _scan_header_keys(out: _Collector, region: _Region) -> None:
 def _scan_env_keys(out: _Collector, region: _Region) -> None:
     text = region.text
     for match in _ENV_KEY.finditer(text, region.start, region.end):
-        if match.group("q"):
-            _quoted_key_value(out, region, match.start(), match.end(), "env")
+        quoted = _key_quote(text, match.start(), match.end(), region.start, _IDENT_CHARS)
+        if quoted is None:
             continue
-        before = text[match.start() - 1] if match.start() > 0 else ""
-        enclosed = before in ('"', "'", "`") and before != ""
+        quote, key_start = quoted
+        if not quote and text[max(region.start, key_start - 2) : key_start].endswith(("$", "${")):
+            continue  # a read ($ANTHROPIC_BETA, ${ANTHROPIC_BETA:-...}), not an assignment
+        if quote:
+            _quoted_key_value(out, region, key_start, match.end() + 1, "env")
+            continue
+        before = text[match.start() - 1] if match.start() > region.start else ""
+        enclosed = bool(before) and before in _QUOTES
         sep = _EQ_AFTER_KEY.match(text, match.end(), region.end)
         if sep is None:
             word_sep = _ENV_WORD_SEP.match(text, match.end(), region.end)
@@ -376,21 +423,16 @@ def _scan_env_keys(out: _Collector, region: _Region) -> None:
                 if span is not None:
                     _header_scalars(out, region, [span], "env")
             continue
-        if sep.group("sep") == ":":
-            if region.lang in CODE_LANGS and not enclosed:
-                _expression_value(out, region, sep.end(), "env", header=True)
-            else:
-                spans = read_yaml_value(
-                    text, sep.end(), region.end, _line_indent(text, match.start())
-                )
-                _header_scalars(out, region, spans, "env")
-            continue
         if region.lang in CODE_LANGS and not enclosed:
             _expression_value(out, region, sep.end(), "env", header=True)
-            continue
-        span = read_shell_word(text, sep.end(), region.end)
-        if span is not None:
-            _header_scalars(out, region, [span], "env")
+        elif sep.group("sep") == ":":
+            indent = _line_indent(text, match.start())
+            spans = read_yaml_value(text, sep.end(), region.end, indent)
+            _header_scalars(out, region, spans, "env")
+        else:
+            span = read_shell_word(text, sep.end(), region.end)
+            if span is not None:
+                _header_scalars(out, region, [span], "env")
 
 
 def _identifier_start(text: str, end: int, floor: int) -> int:
@@ -403,7 +445,7 @@ def _identifier_start(text: str, end: int, floor: int) -> int:
 
 def _scan_betas_keys(out: _Collector, region: _Region) -> None:
     text = region.text
-    for match in _BETAS_KEY.finditer(text, region.start, region.end):
+    for match in _BETAS_KEY.finditer(region.lower, region.start, region.end):
         name_end = match.start() + 5
         ident_start = _identifier_start(text, match.start(), region.start)
         ident = text[ident_start:name_end]
@@ -438,18 +480,33 @@ def _scan_betas_keys(out: _Collector, region: _Region) -> None:
 
 
 def _scan_add_beta(out: _Collector, region: _Region) -> None:
-    for match in _ADD_BETA.finditer(region.text, region.start, region.end):
+    """Java/Kotlin builders: `.addBeta(...)`, `.addBetas(...)`, `AnthropicBeta.of(...)`."""
+    text = region.text
+    for match in _ADD_BETA.finditer(text, region.start, region.end):
+        start = match.start()
+        if match.group().startswith("Beta."):
+            prefix = "Anthropic"
+        elif text.startswith("add", start - 3):
+            prefix = "add"
+        elif text.startswith("with", start - 4):
+            prefix = "with"
+        else:
+            continue
+        ident_start = start - len(prefix)
+        if not text.startswith(prefix, ident_start):
+            continue
+        if ident_start > region.start and text[ident_start - 1] in _IDENT_CHARS:
+            continue
         _expression_value(out, region, match.end(), "betas-list", header=False, inside_call=True)
 
 
 def _scan_constants(out: _Collector, region: _Region) -> None:
     text = region.text
     for match in _CONSTANT.finditer(text, region.start, region.end):
-        group = "go" if match.start("go") != -1 else "java"
-        key = (match.start(group), match.end(group))
+        key = constant_span(match)
         if key in out.strong:
             continue
-        written = match.group(group)
+        written = text[key[0] : key[1]]
         out.strong[key] = Candidate(
             key[0],
             key[1],
@@ -461,27 +518,47 @@ def _scan_constants(out: _Collector, region: _Region) -> None:
         )
 
 
+def _weak_feature_ok(token: str, vocab: Vocabulary) -> int:
+    """Offset of the name inside a `feature-date` token whose feature is (nearly) a registry
+    feature, or -1. Leading dots and hyphens (`--flag-...`, `...name`) are not part of it."""
+    shape = _WEAK_SHAPE.fullmatch(token)
+    if shape is None:
+        return -1
+    feature = shape.group("feature").lower()
+    if _NEVER_FEATURE.match(feature):
+        return -1
+    if feature in vocab.features or (len(feature) >= 4 and vocab.near_feature(feature)):
+        return shape.start("feature")
+    return -1
+
+
+def _token_start(text: str, pos: int, floor: int) -> int:
+    """Start of the token that ends at `pos` (str.rstrip does the walk in C); -1 if overlong."""
+    for width in (64, _MAX_TOKEN):
+        low = max(floor, pos - width)
+        window = text[low:pos]
+        run = len(window) - len(window.rstrip(_TOKEN_STR))
+        if run < len(window) or low == floor:
+            return pos - run
+    return -1  # an overlong token (data, hashes): not a name
+
+
 def _scan_weak(out: _Collector, region: _Region) -> None:
     text = region.text
     vocab = out.vocab
+    cache = out.weak_cache
     for match in _WEAK_TAIL.finditer(text, region.start, region.end):
         end = match.end()
-        start = match.start()
-        floor = max(region.start, start - _MAX_TOKEN)
-        while start > floor and text[start - 1] in _TOKEN_CHARS:
-            start -= 1
-        if start == floor and start > region.start and text[start - 1] in _TOKEN_CHARS:
-            continue  # an overlong token (data, hashes): not a name
-        while start < end and text[start] == ".":
-            start += 1
-        shape = _WEAK_SHAPE.fullmatch(text, start, end)
-        if shape is None:
+        start = _token_start(text, match.start(), region.start)
+        if start < 0:
             continue
-        feature = shape.group("feature").lower()
-        if _NEVER_FEATURE.match(feature):
+        token = text[start:end]
+        skip = cache.get(token)
+        if skip is None:
+            skip = cache[token] = _weak_feature_ok(token, vocab)
+        if skip < 0:
             continue
-        if feature not in vocab.features and (len(feature) < 4 or not vocab.near_feature(feature)):
-            continue
+        start += skip
         context: Context
         if region.prose:
             context = "markdown"
@@ -501,19 +578,16 @@ def _scan_region(out: _Collector, region: _Region) -> None:
     _scan_weak(out, region)
 
 
-def _scan_markdown(out: _Collector, text: str, start: int, end: int) -> None:
-    for r_start, r_end, lang in markdown_regions(text, start, end):
-        if lang == "markdown":
-            _scan_region(out, _Region(text, r_start, r_end, "generic", prose=True))
-        else:
-            _scan_region(out, _Region(text, r_start, r_end, lang))
-
-
 def _scan_into(out: _Collector, text: str, lang: Lang) -> None:
-    if lang == "markdown":
-        _scan_markdown(out, text, 0, len(text))
-    else:
-        _scan_region(out, _Region(text, 0, len(text), lang))
+    lower = _lowered(text)
+    if lang != "markdown":
+        _scan_region(out, _Region(text, lower, 0, len(text), lang))
+        return
+    for start, end, region_lang in markdown_regions(text, 0, len(text)):
+        if region_lang == "markdown":
+            _scan_region(out, _Region(text, lower, start, end, "generic", prose=True))
+        else:
+            _scan_region(out, _Region(text, lower, start, end, region_lang))
 
 
 def _finish(out: _Collector) -> tuple[list[Candidate], list[HeaderSyntaxIssue]]:
