@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from betalint.linter.contexts_lang import language_for_path
+from betalint.linter.contexts_notebook import Cell, notebook_cells
 from betalint.linter.diagnostic import Applicability, Diagnostic, Edit, Fix, LineIndex
-from betalint.linter.edits import removal
+from betalint.linter.edits import item_span, removal
 from betalint.linter.scanner import Candidate, ScanResult, scan_text
 from betalint.linter.spelling import spell_like
 from betalint.linter.vocabulary import Vocabulary
@@ -16,6 +20,7 @@ from betalint.registry.model import Registry, feature_of
 from betalint.registry.validator import Verdict, classify
 
 Selector = Callable[[str, str], bool]
+_NEXT_JSON_STRING = re.compile(r'",[ \t]*\r?\n[ \t]*"')
 
 _KIND_CODE = {
     "unknown": "BL201",
@@ -76,7 +81,7 @@ def check_text(text: str, path: str, ctx: CheckContext) -> list[Diagnostic]:
 
 def _findings(text: str, path: str, result: ScanResult, ctx: CheckContext) -> Iterator[Diagnostic]:
     index = LineIndex(text)
-    builder = _Builder(text, path, index, ctx)
+    builder = _Builder(text, path, index, ctx, result.candidates)
     for issue in result.syntax_issues:
         fix = Fix(
             "safe",
@@ -105,6 +110,9 @@ class _Builder:
     path: str
     index: LineIndex
     ctx: CheckContext
+    candidates: tuple[Candidate, ...] = ()  # all of the scan: list removals need siblings
+    _groups: dict[int, list[Candidate]] | None = field(default=None, repr=False)
+    _cells: list[Cell] | None = field(default=None, repr=False)
 
     def make(
         self,
@@ -193,9 +201,10 @@ class _Builder:
     def _fix(self, code: str, c: Candidate, verdict: Verdict) -> Fix | None:
         name = c.canonical or c.written
         if code == "BL203":
-            edit = removal(self.text, c.start, c.end, constant=c.context == "sdk-constant")
+            edit = self._removal(c)
             if edit is None:
-                return Fix("display", (), None, "remove it (the list would be empty)")
+                # Alone in its list, or not in a list at all: removing it is a person's edit.
+                return Fix("display", (), None, f"remove {c.written} by hand")
             return Fix("unsafe", (edit,), None, f"remove {c.written}")
         if verdict.replacement is None or code == "BL204":
             return None
@@ -207,6 +216,54 @@ class _Builder:
         return Fix(
             applicability, (Edit(c.start, c.end, spelled),), verdict.replacement, f"write {spelled}"
         )
+
+    def _removal(self, c: Candidate) -> Edit | None:
+        """Remove `c` from its header or list; None when no sibling makes that sound."""
+        if c.group is None or not c.strong:
+            return None  # weak strings, comments and prose are not lists to edit
+        if self._groups is None:
+            self._groups = {}
+            for m in self.candidates:
+                if m.group is not None:
+                    self._groups.setdefault(m.group, []).append(m)
+        members = [m for m in self._groups.get(c.group, ()) if m is not c]
+        if not members:
+            return None
+        if language_for_path(self.path) == "notebook" and self.text.lstrip().startswith("{"):
+            return self._notebook_removal(c, members)
+        siblings = [
+            item_span(self.text, m.start, m.end, constant=m.context == "sdk-constant")
+            for m in members
+        ]
+        constant = c.context == "sdk-constant"
+        return removal(self.text, c.start, c.end, constant=constant, siblings=siblings)
+
+    def _notebook_removal(self, c: Candidate, members: list[Candidate]) -> Edit | None:
+        """Remove in the cell's decoded source, then map back: JSON escapes stay intact."""
+        if self._cells is None:
+            self._cells = list(notebook_cells(self.text))
+        for cell in self._cells:
+            span = _decoded(cell, c.start, c.end)
+            if span is None:
+                continue
+            siblings = []
+            for m in members:
+                found = _decoded(cell, m.start, m.end)
+                if found is not None:
+                    constant = m.context == "sdk-constant"
+                    siblings.append(item_span(cell.text, *found, constant=constant))
+            edit = removal(
+                cell.text, *span, constant=c.context == "sdk-constant", siblings=siblings
+            )
+            if edit is None:
+                return None
+            start, end = cell.raw_span(edit.start, edit.end)
+            # The edit emptied a whole JSON string of the source array: drop the string too.
+            joint = _NEXT_JSON_STRING.match(self.text, end)
+            if start > 0 and self.text[start - 1] == '"' and joint:
+                return Edit(start - 1, joint.end() - 1, "")
+            return Edit(start, end, "")
+        return None
 
     def groups(self, candidates: tuple[Candidate, ...]) -> Iterator[Diagnostic]:
         members: dict[int, list[Candidate]] = {}
@@ -223,8 +280,12 @@ class _Builder:
         for c in group:
             name = c.canonical or c.written
             if name in seen:
-                edit = removal(self.text, c.start, c.end, constant=c.context == "sdk-constant")
-                fix = Fix("safe", (edit,), None, "remove the duplicate") if edit else None
+                edit = self._removal(c)
+                fix = (
+                    Fix("safe", (edit,), None, "remove the duplicate")
+                    if edit
+                    else Fix("display", (), None, "remove the duplicate by hand")
+                )
                 yield from self.make(
                     "BL301",
                     c.start,
@@ -268,3 +329,16 @@ class _Builder:
                 scope = f" on {conflict.scope}" if conflict.scope else ""
                 return f"{name} conflicts with {conflict.name}{scope}: {conflict.reason}"
         return None
+
+
+def _decoded(cell: Cell, start: int, end: int) -> tuple[int, int] | None:
+    """The decoded span of a raw notebook span, if it lies in this cell."""
+    if not cell.raw_starts or not cell.raw_starts[0] <= start < cell.raw_ends[-1]:
+        return None
+    i = bisect_left(cell.raw_starts, start)
+    j = bisect_left(cell.raw_ends, end)
+    if i >= len(cell.raw_starts) or cell.raw_starts[i] != start:
+        return None
+    if j >= len(cell.raw_ends) or cell.raw_ends[j] != end:
+        return None
+    return i, j + 1
