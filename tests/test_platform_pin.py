@@ -1,0 +1,44 @@
+"""linter.platform_pin: a file's client pins the platform its betas go to."""
+
+from __future__ import annotations
+
+import pytest
+from betalint.linter.platform_pin import pinned_platform
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "expected"),
+    (
+        ("a.py", "from anthropic import AnthropicBedrock\nc = AnthropicBedrock()\n", "bedrock"),
+        ("a.py", "client = AsyncAnthropicVertex(region='us-east5')", "vertex"),
+        ("a.py", "client = AnthropicFoundry(api_key=k)", "foundry"),
+        ("a.ts", "import AnthropicBedrock from '@anthropic-ai/bedrock-sdk';", "bedrock"),
+        ("a.ts", "import { AnthropicVertex } from '@anthropic-ai/vertex-sdk';", "vertex"),
+        ("a.ts", "import AnthropicFoundry from '@anthropic-ai/foundry-sdk';", "foundry"),
+        ("a.go", "anthropic.NewClient(bedrock.WithLoadDefaultConfig(ctx))", "bedrock"),
+        ("a.go", 'anthropic.NewClient(vertex.WithGoogleAuth(ctx, "us-east5", "p"))', "vertex"),
+        ("A.java", "AnthropicOkHttpClient.builder().backend(BedrockBackend.fromEnv())", "bedrock"),
+        ("a.rb", "client = Anthropic::BedrockClient.new", "bedrock"),
+        ("a.py", "llm = ChatBedrockConverse(model=m)", "bedrock:converse"),
+        ("a.py", "llm = ChatAnthropicVertex(model_name=m)", "vertex"),
+        # both Bedrock clients: the platform is pinned, the endpoint is not
+        ("a.py", "ChatBedrock(model_id=m)\nChatBedrockConverse(model=m)", "bedrock"),
+    ),
+)
+def test_pins(path: str, text: str, expected: str) -> None:
+    assert pinned_platform(text, path) == expected
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    (
+        ("a.py", "client = anthropic.Anthropic()"),
+        ("a.py", "AnthropicBedrock()\nAnthropicVertex()"),  # two platforms: ambiguous
+        ("README.md", "Use `AnthropicBedrock()` on AWS."),  # prose never pins
+        ("a.py", "# bedrock-2023-05-31 is an anthropic_version value"),
+        ("a.py", "MyAnthropicBedrockWrapper = 1"),  # not the SDK identifier
+        ("a.py", "vertexes = []"),
+    ),
+)
+def test_no_pin(path: str, text: str) -> None:
+    assert pinned_platform(text, path) is None
