@@ -192,66 +192,81 @@ def fence_language(info: str) -> Lang:
     return _FENCE_LANGS.get(word, "generic")
 
 
-# Each comment regex also matches strings, so a '#' or '//' inside a string is not a comment.
-_STR = r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
-_PY_STR = r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|' + _STR
-_HASH = re.compile(rf"(?P<c>#[^\n]*)|(?:{_PY_STR})")
-_RUBY = re.compile(rf"(?P<c>#[^\n]*|^=begin\b[\s\S]*?^=end\b)|(?:{_STR})", re.MULTILINE)
-_SHELL = re.compile(rf"(?P<c>(?<![^\s;(|&])#[^\n]*)|(?:{_STR})")
-_YAML = re.compile(rf"(?P<c>(?<![^\s])#[^\n]*)|(?:{_STR})")
-_SLASH = re.compile(rf"(?P<c>//[^\n]*|/\*[\s\S]*?\*/)|(?:{_STR}|`(?:[^`\\]|\\.)*`)")
-_HTTP = re.compile(r"(?P<c>^[ \t]*(?:#|//)[^\n]*)", re.MULTILINE)
-_MARKDOWN = re.compile(r"(?P<c><!--[\s\S]*?-->)")
+# Comment detection is line-local, so it costs O(line) per weak hit, never a lexing pass over
+# the file: a line comment starts at a marker outside quotes earlier on the hit's line; block
+# comments are found once per region by a literal-first regex. (A '#' inside a multi-line
+# string reads as a comment: the label is informational, the candidate is the same.)
+_Q = r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
+_HASH_LINE = re.compile(rf"(?:[^\"'#\n]|{_Q})*#", re.ASCII)
+_HASH_WS_LINE = re.compile(
+    rf"(?:[^\"'\s#]|(?<=\S)#|[ \t]|{_Q})*(?:(?<=[ \t])|(?<![^\n]))#", re.ASCII
+)
+_SLASH_LINE = re.compile(rf"(?:[^\"'`/\n]|/(?![/*])|{_Q}|`(?:[^`\\\n]|\\.)*`)*//", re.ASCII)
+_HTTP_LINE = re.compile(r"[ \t]*(?:#|//)", re.ASCII)
+_C_BLOCK = re.compile(r"/\*[\s\S]*?(?:\*/|\Z)", re.ASCII)
+_HTML_BLOCK = re.compile(r"<!--[\s\S]*?(?:-->|\Z)", re.ASCII)
+_RUBY_BLOCK = re.compile(r"\n=begin\b[\s\S]*?(?:\n=end\b|\Z)", re.ASCII)
 
-_COMMENTS: dict[Lang, re.Pattern[str] | None] = {
-    "python": _HASH,
-    "notebook": _HASH,
-    "toml": _HASH,
-    "ruby": _RUBY,
-    "shell": _SHELL,
-    "env": _SHELL,
-    "dockerfile": _SHELL,
-    "yaml": _YAML,
-    "js": _SLASH,
-    "go": _SLASH,
-    "java": _SLASH,
-    "rust": _SLASH,
-    "json": _SLASH,
-    "http": _HTTP,
-    "markdown": _MARKDOWN,
-    "generic": None,
+_LINE_STYLES: dict[Lang, re.Pattern[str]] = {
+    "python": _HASH_LINE,
+    "notebook": _HASH_LINE,
+    "toml": _HASH_LINE,
+    "ruby": _HASH_LINE,
+    "shell": _HASH_WS_LINE,
+    "env": _HASH_WS_LINE,
+    "dockerfile": _HASH_WS_LINE,
+    "yaml": _HASH_WS_LINE,
+    "js": _SLASH_LINE,
+    "go": _SLASH_LINE,
+    "java": _SLASH_LINE,
+    "rust": _SLASH_LINE,
+    "json": _SLASH_LINE,
+    "http": _HTTP_LINE,
 }
+_BLOCK_STYLES: dict[Lang, re.Pattern[str]] = {
+    "js": _C_BLOCK,
+    "go": _C_BLOCK,
+    "java": _C_BLOCK,
+    "rust": _C_BLOCK,
+    "json": _C_BLOCK,
+    "ruby": _RUBY_BLOCK,
+    "markdown": _HTML_BLOCK,
+}
+_MAX_LINE_PREFIX = 4000  # minified code: look back this far on a line, not to its start
 
 
 class CommentIndex:
-    """Answers "is this offset inside a comment?" for one region, built on first use.
+    """Answers "is this offset inside a comment?" for one region of one language."""
 
-    Only regions with a weak hit pay for the lexing pass.
-    """
-
-    __slots__ = ("_ends", "_lang", "_region_end", "_region_start", "_starts", "_text")
+    __slots__ = ("_block_ends", "_block_starts", "_end", "_lang", "_start", "_text")
 
     def __init__(self, text: str, start: int, end: int, lang: Lang) -> None:
         self._text = text
-        self._region_start = start
-        self._region_end = end
+        self._start = start
+        self._end = end
         self._lang = lang
-        self._starts: list[int] | None = None
-        self._ends: list[int] = []
+        self._block_starts: list[int] | None = None
+        self._block_ends: list[int] = []
 
-    def _build(self) -> list[int]:
-        starts: list[int] = []
-        pattern = _COMMENTS.get(self._lang)
-        if pattern is not None:
-            for match in pattern.finditer(self._text, self._region_start, self._region_end):
-                if match.group("c") is not None:
+    def _in_block(self, offset: int) -> bool:
+        starts = self._block_starts
+        if starts is None:
+            starts = self._block_starts = []
+            pattern = _BLOCK_STYLES.get(self._lang)
+            if pattern is not None:
+                for match in pattern.finditer(self._text, self._start, self._end):
                     starts.append(match.start())
-                    self._ends.append(match.end())
-        self._starts = starts
-        return starts
+                    self._block_ends.append(match.end())
+        i = bisect_right(starts, offset) - 1
+        return i >= 0 and offset < self._block_ends[i]
 
     def in_comment(self, offset: int) -> bool:
         """True when `offset` falls inside a comment of the region's language."""
-        starts = self._starts if self._starts is not None else self._build()
-        i = bisect_right(starts, offset) - 1
-        return i >= 0 and offset < self._ends[i]
+        line = _LINE_STYLES.get(self._lang)
+        if line is not None:
+            text = self._text
+            line_start = max(self._start, text.rfind("\n", 0, offset) + 1)
+            line_start = max(line_start, offset - _MAX_LINE_PREFIX)
+            if line.match(text, line_start, offset):
+                return True
+        return self._lang in _BLOCK_STYLES and self._in_block(offset)

@@ -111,23 +111,16 @@ _TOKEN_STR = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-"
 _TOKEN_CHARS = frozenset(_TOKEN_STR)
 _IDENT_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 _QUOTES = frozenset("\"'`")
-_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
-
-
-def _lowered(text: str) -> str:
-    """`text` with ASCII letters lowercased, same length (so offsets carry over)."""
-    lower = text.lower()
-    return lower if len(lower) == len(text) else text.translate(_ASCII_LOWER)
-
-
-_MAX_TOKEN = 200
-
+_MAX_TOKEN = 200  # longer runs of token characters are data (hashes, base64), not names
 # Key patterns start with a literal so the regex engine skips ahead fast; what a lookbehind
-# would check is checked in Python on the (rare) hits. Case-insensitive keys are searched in
-# the lowercased text, which has the same offsets.
-_HEADER_KEY = re.compile(r"anthropic-beta(?![a-z0-9_\-])", _A)
+# would check is checked in Python on the (rare) hits. `anthropic-beta` (any case) is found
+# from its "-beta" and checked backwards by a fixed-width lookbehind.
+_HEADER_KEY = re.compile(r"-(?i:beta)(?<=(?i:anthropic-beta))(?![A-Za-z0-9_\-])", _A)
 _ENV_KEY = re.compile(r"ANTHROPIC_BETAS?(?![A-Za-z0-9_])", _A)
-_BETAS_KEY = re.compile(r"betas(?P<q>[\"'`]?)\??[ \t]*(?P<sep>=>|:=|\+=|=(?!=)|:(?!:)|\()", _A)
+_BETAS_TAIL = r"(?P<q>[\"'`]?)\??[ \t]*(?P<sep>=>|:=|\+=|=(?!=)|:(?!:)|\()"
+# `betas`, `Betas`, `BETAS` (so `DEFAULT_BETAS`, `defaultBetas`, Go's `Betas:` too): three
+# literal-first passes are several times faster than one case-insensitive one.
+_BETAS_KEYS = tuple(re.compile(word + _BETAS_TAIL, _A) for word in ("betas", "Betas", "BETAS"))
 _ADD_BETA = re.compile(r"Beta(?:s?[ \t]*\(|\.of[ \t]*\()", _A)
 _CONSTANT = re.compile(CONSTANT, _A)
 # Claude model ids (`claude-3-5-sonnet-20241022`, `claude-opus-4-1-20250805`) are the most
@@ -217,13 +210,10 @@ class _Collector:
 class _Region:
     """One stretch of text in one language (a whole file, a fence, a notebook cell)."""
 
-    __slots__ = ("comments", "end", "lang", "lower", "prose", "start", "text")
+    __slots__ = ("comments", "end", "lang", "prose", "start", "text")
 
-    def __init__(
-        self, text: str, lower: str, start: int, end: int, lang: Lang, prose: bool = False
-    ) -> None:
+    def __init__(self, text: str, start: int, end: int, lang: Lang, prose: bool = False) -> None:
         self.text = text
-        self.lower = lower
         self.start = start
         self.end = end
         self.lang = lang
@@ -376,22 +366,24 @@ def _key_quote(
 
 def _scan_header_keys(out: _Collector, region: _Region) -> None:
     text = region.text
-    for match in _HEADER_KEY.finditer(region.lower, region.start, region.end):
-        quoted = _key_quote(text, match.start(), match.end(), region.start)
+    for found in _HEADER_KEY.finditer(text, region.start, region.end):
+        start, end = found.start() - len("anthropic"), found.end()
+        if start < region.start:
+            continue
+        quoted = _key_quote(text, start, end, region.start)
         if quoted is None:
             continue
         quote, key_start = quoted
         if quote:
-            _quoted_key_value(out, region, key_start, match.end() + 1, "header-value")
+            _quoted_key_value(out, region, key_start, end + 1, "header-value")
             continue
-        colon = _COLON_AFTER_KEY.match(text, match.end(), region.end)
+        colon = _COLON_AFTER_KEY.match(text, end, region.end)
         if colon is None:
             continue
-        before = text[match.start() - 1] if match.start() > region.start else ""
+        before = text[start - 1] if start > region.start else ""
         enclosing = before if before in _QUOTES and before else None
         if enclosing is None and region.lang == "yaml":
-            indent = _line_indent(text, match.start())
-            spans = read_yaml_value(text, colon.end(), region.end, indent)
+            spans = read_yaml_value(text, colon.end(), region.end, _line_indent(text, start))
             _header_scalars(out, region, spans, "header-value")
             continue
         word = region.lang == "shell" and enclosing is None
@@ -445,7 +437,13 @@ def _identifier_start(text: str, end: int, floor: int) -> int:
 
 def _scan_betas_keys(out: _Collector, region: _Region) -> None:
     text = region.text
-    for match in _BETAS_KEY.finditer(region.lower, region.start, region.end):
+    matches = [
+        match
+        for pattern in _BETAS_KEYS
+        for match in pattern.finditer(text, region.start, region.end)
+    ]
+    matches.sort(key=lambda m: m.start())
+    for match in matches:
         name_end = match.start() + 5
         ident_start = _identifier_start(text, match.start(), region.start)
         ident = text[ident_start:name_end]
@@ -579,15 +577,14 @@ def _scan_region(out: _Collector, region: _Region) -> None:
 
 
 def _scan_into(out: _Collector, text: str, lang: Lang) -> None:
-    lower = _lowered(text)
     if lang != "markdown":
-        _scan_region(out, _Region(text, lower, 0, len(text), lang))
+        _scan_region(out, _Region(text, 0, len(text), lang))
         return
     for start, end, region_lang in markdown_regions(text, 0, len(text)):
         if region_lang == "markdown":
-            _scan_region(out, _Region(text, lower, start, end, "generic", prose=True))
+            _scan_region(out, _Region(text, start, end, "generic", prose=True))
         else:
-            _scan_region(out, _Region(text, lower, start, end, region_lang))
+            _scan_region(out, _Region(text, start, end, region_lang))
 
 
 def _finish(out: _Collector) -> tuple[list[Candidate], list[HeaderSyntaxIssue]]:
