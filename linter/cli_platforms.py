@@ -60,11 +60,22 @@ def platform_json(verdict: Verdict) -> dict[str, Any]:
 
 
 @registry.command("export")
-@click.option("--platform", "platform", required=True, metavar="PLATFORM",
-              help="anthropic, bedrock, vertex, foundry, databricks (optionally :endpoint, "
-              "e.g. bedrock:converse).")
-@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json",
-              show_default=True, help="Output format.")
+@click.option(
+    "--platform",
+    "platform",
+    required=True,
+    metavar="PLATFORM",
+    help="anthropic, bedrock, vertex, foundry, databricks (optionally :endpoint, "
+    "e.g. bedrock:converse).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "text"]),
+    default="json",
+    show_default=True,
+    help="Output format.",
+)
 @registry_option
 def registry_export(platform: str, fmt: str, registry_path: str | None) -> int:
     """Print the allow-list and name mapping a gateway can load for one PLATFORM."""

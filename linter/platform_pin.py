@@ -15,29 +15,38 @@ from pathlib import PurePath
 # registry.platforms: "platform" or "platform:endpoint").
 _PINS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("bedrock:converse", re.compile(r"\bChatBedrockConverse\b")),  # langchain-aws, Converse API
-    ("bedrock", re.compile(
-        r"\b(?:Async)?AnthropicBedrock(?:Mantle)?\b"  # Python / TypeScript SDK clients
-        r"|@anthropic-ai/bedrock-sdk"
-        r"|\bbedrock\.With(?:LoadDefaultConfig|Config)\b"  # Go SDK options
-        r"|\bBedrockBackend\b"  # Java / Kotlin SDK
-        r"|\bAnthropic::(?:Bedrock|BedrockClient)\b"  # Ruby SDK
-        r"|\bChatBedrock\b"  # langchain-aws (InvokeModel)
-        r"|@ai-sdk/amazon-bedrock"
-    )),
-    ("vertex", re.compile(
-        r"\b(?:Async)?AnthropicVertex\b"
-        r"|@anthropic-ai/vertex-sdk"
-        r"|\bvertex\.With(?:GoogleAuth|Credentials)\b"
-        r"|\bVertexBackend\b"
-        r"|\bAnthropic::(?:Vertex|VertexClient)\b"
-        r"|\bChatAnthropicVertex\b"
-        r"|\bcreateVertexAnthropic\b|@ai-sdk/google-vertex/anthropic"
-    )),
-    ("foundry", re.compile(
-        r"\b(?:Async)?AnthropicFoundry\b"
-        r"|@anthropic-ai/foundry-sdk"
-        r"|\bFoundryBackend\b"
-    )),
+    (
+        "bedrock",
+        re.compile(
+            r"\b(?:Async)?AnthropicBedrock(?:Mantle)?\b"  # Python / TypeScript SDK clients
+            r"|@anthropic-ai/bedrock-sdk"
+            r"|\bbedrock\.With(?:LoadDefaultConfig|Config)\b"  # Go SDK options
+            r"|\bBedrockBackend\b"  # Java / Kotlin SDK
+            r"|\bAnthropic::(?:Bedrock|BedrockClient)\b"  # Ruby SDK
+            r"|\bChatBedrock\b"  # langchain-aws (InvokeModel)
+            r"|@ai-sdk/amazon-bedrock"
+        ),
+    ),
+    (
+        "vertex",
+        re.compile(
+            r"\b(?:Async)?AnthropicVertex\b"
+            r"|@anthropic-ai/vertex-sdk"
+            r"|\bvertex\.With(?:GoogleAuth|Credentials)\b"
+            r"|\bVertexBackend\b"
+            r"|\bAnthropic::(?:Vertex|VertexClient)\b"
+            r"|\bChatAnthropicVertex\b"
+            r"|\bcreateVertexAnthropic\b|@ai-sdk/google-vertex/anthropic"
+        ),
+    ),
+    (
+        "foundry",
+        re.compile(
+            r"\b(?:Async)?AnthropicFoundry\b"
+            r"|@anthropic-ai/foundry-sdk"
+            r"|\bFoundryBackend\b"
+        ),
+    ),
 )
 
 _PROSE = frozenset({".md", ".markdown", ".rst", ".txt", ".adoc"})

@@ -22,7 +22,7 @@ UNSUPPORTED_ON_PLATFORM = rule(
     "anthropic-beta header`: one name valid on the Claude API fails the whole request there. "
     "Some platforms take their own name for a feature (tool search on Bedrock and Vertex AI is "
     "`tool-search-tool-2025-10-19`, not `advanced-tool-use-2025-11-20`).",
-    example='client = AnthropicVertex(...)\n'
+    example="client = AnthropicVertex(...)\n"
     'client.beta.messages.create(..., betas=["advanced-tool-use-2025-11-20"])'
     "  # → tool-search-tool-2025-10-19",
     fix_safety="Offered only when every target platform takes the same other name; unsafe "
