@@ -1,0 +1,85 @@
+"""Write a fixed file without ever leaving it half-written, and only if nobody changed it.
+
+The new bytes go to a temporary file in the same directory (same filesystem, so the final
+`os.replace` is atomic), which gets the original's mode bits and, where permitted, owner;
+then the original is replaced. A symbolic link is followed: the target is rewritten and the
+link stays a link. Just before replacing, the file on disk is hashed again; if it no longer
+holds the bytes that were checked, it is left alone and reported. Whatever happens between
+creating the temporary file and replacing (an error, Ctrl-C), the temporary file is removed
+and the original is untouched.
+
+Every outcome is a value: `None` when written, else a one-line message (`PATH: reason`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+import tempfile
+
+__all__ = ["TEMP_SUFFIX", "write_fixed"]
+
+TEMP_SUFFIX = ".betalint-tmp"
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.sha256(data).digest()
+
+
+def _current_digest(path: str) -> bytes | None:
+    try:
+        with open(path, "rb") as f:
+            return _digest(f.read())
+    except OSError:
+        return None
+
+
+def write_fixed(path: str, original: bytes, new: bytes) -> str | None:
+    """Replace the file at `path` (which held `original` when read) with `new`.
+
+    Returns None on success, or a one-line error: the file is read-only, changed on disk
+    since it was read, or could not be written. The original is then unchanged.
+    """
+    target = os.path.realpath(path)
+    try:
+        st = os.stat(target)
+    except OSError as exc:
+        return f"{path}: cannot fix: {exc.strerror or exc}"
+    if not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(
+        target, os.W_OK
+    ):
+        # os.replace would happily swap a read-only file (only the directory's mode counts),
+        # and root ignores modes altogether; the file's own write bits decide here.
+        return f"{path}: cannot fix: the file is read-only"
+    if _current_digest(target) != _digest(original):
+        return f"{path}: not fixed: the file changed on disk while betalint was checking it"
+    directory, name = os.path.split(target)
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=TEMP_SUFFIX, dir=directory or ".")
+    except OSError as exc:
+        return f"{path}: cannot fix: cannot create a temporary file: {exc.strerror or exc}"
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(new)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(temp, stat.S_IMODE(st.st_mode))
+        if hasattr(os, "chown"):
+            try:
+                os.chown(temp, st.st_uid, st.st_gid)
+            except OSError:
+                pass  # not permitted for other users' files; the mode bits are what matter
+        if _current_digest(target) != _digest(original):
+            os.unlink(temp)
+            return f"{path}: not fixed: the file changed on disk while betalint was checking it"
+        os.replace(temp, target)
+    except BaseException as exc:  # Ctrl-C included: never leave the temporary file behind
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        if isinstance(exc, OSError):
+            return f"{path}: cannot fix: {exc.strerror or exc}"
+        raise
+    return None
