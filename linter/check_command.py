@@ -6,7 +6,7 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from betalint.linter import config as config_mod
@@ -14,6 +14,9 @@ from betalint.linter.diagnostic import Diagnostic
 from betalint.linter.discovery import FileJob, discover
 from betalint.linter.reader import PathError, Skipped
 from betalint.linter.runner import Contexts, FileOutcome, RunOptions, check_path, check_stdin
+
+if TYPE_CHECKING:
+    from betalint.linter.fix_run import FixRun
 
 from betalint.errors import BetalintError
 
@@ -63,7 +66,12 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
     diagnostics: list[Diagnostic] = []
     texts: dict[str, str] = {}
     scanned = 0
-    for outcome in _outcomes(paths, opts, resolve, contexts):
+    fixing = _fixing(opts, contexts)
+    for outcome, settings, stdin_data in _outcomes(paths, opts, resolve, contexts):
+        if fixing is not None and stdin_data is not None and not isinstance(outcome, PathError):
+            outcome = fixing.stdin(outcome, stdin_data, settings)
+        elif fixing is not None and isinstance(outcome, FileOutcome):
+            outcome = fixing.file(outcome, settings)
         if isinstance(outcome, PathError):
             errors.append(outcome.message)
             click.echo(f"betalint: error: {outcome.message}", err=True)
@@ -76,12 +84,28 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
             diagnostics += outcome.diagnostics
             if outcome.source is not None:
                 texts[outcome.path] = outcome.source.text
-    return _report(diagnostics, texts, scanned, errors, opts, contexts)
+    if fixing is not None:
+        errors += fixing.errors
+    stdin_fix = fixing is not None and "-" in paths
+    return _report(diagnostics, texts, scanned, errors, opts, contexts, fixing, stdin_fix)
+
+
+def _fixing(opts: dict[str, Any], contexts: Contexts) -> FixRun | None:
+    """The `--fix`/`--diff` handler, or None (imported only when fixing)."""
+    if not (opts.get("fix") or opts.get("diff")):
+        return None
+    from betalint.linter.fix_run import FixRun
+
+    return FixRun.from_opts(opts, contexts, sys.stdout.buffer)
+
+
+Outcome = tuple[FileOutcome | Skipped | PathError, Any, bytes | None]
 
 
 def _outcomes(
     paths: list[str], opts: dict[str, Any], resolve: Any, contexts: Contexts
-) -> Iterator[FileOutcome | Skipped | PathError]:
+) -> Iterator[Outcome]:
+    """Each file's outcome, its settings, and for `-` the bytes read from stdin."""
     stdin_name = opts["stdin_filename"]
     if stdin_name and os.path.isdir(stdin_name):
         raise BetalintError(f"--stdin-filename {stdin_name}: is a directory; name a file")
@@ -95,14 +119,22 @@ def _outcomes(
                 from betalint.linter.discovery import is_excluded
 
                 if is_excluded(stdin_name, settings):
+                    if opts.get("fix") and not opts.get("diff"):
+                        _echo_bytes(sys.stdin.buffer.read())  # --fix passes it through
                     continue
-            yield check_stdin(sys.stdin.buffer.read(), name, settings, contexts)
+            data = sys.stdin.buffer.read()
+            yield check_stdin(data, name, settings, contexts), settings, data
             continue
         for job in discover([given], force_exclude=opts["force_exclude"], resolve=resolve):
             if isinstance(job, FileJob):
-                yield check_path(job.path, job.settings, contexts)
+                yield check_path(job.path, job.settings, contexts), job.settings, None
             else:
-                yield job
+                yield job, None, None
+
+
+def _echo_bytes(data: bytes) -> None:
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
 
 
 def _report(
@@ -112,10 +144,17 @@ def _report(
     errors: list[str],
     opts: dict[str, Any],
     contexts: Contexts,
+    fixing: FixRun | None = None,
+    stdin_fix: bool = False,
 ) -> int:
     from betalint.linter.report import render
     from betalint.linter.report.meta import ReportMeta
 
+    if fixing is not None and fixing.diff:
+        click.echo(fixing.summary(), err=True)
+        if errors:
+            return EXIT_ERROR
+        return EXIT_FINDINGS if fixing.changed_files else EXIT_OK
     if opts["write_baseline"]:
         from betalint.linter.baseline import write_baseline
 
@@ -130,15 +169,24 @@ def _report(
         for entry in baseline.unmatched():
             gone = f"{entry.path}: {entry.code} {entry.name}"
             click.echo(f"betalint: note: baseline entry no longer matches: {gone}", err=True)
-    meta = ReportMeta.create(contexts.registry(), files_scanned=scanned, texts=texts)
+    meta = ReportMeta.create(
+        contexts.registry(),
+        files_scanned=scanned,
+        texts=texts,
+        fixed=fixing.fixed if fixing else 0,
+        unsafe_fixes=bool(opts.get("unsafe_fixes")),
+    )
     color = _use_color(opts["color"], opts["output_file"])
     report = render(
         opts["output_format"], diagnostics, meta, color=color, statistics=opts["statistics"]
     )
-    _emit(report, opts["output_file"])
+    # With `--fix -` stdout carries the fixed text, so the report goes to stderr.
+    _emit(report, opts["output_file"], to_stderr=stdin_fix)
     if errors:
         return EXIT_ERROR
     if diagnostics and not opts["exit_zero"]:
+        return EXIT_FINDINGS
+    if fixing is not None and fixing.fixed and opts.get("exit_non_zero_on_fix"):
         return EXIT_FINDINGS
     return EXIT_OK
 
@@ -151,10 +199,10 @@ def _use_color(choice: str, output_file: str | None) -> bool:
     return sys.stdout.isatty()
 
 
-def _emit(report: str, output_file: str | None) -> None:
+def _emit(report: str, output_file: str | None, *, to_stderr: bool = False) -> None:
     if not output_file:
         if report:
-            click.echo(report, nl=not report.endswith("\n"))
+            click.echo(report, nl=not report.endswith("\n"), err=to_stderr)
         return
     try:
         Path(output_file).write_text(

@@ -299,6 +299,22 @@ def _plain(value: Any) -> str:
 )
 @click.option("--statistics", is_flag=True, help="Count findings per rule instead of listing them.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes and write the files.")
+@click.option(
+    "--unsafe-fixes",
+    is_flag=True,
+    help="Also apply unsafe fixes (successors, removals) with --fix/--diff; mark them [*].",
+)
+@click.option(
+    "--diff",
+    is_flag=True,
+    help="Print a unified diff of the fixes instead of writing; exit 1 if there would be any.",
+)
+@click.option(
+    "--exit-non-zero-on-fix",
+    is_flag=True,
+    help="With --fix, exit 1 when anything was fixed, even if nothing remains.",
+)
 @click.option(
     "--force-exclude",
     is_flag=True,
