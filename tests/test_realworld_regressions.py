@@ -1,0 +1,127 @@
+"""Shapes found by running `betalint check` on public projects that call the Anthropic API.
+
+Each fixture under tests/fixtures/realworld/ is a minimal reproducer written for this repo (no
+third-party code): it keeps only the shape that mattered in the project where it was seen.
+`SHAPES` are shapes the scanner already gets right (guards); `REGRESSIONS` are false positives
+and false negatives it still gets wrong, marked xfail(strict) so the scanner owner sees exactly
+what to fix and the marker must go once it is fixed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import betalint
+
+FIXTURES = Path(__file__).parent / "fixtures" / "realworld"
+TODAY = dt.date(2026, 11, 25)
+
+LineCode = tuple[int, str]
+
+
+def findings(relpath: str) -> list[LineCode]:
+    """(line, code) of every diagnostic for one fixture, in report order."""
+    path = FIXTURES / relpath
+    text = path.read_text(encoding="utf-8")
+    return sorted((d.line, d.code) for d in betalint.scan_text(text, str(path), today=TODAY))
+
+
+# Exact (line, code) lists: anything else on any line (a model id, a tool type, a version
+# string) is a false positive and fails the row.
+SHAPES: list[tuple[str, list[LineCode]]] = [
+    # Go SDK example: a deprecated constant in option.WithHeader; an active one in Betas.
+    ("go/header_option_constant.go", [(10, "BL202")]),
+    # Java SDK example: a string in putAdditionalHeader and a constant in addBeta.
+    ("java/AdditionalHeaderLiteral.java", [(13, "BL202"), (14, "BL203")]),
+    # Ruby SDK examples: hash-rocket extra_headers; %w[...] of schema keys and tool types are noops.
+    ("ruby/extra_headers_hash_rocket.rb", [(11, "BL203"), (20, "BL205")]),
+    # Bedrock wrapper: `anthropic_beta` body field; bedrock-2023-05-31 and model ids are noops.
+    ("javascript/bedrock_body_field.js", [(7, "BL205")]),
+    # AI SDK provider: betas.add(...) beside tool ids such as anthropic.code_execution_20250522.
+    ("typescript/betas_set_tool_types.ts", [(7, "BL205"), (13, "BL202")]),
+    # Gateway mapping file: names as keys and values; tool types as keys with null values.
+    (
+        "json/provider_beta_mapping.json",
+        [(7, "BL204"), (7, "BL204"), (11, "BL203"), (11, "BL203")],
+    ),
+    # Rust const holding a joined header; claude-code-20250219 is an exempt name, not malformed.
+    ("rust/comma_joined_const.rs", [(4, "BL203")]),
+    # C# header call with the older name kept in a trailing comment (comments are scanned).
+    ("csharp/HeaderWithTrailingComment.cs", [(8, "BL203"), (8, "BL203")]),
+]
+
+
+@pytest.mark.parametrize(("relpath", "expected"), SHAPES, ids=[row[0] for row in SHAPES])
+def test_realworld_shape(relpath: str, expected: list[LineCode]) -> None:
+    assert findings(relpath) == sorted(expected)
+
+
+def _one_per_declaration(relpath: str) -> None:
+    # A Go const line declares the identifier and its value together: one finding, not two.
+    got = findings(relpath)
+    assert got == [(7, "BL203"), (8, "BL205")]
+
+
+def _no_empty_item_across_literals(relpath: str) -> None:
+    # "…-31," followed by an adjacent literal continues the value; the comma ends no empty item.
+    got = findings(relpath)
+    assert got == [(8, "BL203")]
+
+
+def _flag_suffix_is_malformed(relpath: str, lines: list[int]) -> None:
+    # `name=true` in a header value is not a beta name; the API rejects the item as sent.
+    got = findings(relpath)
+    assert {line for line, _ in got} <= set(lines), got
+    for line in lines:
+        assert (line, "BL101") in got, (line, got)
+
+
+REGRESSIONS = [
+    pytest.param(
+        lambda: _one_per_declaration("go/beta_constant_block.go"),
+        id="go-const-declaration-reported-twice",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason='false positive (duplicate): a Go const line `Ident AnthropicBeta = "name"` '
+            "yields one finding for the identifier (sdk-constant) and one for the string; seen "
+            "on every stale constant of a vendored anthropic-sdk-go beta.go",
+        ),
+    ),
+    pytest.param(
+        lambda: _no_empty_item_across_literals("c/continued_header_literal.c"),
+        id="c-adjacent-literals-empty-item",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="false positive BL103: a header value split over adjacent C/C++ string "
+            "literals ends its first literal with ',' and is reported as an empty item",
+        ),
+    ),
+    pytest.param(
+        lambda: _flag_suffix_is_malformed("markdown/header_flag_suffix.md", [7, 14]),
+        id="md-header-item-with-equals-true",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="false negative: `anthropic-beta: extended-thinking-2024-11-01=true` gives no "
+            "finding, and `prompt-caching-2024-07-31=true` only its lifecycle; the item as sent "
+            "is malformed (seen in vpaturel/claude-wrapper-secure HTTP_HEADERS_OAUTH.md)",
+        ),
+    ),
+    pytest.param(
+        lambda: _flag_suffix_is_malformed("python/header_flag_suffix.py", [7]),
+        id="py-header-item-with-equals-one",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="false negative: a header dict value `interleaved-thinking-2025-05-14=1` "
+            "(an active name plus a flag) gives no finding at all",
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize("check", REGRESSIONS)
+def test_realworld_regression(check: Callable[[], None]) -> None:
+    check()
