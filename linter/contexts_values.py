@@ -267,6 +267,8 @@ def read_expression(
     tokens = 0
     while True:
         match = pattern.search(text, pos, limit)
+        if match is None and depth == 0 and seen and limit == end:
+            break  # the text ends right after the value
         if match is None or tokens > _MAX_TOKENS:
             return None
         tokens += 1

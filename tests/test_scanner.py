@@ -444,6 +444,8 @@ def test_weak_rejects(text: str) -> None:
 STRONG = [
     # (text, path, [(written, context)])
     ('c.create(betas=["nonsense"])\n', "x.py", []),  # no name-like item: some other betas
+    ('betas=["files-api-2025-02-30"]', "x.py", [("files-api-2025-02-30", "betas-list")]),  # EOF
+    ('h = {"anthropic-beta": "efs"}', "x.py", [("efs", "header-value")]),
     (
         'c.create(betas=["files-api", "x"])\n',
         "x.py",
