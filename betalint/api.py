@@ -21,11 +21,27 @@ def _context(registry: Registry | None, today: dt.date | None) -> CheckContext:
 
 
 def validate(
-    name: str, *, today: dt.date | None = None, registry: Registry | None = None
+    name: str,
+    *,
+    today: dt.date | None = None,
+    registry: Registry | None = None,
+    platform: str | None = None,
+    model: str | None = None,
 ) -> Verdict:
     """What `name` is as an anthropic-beta name today: valid, malformed, unknown, superseded,
-    ga, deprecated or retired, with a message and the name to write instead."""
-    return classify(name, today=today, registry=registry or _context(None, None).registry)
+    ga, deprecated or retired, with a message and the name to write instead.
+
+    With `platform` (`"bedrock"`, `"vertex"`, …) and/or `model`, `Verdict.platform` also says
+    whether that platform takes the name (or another name for it) and whether it has an
+    effect on that model; `Verdict.ok` is False when either says no.
+    """
+    return classify(
+        name,
+        today=today,
+        registry=registry or _context(None, None).registry,
+        platform=platform,
+        model=model,
+    )
 
 
 def check_header(

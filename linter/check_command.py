@@ -53,13 +53,27 @@ def _resolver(opts: dict[str, Any]) -> Any:
     return resolve
 
 
+def _platforms(values: tuple[str, ...]) -> tuple[str, ...]:
+    """`--platform` values, checked now so a typo is one clear error before any file is read."""
+    from betalint.registry.platforms import parse_target
+
+    names = tuple(p.strip() for v in values for p in v.split(",") if p.strip())
+    for name in names:
+        parse_target(name)
+    return names
+
+
 def run_check(paths: list[str], opts: dict[str, Any]) -> int:
     """The whole `check` command; returns the exit code."""
     from betalint.linter.cli import parse_today
 
     resolve = _resolver(opts)
     contexts = Contexts(
-        RunOptions(registry_path=opts["registry_path"], today=parse_today(opts["today"]))
+        RunOptions(
+            registry_path=opts["registry_path"],
+            today=parse_today(opts["today"]),
+            platforms=_platforms(opts["platforms"]),
+        )
     )
     contexts.registry()  # a broken registry fails before any file is read
     errors: list[str] = []

@@ -142,8 +142,11 @@ def load(registry_path: str | None, extra: Sequence[str] = ()) -> Any:
 @today_option
 @registry_option
 @format_option
-@click.option("--platform", metavar="PLATFORM",
-              help="Also check PLATFORM (bedrock, vertex, foundry, databricks, anthropic).")
+@click.option(
+    "--platform",
+    metavar="PLATFORM",
+    help="Also check PLATFORM (bedrock, vertex, foundry, databricks, anthropic).",
+)
 @click.option("--model", metavar="MODEL", help="Also check that each beta has an effect on MODEL.")
 def validate(
     names: tuple[str, ...],
@@ -336,6 +339,14 @@ def _plain(value: Any) -> str:
 @click.option(
     "--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True
 )
+@click.option(
+    "--platform",
+    "platforms",
+    multiple=True,
+    metavar="NAME",
+    help="Report names this platform rejects (BL206): anthropic, bedrock, vertex, foundry, "
+    "databricks; repeat for several. Overrides config `platforms`.",
+)
 @today_option
 @registry_option
 def check(paths: tuple[str, ...], **opts: Any) -> int:
@@ -345,6 +356,5 @@ def check(paths: tuple[str, ...], **opts: Any) -> int:
     return run_check(list(paths), opts)
 
 
-# `registry export` and the platform options' helpers live in their own module.
-from betalint.linter import cli_platforms  # noqa: E402, F401
-from betalint.linter import cli_report  # noqa: E402, F401
+# Commands that live in their own modules register themselves on import.
+from betalint.linter import cli_platforms, cli_report  # noqa: E402, F401

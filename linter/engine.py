@@ -42,6 +42,7 @@ class CheckContext:
     registry: Registry
     today: dt.date
     enabled: Selector = _all_enabled
+    platforms: tuple[str, ...] = ()  # targets for BL206 (config `platforms`, `--platform`)
     vocab: Vocabulary = field(init=False)
     _verdicts: dict[str, Verdict] = field(default_factory=dict, init=False, repr=False)
 
@@ -55,12 +56,13 @@ class CheckContext:
         *,
         today: dt.date | None = None,
         enabled: Selector = _all_enabled,
+        platforms: tuple[str, ...] = (),
     ) -> CheckContext:
         if registry is None:
             from betalint.registry.loader import load_registry
 
             registry = load_registry()
-        return cls(registry, today or dt.date.today(), enabled)
+        return cls(registry, today or dt.date.today(), enabled, platforms)
 
     def verdict(self, name: str) -> Verdict:
         """classify(), memoised: a tree repeats the same few names many times."""
@@ -82,6 +84,9 @@ def check_text(text: str, path: str, ctx: CheckContext) -> list[Diagnostic]:
 def _findings(text: str, path: str, result: ScanResult, ctx: CheckContext) -> Iterator[Diagnostic]:
     index = LineIndex(text)
     builder = _Builder(text, path, index, ctx, result.candidates)
+    # A file that constructs a Bedrock/Vertex/Foundry client is checked against that platform
+    # even without configured targets: the pin is explicit evidence of where names go.
+    builder.targets = _targets(text, path, ctx)
     for issue in result.syntax_issues:
         fix = Fix(
             "safe",
@@ -104,6 +109,16 @@ def _findings(text: str, path: str, result: ScanResult, ctx: CheckContext) -> It
     yield from builder.groups(result.candidates)
 
 
+def _targets(text: str, path: str, ctx: CheckContext) -> tuple[tuple[str, ...], str | None]:
+    """The platforms this file's names must work on, and the one the file pins, if any."""
+    if not ctx.enabled("BL206", path):
+        return (), None
+    from betalint.linter.platform_pin import pinned_platform
+
+    pinned = pinned_platform(text, path)
+    return (ctx.platforms, pinned) if (ctx.platforms or pinned) else ((), None)
+
+
 @dataclass
 class _Builder:
     text: str
@@ -113,6 +128,7 @@ class _Builder:
     candidates: tuple[Candidate, ...] = ()  # all of the scan: list removals need siblings
     _groups: dict[int, list[Candidate]] | None = field(default=None, repr=False)
     _cells: list[Cell] | None = field(default=None, repr=False)
+    targets: tuple[tuple[str, ...], str | None] = ((), None)  # (platforms, pinned) for BL206
 
     def make(
         self,
@@ -152,6 +168,8 @@ class _Builder:
     def candidate(self, c: Candidate) -> Iterator[Diagnostic]:
         name = c.canonical or c.written
         verdict = self.ctx.verdict(name)
+        if verdict.canonical is not None and (self.targets[0] or self.targets[1]):
+            yield from self._platform(c, verdict.canonical)
         if verdict.kind == "valid":
             return
         if verdict.kind == "malformed":
@@ -175,6 +193,34 @@ class _Builder:
             self._fix(code, c, verdict),
             verdict.docs_url,
         )
+
+    def _platform(self, c: Candidate, name: str) -> Iterator[Diagnostic]:
+        """BL206: a target platform rejects the name or takes another name for it."""
+        from betalint.registry.platforms import platform_findings
+
+        platforms, pinned = self.targets
+        for message, mapped in platform_findings(name, platforms, self.ctx.registry, pinned=pinned):
+            fix = None
+            if mapped is not None and mapped != name:
+                spelled, certain = spell_like(c.written, name, mapped)
+                fix = Fix(
+                    "unsafe" if certain else "display",
+                    (Edit(c.start, c.end, spelled),),
+                    mapped,
+                    f"write {spelled}",
+                )
+            entry = self.ctx.registry.get(name)
+            yield from self.make(
+                "BL206",
+                c.start,
+                c.end,
+                message,
+                c.written,
+                name,
+                c.context,
+                fix,
+                entry.docs_url if entry else None,
+            )
 
     def _malformed(self, c: Candidate, verdict: Verdict) -> Iterator[Diagnostic]:
         code = "BL102" if verdict.problem == "invalid-date" else "BL101"
@@ -211,7 +257,8 @@ class _Builder:
         spelled, certain = spell_like(c.written, name, verdict.replacement)
         safe = code == "BL201" and verdict.certain
         applicability: Applicability = "safe" if safe else "unsafe"
-        if not certain:
+        if not certain or (not safe and c.context in ("comment", "markdown")):
+            # A guessed spelling, or prose that may be about the old name: a person decides.
             applicability = "display"
         return Fix(
             applicability, (Edit(c.start, c.end, spelled),), verdict.replacement, f"write {spelled}"

@@ -28,6 +28,7 @@ class RunOptions:
 
     registry_path: str | None = None
     today: dt.date | None = None
+    platforms: tuple[str, ...] = ()  # `--platform`, overriding config `platforms`
 
 
 @dataclass
@@ -45,7 +46,7 @@ class Contexts:
 
     options: RunOptions
     _registries: dict[tuple[Path, ...], Registry] = field(default_factory=dict)
-    _contexts: dict[tuple[tuple[Path, ...], dt.date | None], CheckContext] = field(
+    _contexts: dict[tuple[tuple[Path, ...], dt.date | None, tuple[str, ...]], CheckContext] = field(
         default_factory=dict
     )
     _selectors: dict[int, RuleSelector] = field(default_factory=dict)
@@ -58,11 +59,14 @@ class Contexts:
 
     def context(self, settings: Settings) -> CheckContext:
         today = self.options.today or settings.today
-        key = (settings.extra_registries, today)
+        platforms = self.options.platforms or settings.platforms
+        key = (settings.extra_registries, today, platforms)
         found = self._contexts.get(key)
         if found is None:
             registry = self.registry(settings.extra_registries)
-            found = self._contexts[key] = CheckContext.create(registry, today=today)
+            found = self._contexts[key] = CheckContext.create(
+                registry, today=today, platforms=platforms
+            )
         return found
 
     def selector(self, settings: Settings) -> RuleSelector:
