@@ -1,0 +1,229 @@
+"""linter/edits.py (through the engine): removals leave a non-empty list in valid syntax."""
+
+from __future__ import annotations
+
+import pytest
+from _fix_support import applicability, fixed_by
+
+F = "files-api-2025-04-14"  # GA in the test registry: BL203 removes it
+P = "pdfs-2024-09-25"  # GA too
+I = "interleaved-thinking-2025-05-14"  # active
+C = "context-management-2025-06-27"  # active
+
+# (path, before, name to remove, after)
+REMOVALS = (
+    ("a.py", f'c(betas=["{F}", "{I}"])\n', F, f'c(betas=["{I}"])\n'),
+    ("a.py", f'c(betas=["{I}", "{F}"])\n', F, f'c(betas=["{I}"])\n'),
+    ("a.py", f'c(betas=["{I}", "{F}", "{C}"])\n', F, f'c(betas=["{I}", "{C}"])\n'),
+    ("a.py", f"c(betas=['{I}', '{F}',])\n", F, f"c(betas=['{I}',])\n"),
+    (
+        "a.py",
+        f'c(\n    betas=[\n        "{F}",  # uploads\n        "{I}",\n    ],\n)\n',
+        F,
+        f'c(\n    betas=[\n        "{I}",\n    ],\n)\n',
+    ),
+    (
+        "a.py",
+        f'c(\n    betas=[\n        "{I}",\n        "{F}",\n    ],\n)\n',
+        F,
+        f'c(\n    betas=[\n        "{I}",\n    ],\n)\n',
+    ),
+    (
+        "a.py",
+        f'c(\r\n    betas=[\r\n        "{F}",\r\n        "{I}",\r\n    ],\r\n)\r\n',
+        F,
+        f'c(\r\n    betas=[\r\n        "{I}",\r\n    ],\r\n)\r\n',
+    ),
+    ("a.py", f'h = {{"anthropic-beta": "{F}, {I}"}}\n', F, f'h = {{"anthropic-beta": "{I}"}}\n'),
+    ("a.py", f'h = {{"anthropic-beta": "{I},{F}"}}\n', F, f'h = {{"anthropic-beta": "{I}"}}\n'),
+    ("a.ts", f"const b = {{ betas: ['{F}', '{I}'] }};\n", F, f"const b = {{ betas: ['{I}'] }};\n"),
+    (
+        "a.json",
+        f'{{"betas": [\n  "{I}",\n  "{F}"\n]}}\n',
+        F,
+        f'{{"betas": [\n  "{I}"\n]}}\n',
+    ),
+    (
+        "a.json",
+        f'{{"betas": [\n  "{F}",\n  "{I}"\n]}}\n',
+        F,
+        f'{{"betas": [\n  "{I}"\n]}}\n',
+    ),
+    ("a.yaml", f"betas:\n  - {F}\n  - {I}\n", F, f"betas:\n  - {I}\n"),
+    ("a.yaml", f"betas:\n  - {I}\n  - {F}", F, f"betas:\n  - {I}"),
+    ("a.yaml", f"betas:\r\n  - {I}\r\n  - {F}", F, f"betas:\r\n  - {I}"),
+    ("a.yaml", f"betas:\n  - '{F}'  # old\n  - {I}\n", F, f"betas:\n  - {I}\n"),
+    ("a.yaml", f"betas: [{F}, {I}]\n", F, f"betas: [{I}]\n"),
+    ("a.yaml", f"anthropic-beta:\n- {F},{I}\n", F, f"anthropic-beta:\n- {I}\n"),
+    ("a.rb", f"c(betas: %w[{F} {I}])\n", F, f"c(betas: %w[{I}])\n"),
+    ("a.rb", f"c(betas: %w[{I} {F}])\n", F, f"c(betas: %w[{I}])\n"),
+    ("a.rb", f'c(betas: [:"{I}", :"{F}"])\n', F, f'c(betas: [:"{I}"])\n'),
+    (
+        "a.go",
+        "Betas: []anthropic.AnthropicBeta{\n"
+        "\tanthropic.AnthropicBetaFilesAPI2025_04_14,\n"
+        "\tanthropic.AnthropicBetaInterleavedThinking2025_05_14,\n},\n",
+        F,
+        "Betas: []anthropic.AnthropicBeta{\n\tanthropic.AnthropicBetaInterleavedThinking2025_05_14,\n},\n",
+    ),
+    (
+        "a.go",
+        "Betas: []anthropic.AnthropicBeta{anthropic.AnthropicBetaInterleavedThinking2025_05_14, "
+        "anthropic.AnthropicBetaFilesAPI2025_04_14},\n",
+        F,
+        "Betas: []anthropic.AnthropicBeta{anthropic.AnthropicBetaInterleavedThinking2025_05_14},\n",
+    ),
+    (
+        "A.java",
+        "b.betas(List.of(AnthropicBeta.FILES_API_2025_04_14, AnthropicBeta.PDFS_2024_09_25));\n",
+        F,
+        "b.betas(List.of(AnthropicBeta.PDFS_2024_09_25));\n",
+    ),
+    (
+        "A.kt",
+        "b.betas(listOf(AnthropicBeta.CONTEXT_MANAGEMENT_2025_06_27, AnthropicBeta.FILES_API_2025_04_14))\n",
+        F,
+        "b.betas(listOf(AnthropicBeta.CONTEXT_MANAGEMENT_2025_06_27))\n",
+    ),
+    ("run.sh", f"curl -H 'anthropic-beta: {F},{I}' x\n", F, f"curl -H 'anthropic-beta: {I}' x\n"),
+    ("run.sh", f'curl -H "anthropic-beta: {I}, {F}" x\n', F, f'curl -H "anthropic-beta: {I}" x\n'),
+    (".env", f"ANTHROPIC_BETA={F},{I}\n", F, f"ANTHROPIC_BETA={I}\n"),
+    ("a.http", f"anthropic-beta: {I}, {F}\n", F, f"anthropic-beta: {I}\n"),
+)
+
+
+@pytest.mark.parametrize(("path", "before", "name", "after"), REMOVALS)
+def test_removal(path: str, before: str, name: str, after: str) -> None:
+    assert fixed_by(path, before, "BL203", name) == after
+    assert applicability(path, before, "BL203", name) == "unsafe"
+
+
+# Removing the name here would leave an empty list or header, or break the syntax around it:
+# the fix is shown, never applied.
+DISPLAY_ONLY = (
+    ("a.py", f'c(betas=["{F}"])\n'),
+    ("a.py", f'c(betas=["{F}",])\n'),
+    ("a.py", f'h = {{"anthropic-beta": "{F}", "x-other": "y"}}\n'),
+    ("a.py", f'req.headers.set("anthropic-beta", "{F}")\n'),
+    ("a.py", f'BETA = "{F}"\n'),  # a bare string constant: not a list
+    ("a.py", f"# we used {F}, {I} before\n"),  # a comment is prose
+    ("a.md", f"The {F}, {I} pair.\n"),
+    ("a.yaml", f"betas:\n  - {F}\nother: 1\n"),
+    ("a.yaml", f"anthropic-beta: {F}\n"),
+    ("a.rb", f"c(betas: %w[{F}])\n"),
+    ("a.go", "x := anthropic.AnthropicBetaFilesAPI2025_04_14\n"),
+    ("A.java", "b.addBeta(AnthropicBeta.FILES_API_2025_04_14);\n"),
+    ("run.sh", f"curl -H 'anthropic-beta: {F}' x\n"),
+    (".env", f"ANTHROPIC_BETA={F}\n"),
+)
+
+
+@pytest.mark.parametrize(("path", "text"), DISPLAY_ONLY)
+def test_display_only(path: str, text: str) -> None:
+    assert applicability(path, text, "BL203", F) == "display"
+    assert fixed_by(path, text, "BL203", F) is None
+
+
+DUPLICATES = (
+    ("a.py", f'c(betas=["{I}", "{I}"])\n', f'c(betas=["{I}"])\n'),
+    ("a.yaml", f"betas:\n  - {I}\n  - {C}\n  - {I}\n", f"betas:\n  - {I}\n  - {C}\n"),
+    (
+        "a.ts",
+        f"const h = {{'anthropic-beta': '{I},{C},{I}'}};\n",
+        f"const h = {{'anthropic-beta': '{I},{C}'}};\n",
+    ),
+)
+
+
+@pytest.mark.parametrize(("path", "before", "after"), DUPLICATES)
+def test_duplicate_removal_is_safe(path: str, before: str, after: str) -> None:
+    assert fixed_by(path, before, "BL301", I) == after
+    assert applicability(path, before, "BL301", I) == "safe"
+
+
+# SDK constants are replaced in their own language's spelling.
+SPELLINGS = (
+    (
+        "a.go",
+        "x := anthropic.AnthropicBetaMCPClient2025_04_04\n",
+        "BL202",
+        "mcp-client-2025-04-04",
+        "x := anthropic.AnthropicBetaMCPClient2025_11_20\n",
+        "unsafe",
+    ),
+    (
+        "A.java",
+        "b.addBeta(AnthropicBeta.MCP_CLIENT_2025_04_04);\n",
+        "BL202",
+        "mcp-client-2025-04-04",
+        "b.addBeta(AnthropicBeta.MCP_CLIENT_2025_11_20);\n",
+        "unsafe",
+    ),
+    (
+        "a.rb",
+        "b = Anthropic::AnthropicBeta::COMPUTER_USE_2024_10_22\n",
+        "BL205",
+        "computer-use-2024-10-22",
+        "b = Anthropic::AnthropicBeta::COMPUTER_USE_2025_01_24\n",
+        "unsafe",
+    ),
+    (
+        "a.py",
+        'c(betas=["mcp-client-2025-04-04"])\n',
+        "BL202",
+        "mcp-client-2025-04-04",
+        'c(betas=["mcp-client-2025-11-20"])\n',
+        "unsafe",
+    ),
+    (
+        "a.py",
+        'c(betas=["fils-api-2025-04-14"])\n',
+        "BL201",
+        "fils-api-2025-04-14",
+        'c(betas=["files-api-2025-04-14"])\n',
+        "safe",
+    ),
+    (
+        "a.py",
+        'c(betas=["files-api-2025-4-14"])\n',
+        "BL101",
+        "files-api-2025-4-14",
+        'c(betas=["files-api-2025-04-14"])\n',
+        "safe",
+    ),
+)
+
+
+@pytest.mark.parametrize(("path", "before", "code", "name", "after", "kind"), SPELLINGS)
+def test_replacement_spelling(
+    path: str, before: str, code: str, name: str, after: str, kind: str
+) -> None:
+    assert fixed_by(path, before, code, name) == after
+    assert applicability(path, before, code, name) == kind
+
+
+def test_go_constant_same_feature_is_certain_new_feature_is_a_guess() -> None:
+    same = "x := anthropic.AnthropicBetaComputerUse2024_10_22\n"
+    assert fixed_by("a.go", same, "BL205", "computer-use-2024-10-22") == (
+        "x := anthropic.AnthropicBetaComputerUse2025_01_24\n"
+    )
+    renamed = "x := anthropic.AnthropicBetaTools2024_04_04\n"
+    assert applicability("a.go", renamed, "BL202", "tools-2024-04-04") == "display"
+    # Java's spelling follows from the name alone: certain even for a new feature.
+    java = "b.addBeta(AnthropicBeta.TOOLS_2024_04_04);\n"
+    assert fixed_by("A.java", java, "BL202", "tools-2024-04-04") == (
+        "b.addBeta(AnthropicBeta.TOOL_USE_2024_05_16);\n"
+    )
+
+
+def test_lifecycle_replacement_in_prose_is_display_only() -> None:
+    text = "The old name computer-use-2024-10-22 no longer works.\n"
+    assert applicability("a.md", text, "BL205", "computer-use-2024-10-22") == "display"
+    assert (
+        applicability("a.py", "# see computer-use-2024-10-22\n", "BL205", "computer-use-2024-10-22")
+        == "display"
+    )
+    assert (
+        applicability("a.py", 'X = "computer-use-2024-10-22"\n', "BL205", "computer-use-2024-10-22")
+        == "unsafe"
+    )
