@@ -1,0 +1,1 @@
+# Fake anthropic source checkout for betalint tests: never imported, only parsed.

@@ -1,0 +1,2 @@
+__title__ = "anthropic"
+__version__ = "9.2.0"
