@@ -1,27 +1,49 @@
-"""Write docs/rules.md from the rule table (`--check`: exit 1 when the file is stale)."""
+"""Write docs/rules.md and README's rules table from the rule table.
+
+`--check`: exit 1 when either is stale. The rule docs live beside each rule in
+linter/rules/; this script is the only writer of their Markdown forms.
+"""
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from betalint.linter.explain import rules_markdown
+from betalint.linter.explain import rules_markdown, rules_table
 
-TARGET = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
+ROOT = Path(__file__).resolve().parent.parent
+TARGET = ROOT / "docs" / "rules.md"
+README = ROOT / "README.md"
+_TABLE = re.compile(r"(<!-- rules-table:start -->\n).*?(<!-- rules-table:end -->)", re.S)
+
+
+def expected() -> dict[Path, str]:
+    """Each generated file's wanted content."""
+    readme = README.read_text(encoding="utf-8")
+    table = rules_table().rstrip("\n") + "\n"
+    return {
+        TARGET: rules_markdown(),
+        README: _TABLE.sub(lambda m: m[1] + table + m[2], readme),
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    text = rules_markdown()
-    if "--check" in args:
-        current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
-        if current != text:
-            print(f"{TARGET} is stale; run python scripts/gen_rules_doc.py", file=sys.stderr)
-            return 1
-        return 0
-    TARGET.write_text(text, encoding="utf-8")
-    print(f"wrote {TARGET}")
+    stale = []
+    for path, text in expected().items():
+        current = path.read_text(encoding="utf-8") if path.exists() else ""
+        if current == text:
+            continue
+        stale.append(path)
+        if "--check" not in args:
+            path.write_text(text, encoding="utf-8")
+            print(f"wrote {path}")
+    if stale and "--check" in args:
+        names = ", ".join(str(p) for p in stale)
+        print(f"stale: {names}; run python scripts/gen_rules_doc.py", file=sys.stderr)
+        return 1
     return 0
 
 

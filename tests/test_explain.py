@@ -92,9 +92,12 @@ def test_docs_check_detects_a_stale_file(
     gen = _gen_script()
     gen.TARGET = tmp_path / "rules.md"
     gen.TARGET.write_text("# Rules\nold\n")
+    gen.README = tmp_path / "README.md"
+    gen.README.write_text("x\n<!-- rules-table:start -->\nold\n<!-- rules-table:end -->\n")
     assert gen.main(["--check"]) == 1
     assert gen.main([]) == 0
     assert gen.main(["--check"]) == 0
+    assert "| [BL101]" in gen.README.read_text()
 
 
 def test_every_rule_url_anchor_has_a_heading() -> None:
