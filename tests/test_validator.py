@@ -14,7 +14,7 @@ from betalint.registry.loader import load_registry
 from betalint.registry.model import Registry
 from betalint.registry.suggest import within_one_edit
 from betalint.registry.validator import Verdict, classify, effective_status, latest_successor
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 TODAY = dt.date(2026, 11, 25)
@@ -262,3 +262,16 @@ def test_within_one_edit_table(a: str, b: str, expected: bool) -> None:
 @given(st.text("abc-", max_size=6), st.text("abc-", max_size=6))
 def test_within_one_edit_is_osa_distance_one(a: str, b: str) -> None:
     assert within_one_edit(a, b) == (_osa(a, b) == 1)
+
+
+_NEAR = ["computer-use", "files-api", "-", "_", " ", "A", "2025-01-24", "20250124", "-4-", "x"]
+
+
+@settings(max_examples=150)
+@given(st.one_of(st.text(max_size=40), st.lists(st.sampled_from(_NEAR), max_size=6).map("".join)))
+def test_classify_never_raises(shipped: Registry, text: str) -> None:
+    v = classify(text, today=TODAY, registry=shipped)
+    assert v.kind in {"valid", "malformed", "unknown", "superseded", "ga", "deprecated", "retired"}
+    assert v.message and "\n" not in v.message.replace(repr(text), "")
+    if v.certain:
+        assert v.replacement in shipped
