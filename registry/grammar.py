@@ -101,7 +101,7 @@ def parse(text: str) -> BetaName:
 def is_well_formed(text: str) -> bool:
     """True when `parse` would succeed; no exception cost on the common path."""
     match = _WELL_FORMED.fullmatch(text)
-    return bool(match) and _calendar_date(match["y"], match["m"], match["d"]) is not None
+    return match is not None and _calendar_date(match["y"], match["m"], match["d"]) is not None
 
 
 def _diagnose(text: str) -> tuple[tuple[Problem, ...], str | None]:

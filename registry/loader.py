@@ -16,10 +16,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from betalint.errors import BetalintError
 from betalint.registry import integrity
 from betalint.registry.model import Registry, RegistryLayer
 from betalint.registry.schema import RegistryFile
+
+from betalint.errors import BetalintError
 
 # Bump when the schema dataclasses change shape, so old pickles are never read.
 _CACHE_REVISION = "2"
@@ -38,11 +39,13 @@ def load_registry(
     extra: Iterable[str | os.PathLike[str]] = (),
     *,
     base: str | os.PathLike[str] | None = None,
+    check: bool = True,
 ) -> Registry:
     """Load the shipped registry (or `base` instead of it) with `extra` layers on top.
 
     A name defined by two layers with different content is a clash and raises
-    `RegistryError`; so does any failure of the integrity check.
+    `RegistryError`; so does any failure of the integrity check, unless `check` is False
+    (for `betalint registry check`, which lists every problem instead of the first).
     """
     paths = [Path(base) if base is not None else shipped_registry_path()]
     paths += [Path(p) for p in extra]
@@ -63,10 +66,14 @@ def load_registry(
         layers=tuple(RegistryLayer(p, d.registry_version, d.registry_date) for p, d in files),
         platform_precedence=files[0][1].platform_precedence,
     )
-    problems = integrity.check(registry)
+    problems = integrity.check(registry) if check else []
     if problems:
         first = problems[0]
-        more = f" (and {len(problems) - 1} more; run `betalint registry check`)" if len(problems) > 1 else ""
+        more = (
+            f" (and {len(problems) - 1} more; run `betalint registry check`)"
+            if len(problems) > 1
+            else ""
+        )
         raise RegistryError(f"{owner.get(first.name, paths[0])}: {first}{more}")
     return registry
 
@@ -142,7 +149,7 @@ def _read_cache(cache: Path | None) -> RegistryFile | None:
     try:
         with cache.open("rb") as f:
             # The cache is our own file in the user's cache dir, keyed by content hash.
-            value = pickle.load(f)  # noqa: S301
+            value = pickle.load(f)
     except Exception:  # a missing, stale or corrupt cache is simply rebuilt
         return None
     return value if isinstance(value, RegistryFile) else None

@@ -132,10 +132,9 @@ def _lifecycle(name: str, entry: BetaEntry, registry: Registry, today: dt.date) 
             when = f" and stops working on {removal}" if removal else ""
             instead = f"; move to {successor}" if successor else "; plan to remove it"
             return verdict("deprecated", f"{name} is deprecated{when}{instead}", successor)
+        note = _afterword(successor, registry, today)
         return verdict(
-            "superseded",
-            f"{name} is deprecated and superseded by {successor}{_afterword(successor, registry, today)}",
-            successor,
+            "superseded", f"{name} is deprecated and superseded by {successor}{note}", successor
         )
     if status == "superseded" and successor:
         return verdict(

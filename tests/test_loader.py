@@ -182,3 +182,18 @@ def test_unwritable_cache_only_costs_speed(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.delenv("BETALINT_NO_CACHE", raising=False)
     monkeypatch.setenv("BETALINT_CACHE_DIR", str(blocker))
     assert len(load_registry(base=DATA / "valid.toml")) == 6
+
+
+def test_check_false_leaves_integrity_to_the_caller() -> None:
+    from betalint.registry import integrity
+
+    reg = load_registry(base=DATA / "cycle.toml", check=False)
+    assert [(p.name, p.field) for p in integrity.check(reg)] == [
+        ("cyc-a-20250101", "superseded_by"),
+        ("cyc-b-20250202", "superseded_by"),
+    ]
+    # schema errors and clashes are still errors: there is no registry to check
+    with pytest.raises(RegistryError):
+        load_registry(base=DATA / "unknown_status.toml", check=False)
+    with pytest.raises(RegistryError):
+        load_registry([DATA / "clash.toml"], base=DATA / "valid.toml", check=False)
