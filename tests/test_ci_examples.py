@@ -1,0 +1,99 @@
+"""action.yml and the CI examples in docs/: they parse, agree with each other, and the
+action's check step behaves as `betalint check` (run here with this checkout's betalint)."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+yaml = pytest.importorskip("yaml")  # PyYAML comes with pre-commit, a dev dependency
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _load(name: str) -> Any:
+    return yaml.safe_load((REPO / name).read_text(encoding="utf-8"))
+
+
+def _step(action: Any, name: str) -> dict[str, Any]:
+    steps = [s for s in action["runs"]["steps"] if s.get("name") == name]
+    assert len(steps) == 1, name
+    step: dict[str, Any] = steps[0]
+    return step
+
+
+def test_action_inputs() -> None:
+    action = _load("action.yml")
+    assert action["runs"]["using"] == "composite"
+    defaults = {k: v.get("default") for k, v in action["inputs"].items()}
+    assert defaults == {"args": ".", "version": "", "output-format": "github"}
+    install = _step(action, "Install betalint")["run"]
+    assert '"$GITHUB_ACTION_PATH"' in install  # installs the action's own checkout
+    # Every ${{ }} expression sits in `env:`, none is pasted into a script.
+    assert all("${{" not in s.get("run", "") for s in action["runs"]["steps"])
+
+
+@pytest.fixture
+def runner(tmp_path: Path) -> dict[str, str]:
+    """A fake runner: $RUNNER_TEMP/betalint-venv/bin/betalint is this checkout's betalint."""
+    betalint = shutil.which("betalint", path=str(Path(sys.executable).parent))
+    if betalint is None:
+        pytest.skip("no betalint script next to the test interpreter")
+    bindir = tmp_path / "runner" / "betalint-venv" / "bin"
+    bindir.mkdir(parents=True)
+    (bindir / "betalint").symlink_to(betalint)
+    env = dict(os.environ, RUNNER_TEMP=str(tmp_path / "runner"))
+    env["BETALINT_CACHE_DIR"] = str(tmp_path / "cache")
+    return env
+
+
+@pytest.mark.parametrize(
+    ("args", "fmt", "code", "expected"),
+    (
+        ("app.py", "github", 1, "::error file=app.py,line=1,"),
+        ("app.py --exit-zero", "github", 0, "::error file=app.py,line=1,"),
+        ("*.py", "github", 2, ""),  # no globbing: `*.py` is a missing path, an error
+        ("app.py", "text", 1, "app.py:1:11: BL101"),
+    ),
+)
+def test_action_check_step(
+    runner: dict[str, str], tmp_path: Path, args: str, fmt: str, code: int, expected: str
+) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "app.py").write_text('BETAS = ["context-1m-2025-8-07"]\n')
+    script = _step(_load("action.yml"), "betalint check")["run"]
+    env = dict(runner, BETALINT_ARGS=args, BETALINT_FORMAT=fmt)
+    done = subprocess.run(
+        ["bash", "-e", "-c", script], cwd=project, env=env, capture_output=True, text=True
+    )
+    assert done.returncode == code, done.stdout + done.stderr
+    assert expected in done.stdout
+
+
+def test_github_workflow_uploads_the_sarif_it_writes() -> None:
+    workflow = _load("docs/github-actions.yml")
+    steps = workflow["jobs"]["code-scanning"]["steps"]
+    ours = next(s for s in steps if s.get("with", {}).get("output-format") == "sarif")
+    args = shlex.split(ours["with"]["args"])
+    written = args[args.index("-o") + 1]
+    upload = next(s for s in steps if s["uses"].startswith("github/codeql-action/upload-sarif@"))
+    assert upload["with"]["sarif_file"] == written
+    assert workflow["jobs"]["code-scanning"]["permissions"]["security-events"] == "write"
+    assert "--exit-zero" in args  # the upload must run even when there are findings
+    assert steps.index(ours) < steps.index(upload)
+
+
+def test_gitlab_job_reports_the_file_it_writes() -> None:
+    job = _load("docs/gitlab-ci.yml")["betalint"]
+    check = shlex.split(next(line for line in job["script"] if "betalint check" in line))
+    assert check[check.index("--output-format") + 1] == "gitlab"
+    assert job["artifacts"]["reports"]["codequality"] == check[check.index("-o") + 1]
+    assert job["artifacts"]["when"] == "always"
