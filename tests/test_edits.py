@@ -7,64 +7,70 @@ from _fix_support import applicability, fixed_by
 
 F = "files-api-2025-04-14"  # GA in the test registry: BL203 removes it
 P = "pdfs-2024-09-25"  # GA too
-I = "interleaved-thinking-2025-05-14"  # active
+IT = "interleaved-thinking-2025-05-14"  # active
 C = "context-management-2025-06-27"  # active
 
 # (path, before, name to remove, after)
 REMOVALS = (
-    ("a.py", f'c(betas=["{F}", "{I}"])\n', F, f'c(betas=["{I}"])\n'),
-    ("a.py", f'c(betas=["{I}", "{F}"])\n', F, f'c(betas=["{I}"])\n'),
-    ("a.py", f'c(betas=["{I}", "{F}", "{C}"])\n', F, f'c(betas=["{I}", "{C}"])\n'),
-    ("a.py", f"c(betas=['{I}', '{F}',])\n", F, f"c(betas=['{I}',])\n"),
+    ("a.py", f'c(betas=["{F}", "{IT}"])\n', F, f'c(betas=["{IT}"])\n'),
+    ("a.py", f'c(betas=["{IT}", "{F}"])\n', F, f'c(betas=["{IT}"])\n'),
+    ("a.py", f'c(betas=["{IT}", "{F}", "{C}"])\n', F, f'c(betas=["{IT}", "{C}"])\n'),
+    ("a.py", f"c(betas=['{IT}', '{F}',])\n", F, f"c(betas=['{IT}',])\n"),
     (
         "a.py",
-        f'c(\n    betas=[\n        "{F}",  # uploads\n        "{I}",\n    ],\n)\n',
+        f'c(\n    betas=[\n        "{F}",  # uploads\n        "{IT}",\n    ],\n)\n',
         F,
-        f'c(\n    betas=[\n        "{I}",\n    ],\n)\n',
+        f'c(\n    betas=[\n        "{IT}",\n    ],\n)\n',
     ),
     (
         "a.py",
-        f'c(\n    betas=[\n        "{I}",\n        "{F}",\n    ],\n)\n',
+        f'c(\n    betas=[\n        "{IT}",\n        "{F}",\n    ],\n)\n',
         F,
-        f'c(\n    betas=[\n        "{I}",\n    ],\n)\n',
+        f'c(\n    betas=[\n        "{IT}",\n    ],\n)\n',
     ),
     (
         "a.py",
-        f'c(\r\n    betas=[\r\n        "{F}",\r\n        "{I}",\r\n    ],\r\n)\r\n',
+        f'c(\r\n    betas=[\r\n        "{F}",\r\n        "{IT}",\r\n    ],\r\n)\r\n',
         F,
-        f'c(\r\n    betas=[\r\n        "{I}",\r\n    ],\r\n)\r\n',
+        f'c(\r\n    betas=[\r\n        "{IT}",\r\n    ],\r\n)\r\n',
     ),
-    ("a.py", f'h = {{"anthropic-beta": "{F}, {I}"}}\n', F, f'h = {{"anthropic-beta": "{I}"}}\n'),
-    ("a.py", f'h = {{"anthropic-beta": "{I},{F}"}}\n', F, f'h = {{"anthropic-beta": "{I}"}}\n'),
-    ("a.ts", f"const b = {{ betas: ['{F}', '{I}'] }};\n", F, f"const b = {{ betas: ['{I}'] }};\n"),
+    ("a.py", f'h = {{"anthropic-beta": "{F}, {IT}"}}\n', F, f'h = {{"anthropic-beta": "{IT}"}}\n'),
+    ("a.py", f'h = {{"anthropic-beta": "{IT},{F}"}}\n', F, f'h = {{"anthropic-beta": "{IT}"}}\n'),
+    (
+        "a.ts",
+        f"const b = {{ betas: ['{F}', '{IT}'] }};\n",
+        F,
+        f"const b = {{ betas: ['{IT}'] }};\n",
+    ),
     (
         "a.json",
-        f'{{"betas": [\n  "{I}",\n  "{F}"\n]}}\n',
+        f'{{"betas": [\n  "{IT}",\n  "{F}"\n]}}\n',
         F,
-        f'{{"betas": [\n  "{I}"\n]}}\n',
+        f'{{"betas": [\n  "{IT}"\n]}}\n',
     ),
     (
         "a.json",
-        f'{{"betas": [\n  "{F}",\n  "{I}"\n]}}\n',
+        f'{{"betas": [\n  "{F}",\n  "{IT}"\n]}}\n',
         F,
-        f'{{"betas": [\n  "{I}"\n]}}\n',
+        f'{{"betas": [\n  "{IT}"\n]}}\n',
     ),
-    ("a.yaml", f"betas:\n  - {F}\n  - {I}\n", F, f"betas:\n  - {I}\n"),
-    ("a.yaml", f"betas:\n  - {I}\n  - {F}", F, f"betas:\n  - {I}"),
-    ("a.yaml", f"betas:\r\n  - {I}\r\n  - {F}", F, f"betas:\r\n  - {I}"),
-    ("a.yaml", f"betas:\n  - '{F}'  # old\n  - {I}\n", F, f"betas:\n  - {I}\n"),
-    ("a.yaml", f"betas: [{F}, {I}]\n", F, f"betas: [{I}]\n"),
-    ("a.yaml", f"anthropic-beta:\n- {F},{I}\n", F, f"anthropic-beta:\n- {I}\n"),
-    ("a.rb", f"c(betas: %w[{F} {I}])\n", F, f"c(betas: %w[{I}])\n"),
-    ("a.rb", f"c(betas: %w[{I} {F}])\n", F, f"c(betas: %w[{I}])\n"),
-    ("a.rb", f'c(betas: [:"{I}", :"{F}"])\n', F, f'c(betas: [:"{I}"])\n'),
+    ("a.yaml", f"betas:\n  - {F}\n  - {IT}\n", F, f"betas:\n  - {IT}\n"),
+    ("a.yaml", f"betas:\n  - {IT}\n  - {F}", F, f"betas:\n  - {IT}"),
+    ("a.yaml", f"betas:\r\n  - {IT}\r\n  - {F}", F, f"betas:\r\n  - {IT}"),
+    ("a.yaml", f"betas:\n  - '{F}'  # old\n  - {IT}\n", F, f"betas:\n  - {IT}\n"),
+    ("a.yaml", f"betas: [{F}, {IT}]\n", F, f"betas: [{IT}]\n"),
+    ("a.yaml", f"anthropic-beta:\n- {F},{IT}\n", F, f"anthropic-beta:\n- {IT}\n"),
+    ("a.rb", f"c(betas: %w[{F} {IT}])\n", F, f"c(betas: %w[{IT}])\n"),
+    ("a.rb", f"c(betas: %w[{IT} {F}])\n", F, f"c(betas: %w[{IT}])\n"),
+    ("a.rb", f'c(betas: [:"{IT}", :"{F}"])\n', F, f'c(betas: [:"{IT}"])\n'),
     (
         "a.go",
         "Betas: []anthropic.AnthropicBeta{\n"
         "\tanthropic.AnthropicBetaFilesAPI2025_04_14,\n"
         "\tanthropic.AnthropicBetaInterleavedThinking2025_05_14,\n},\n",
         F,
-        "Betas: []anthropic.AnthropicBeta{\n\tanthropic.AnthropicBetaInterleavedThinking2025_05_14,\n},\n",
+        "Betas: []anthropic.AnthropicBeta{\n"
+        "\tanthropic.AnthropicBetaInterleavedThinking2025_05_14,\n},\n",
     ),
     (
         "a.go",
@@ -81,14 +87,20 @@ REMOVALS = (
     ),
     (
         "A.kt",
-        "b.betas(listOf(AnthropicBeta.CONTEXT_MANAGEMENT_2025_06_27, AnthropicBeta.FILES_API_2025_04_14))\n",
+        "b.betas(listOf(AnthropicBeta.CONTEXT_MANAGEMENT_2025_06_27, "
+        "AnthropicBeta.FILES_API_2025_04_14))\n",
         F,
         "b.betas(listOf(AnthropicBeta.CONTEXT_MANAGEMENT_2025_06_27))\n",
     ),
-    ("run.sh", f"curl -H 'anthropic-beta: {F},{I}' x\n", F, f"curl -H 'anthropic-beta: {I}' x\n"),
-    ("run.sh", f'curl -H "anthropic-beta: {I}, {F}" x\n', F, f'curl -H "anthropic-beta: {I}" x\n'),
-    (".env", f"ANTHROPIC_BETA={F},{I}\n", F, f"ANTHROPIC_BETA={I}\n"),
-    ("a.http", f"anthropic-beta: {I}, {F}\n", F, f"anthropic-beta: {I}\n"),
+    ("run.sh", f"curl -H 'anthropic-beta: {F},{IT}' x\n", F, f"curl -H 'anthropic-beta: {IT}' x\n"),
+    (
+        "run.sh",
+        f'curl -H "anthropic-beta: {IT}, {F}" x\n',
+        F,
+        f'curl -H "anthropic-beta: {IT}" x\n',
+    ),
+    (".env", f"ANTHROPIC_BETA={F},{IT}\n", F, f"ANTHROPIC_BETA={IT}\n"),
+    ("a.http", f"anthropic-beta: {IT}, {F}\n", F, f"anthropic-beta: {IT}\n"),
 )
 
 
@@ -106,8 +118,8 @@ DISPLAY_ONLY = (
     ("a.py", f'h = {{"anthropic-beta": "{F}", "x-other": "y"}}\n'),
     ("a.py", f'req.headers.set("anthropic-beta", "{F}")\n'),
     ("a.py", f'BETA = "{F}"\n'),  # a bare string constant: not a list
-    ("a.py", f"# we used {F}, {I} before\n"),  # a comment is prose
-    ("a.md", f"The {F}, {I} pair.\n"),
+    ("a.py", f"# we used {F}, {IT} before\n"),  # a comment is prose
+    ("a.md", f"The {F}, {IT} pair.\n"),
     ("a.yaml", f"betas:\n  - {F}\nother: 1\n"),
     ("a.yaml", f"anthropic-beta: {F}\n"),
     ("a.rb", f"c(betas: %w[{F}])\n"),
@@ -125,20 +137,20 @@ def test_display_only(path: str, text: str) -> None:
 
 
 DUPLICATES = (
-    ("a.py", f'c(betas=["{I}", "{I}"])\n', f'c(betas=["{I}"])\n'),
-    ("a.yaml", f"betas:\n  - {I}\n  - {C}\n  - {I}\n", f"betas:\n  - {I}\n  - {C}\n"),
+    ("a.py", f'c(betas=["{IT}", "{IT}"])\n', f'c(betas=["{IT}"])\n'),
+    ("a.yaml", f"betas:\n  - {IT}\n  - {C}\n  - {IT}\n", f"betas:\n  - {IT}\n  - {C}\n"),
     (
         "a.ts",
-        f"const h = {{'anthropic-beta': '{I},{C},{I}'}};\n",
-        f"const h = {{'anthropic-beta': '{I},{C}'}};\n",
+        f"const h = {{'anthropic-beta': '{IT},{C},{IT}'}};\n",
+        f"const h = {{'anthropic-beta': '{IT},{C}'}};\n",
     ),
 )
 
 
 @pytest.mark.parametrize(("path", "before", "after"), DUPLICATES)
 def test_duplicate_removal_is_safe(path: str, before: str, after: str) -> None:
-    assert fixed_by(path, before, "BL301", I) == after
-    assert applicability(path, before, "BL301", I) == "safe"
+    assert fixed_by(path, before, "BL301", IT) == after
+    assert applicability(path, before, "BL301", IT) == "safe"
 
 
 # SDK constants are replaced in their own language's spelling.

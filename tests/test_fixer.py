@@ -13,7 +13,7 @@ from betalint.linter.diagnostic import Diagnostic, Edit, Fix
 from betalint.linter.fixer import applies, apply_edits, fix_source
 from betalint.linter.reader import Source
 
-I = "interleaved-thinking-2025-05-14"
+IT = "interleaved-thinking-2025-05-14"
 C = "context-management-2025-06-27"
 
 
@@ -40,19 +40,19 @@ def test_applies(applicability: str, unsafe: bool, expected: bool) -> None:
 
 
 def test_safe_only_without_unsafe_flag() -> None:
-    text = f'c(betas=["mcp-client-2025-04-04", "{I}", "{I}"])\n'
+    text = f'c(betas=["mcp-client-2025-04-04", "{IT}", "{IT}"])\n'
     safe = fix("a.py", text)
-    assert safe.fixed.text == 'c(betas=["mcp-client-2025-04-04", "' + I + '"])\n'
+    assert safe.fixed.text == 'c(betas=["mcp-client-2025-04-04", "' + IT + '"])\n'
     assert [d.code for d in safe.applied] == ["BL301"]
     assert [d.code for d in safe.remaining] == ["BL202"]
     both = fix("a.py", text, unsafe=True)
-    assert both.fixed.text == f'c(betas=["mcp-client-2025-11-20", "{I}"])\n'
+    assert both.fixed.text == f'c(betas=["mcp-client-2025-11-20", "{IT}"])\n'
     assert both.remaining == []
 
 
 def test_triplicate_needs_two_rounds_and_never_empties_a_list() -> None:
-    result = fix("a.py", f'c(betas=["{I}", "{I}", "{I}"])\n')
-    assert result.fixed.text == f'c(betas=["{I}"])\n'
+    result = fix("a.py", f'c(betas=["{IT}", "{IT}", "{IT}"])\n')
+    assert result.fixed.text == f'c(betas=["{IT}"])\n'
     assert len(result.applied) == 2
     ga = fix("a.py", 'c(betas=["files-api-2025-04-14", "pdfs-2024-09-25"])\n', unsafe=True)
     # Both are GA; one goes, the last stays (an empty list is a person's decision).
@@ -68,7 +68,7 @@ def test_header_syntax_then_items_in_later_rounds() -> None:
 
 
 def test_nothing_to_fix_returns_the_same_source() -> None:
-    result = fix("a.py", f'c(betas=["{I}"])\n')
+    result = fix("a.py", f'c(betas=["{IT}"])\n')
     assert not result.changed and result.fixed.data == result.source.data
     assert result.rounds == 0
 
@@ -105,7 +105,7 @@ def test_a_fix_that_creates_a_malformed_name_is_dropped() -> None:
 
 
 def test_a_bad_fix_does_not_stop_the_good_ones() -> None:
-    text = f'c(betas=["fils-api-2025-04-14", "{I}", "{I}"])\n'
+    text = f'c(betas=["fils-api-2025-04-14", "{IT}", "{IT}"])\n'
     src = source("a.py", text)
     diags = check(src)
     poisoned = []
@@ -115,18 +115,18 @@ def test_a_bad_fix_does_not_stop_the_good_ones() -> None:
             d = replace(d, fix=replace(d.fix, edits=(edit,)))
         poisoned.append(d)
     result = fix_source(src, check, diagnostics=poisoned, max_rounds=1)
-    assert result.fixed.text == f'c(betas=["fils-api-2025-04-14", "{I}"])\n'
+    assert result.fixed.text == f'c(betas=["fils-api-2025-04-14", "{IT}"])\n'
     assert [d.diagnostic.code for d in result.dropped] == ["BL201"]
     # The next round re-checks the text and gets the real fix for the typo.
     again = fix_source(src, check, diagnostics=poisoned)
-    assert again.fixed.text == f'c(betas=["files-api-2025-04-14", "{I}"])\n'
+    assert again.fixed.text == f'c(betas=["files-api-2025-04-14", "{IT}"])\n'
 
 
 def test_rounds_are_bounded() -> None:
-    result = fix("a.py", f'c(betas=["{I}", "{I}", "{I}", "{I}"])\n', max_rounds=1)
+    result = fix("a.py", f'c(betas=["{IT}", "{IT}", "{IT}", "{IT}"])\n', max_rounds=1)
     assert result.rounds == 1
     # One round: the 2nd and 4th go (their edits do not touch); the 3rd touches the 2nd's.
-    assert result.fixed.text == f'c(betas=["{I}", "{I}"])\n'
+    assert result.fixed.text == f'c(betas=["{IT}", "{IT}"])\n'
     assert len(result.applied) == 2
 
 
@@ -151,13 +151,13 @@ def test_encoding_that_cannot_hold_the_fix_is_dropped() -> None:
 @pytest.mark.parametrize(
     ("path", "text", "parse"),
     (
-        ("a.py", f'c(betas=["fils-api-2025-04-14", "{I}", "{I}"])\n', ast.parse),
-        ("a.json", f'{{"betas": ["files-api-2025-4-14", "{I}", "{I}"]}}\n', json.loads),
-        ("a.toml", f'betas = ["fils-api-2025-04-14", "{I}", "{I}"]\n', tomllib.loads),
+        ("a.py", f'c(betas=["fils-api-2025-04-14", "{IT}", "{IT}"])\n', ast.parse),
+        ("a.json", f'{{"betas": ["files-api-2025-4-14", "{IT}", "{IT}"]}}\n', json.loads),
+        ("a.toml", f'betas = ["fils-api-2025-04-14", "{IT}", "{IT}"]\n', tomllib.loads),
     ),
 )
 def test_fixed_files_still_parse(path: str, text: str, parse: object) -> None:
     result = fix(path, text)
     assert result.changed
     parse(result.fixed.text)  # type: ignore[operator]
-    assert "files-api-2025-04-14" in result.fixed.text and result.fixed.text.count(I) == 1
+    assert "files-api-2025-04-14" in result.fixed.text and result.fixed.text.count(IT) == 1
