@@ -14,20 +14,34 @@ __all__ = ["markdown_regions"]
 _RUN = re.compile(r"`+|~+", re.ASCII)
 
 
-def _next_run(text: str, pos: int, end: int) -> int:
-    tick = text.find("```", pos, end)
-    tilde = text.find("~~~", pos, end)
-    if tick < 0:
-        return tilde
-    return tick if tilde < 0 else min(tick, tilde)
+class _Runs:
+    """Next "```" / "~~~" at or after a position. Each marker's next hit is cached: positions
+    only move forward, so a document without `~~~` is searched for it once, not per fence
+    (that made long documents quadratic)."""
+
+    __slots__ = ("_end", "_next", "_text")
+
+    def __init__(self, text: str, end: int) -> None:
+        self._text = text
+        self._end = end
+        self._next = {"```": -2, "~~~": -2}  # -2: not searched yet; -1: none left
+
+    def find(self, pos: int) -> int:
+        best = -1
+        for marker, at in self._next.items():
+            if at == -2 or (at != -1 and at < pos):
+                at = self._next[marker] = self._text.find(marker, pos, self._end)
+            if at >= 0 and (best < 0 or at < best):
+                best = at
+        return best
 
 
 def _find_fence(
-    text: str, pos: int, end: int, char: str = "", length: int = 0
+    text: str, runs: _Runs, pos: int, end: int, char: str = "", length: int = 0
 ) -> re.Match[str] | None:
     """The next fence line from `pos`; with `char`, a closing fence of that char and length."""
     while True:
-        at = _next_run(text, pos, end)
+        at = runs.find(pos)
         if at < 0:
             return None
         match = _RUN.match(text, at, end)
@@ -51,8 +65,9 @@ def markdown_regions(text: str, start: int, end: int) -> Iterator[tuple[int, int
     An unclosed fence runs to the end of the document, as CommonMark says.
     """
     pos = start
+    runs = _Runs(text, end)
     while pos < end:
-        fence = _find_fence(text, pos, end)
+        fence = _find_fence(text, runs, pos, end)
         if fence is None:
             break
         line_start = max(pos, text.rfind("\n", 0, fence.start()) + 1)
@@ -67,7 +82,7 @@ def markdown_regions(text: str, start: int, end: int) -> Iterator[tuple[int, int
             yield line_start, body_start, "markdown"
             pos = body_start
             continue
-        closing = _find_fence(text, body_start, end, marker[0], len(marker))
+        closing = _find_fence(text, runs, body_start, end, marker[0], len(marker))
         if closing is None:
             yield body_start, end, fence_language(info)
             return
