@@ -148,6 +148,10 @@ _ENV_WORD_SEP = re.compile(r"[ \t]+(?=\S)", _A)
 _ENV_LINE_PREFIX = re.compile(
     r"[ \t]*(?:ENV|(?:set|export|setenv)(?:[ \t]+-[A-Za-z]+)*)[ \t]+$", _A
 )
+# A Go definition `AnthropicBetaX [AnthropicBeta] = "x-…"`: the string is the name as sent.
+_GO_DEFINITION = re.compile(
+    r'(?:[ \t]+[A-Za-z_][A-Za-z0-9_.]*)?[ \t]*:?=(?!=)[ \t]*"(?P<value>[A-Za-z0-9_.\-]{1,200})"', _A
+)
 _DATEISH = re.compile(r"[-_]?20\d\d(?:[-_]?\d{1,2}[-_]?\d{1,2})?", _A)
 _GO_DATE = re.compile(r"(?P<y>\d{4})_(?P<m>\d{2})_(?P<d>\d{2})$|(?P<n>\d{8})$", _A)
 _GO_WORDS = re.compile(r"[A-Z]+(?=[A-Z][a-z]|\d|$)|[A-Z]?[a-z]+|\d+[a-z]*|[A-Z]+", _A)
@@ -504,6 +508,18 @@ def _scan_constants(out: _Collector, region: _Region) -> None:
         key = constant_span(match)
         if key in out.strong:
             continue
+        definition = _GO_DEFINITION.match(text, key[1], region.end) if match["go"] else None
+        if definition is not None:
+            # A definition (vendored SDK) names its beta once: report the string, which is
+            # what is sent, so a typo in the value is caught and a fix edits the value. It
+            # keeps weak-string semantics: the SDK's own names are never called malformed.
+            s, e = definition.span("value")
+            context: Context = "comment" if _in_comment(region, s) else "string"
+            if region.prose:
+                context = "markdown"
+            # Stored with the claimed spans so the weak pass does not add it a second time.
+            out.strong[(s, e)] = Candidate(s, e, text[s:e], None, context, False, None)
+            continue
         written = text[key[0] : key[1]]
         out.strong[key] = Candidate(
             key[0],
@@ -541,6 +557,12 @@ def _token_start(text: str, pos: int, floor: int) -> int:
     return -1  # an overlong token (data, hashes): not a name
 
 
+def _in_comment(region: _Region, offset: int) -> bool:
+    if region.comments is None:
+        region.comments = CommentIndex(region.text, region.start, region.end, region.lang)
+    return region.comments.in_comment(offset)
+
+
 def _scan_weak(out: _Collector, region: _Region) -> None:
     text = region.text
     vocab = out.vocab
@@ -561,9 +583,7 @@ def _scan_weak(out: _Collector, region: _Region) -> None:
         if region.prose:
             context = "markdown"
         else:
-            if region.comments is None:
-                region.comments = CommentIndex(text, region.start, region.end, region.lang)
-            context = "comment" if region.comments.in_comment(start) else "string"
+            context = "comment" if _in_comment(region, start) else "string"
         out.weak.append(Candidate(start, end, text[start:end], None, context, False, None))
 
 

@@ -83,13 +83,8 @@ def _flag_suffix_is_malformed(relpath: str, lines: list[int]) -> None:
 REGRESSIONS = [
     pytest.param(
         lambda: _one_per_declaration("go/beta_constant_block.go"),
+        # Fixed: the definition's string is the one candidate (it is what is sent).
         id="go-const-declaration-reported-twice",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason='false positive (duplicate): a Go const line `Ident AnthropicBeta = "name"` '
-            "yields one finding for the identifier (sdk-constant) and one for the string; seen "
-            "on every stale constant of a vendored anthropic-sdk-go beta.go",
-        ),
     ),
     pytest.param(
         lambda: _no_empty_item_across_literals("c/continued_header_literal.c"),

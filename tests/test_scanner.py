@@ -579,6 +579,45 @@ def test_constant_not_a_type() -> None:
     )
 
 
+GO_DEFINITIONS = [
+    # (line, the one candidate: written, strong, context)
+    (
+        '\tAnthropicBetaPDFs2024_09_25 AnthropicBeta = "pdfs-2024-09-25"\n',
+        ("pdfs-2024-09-25", False, "string"),
+    ),
+    (  # the value is what is sent: a typo in it is the candidate, not the identifier
+        '\tAnthropicBetaFilesAPI2025_04_14 AnthropicBeta = "files-api-2025-4-14"\n',
+        ("files-api-2025-4-14", False, "string"),
+    ),
+    (  # untyped, and a qualified type
+        'const AnthropicBetaNewThing2026_01_01 = "new-thing-2026-01-01"\n',
+        ("new-thing-2026-01-01", False, "string"),
+    ),
+    (
+        'AnthropicBetaPDFs2024_09_25 anthropic.AnthropicBeta = "pdfs-2024-09-25" // PDFs\n',
+        ("pdfs-2024-09-25", False, "string"),
+    ),
+    # Uses, not definitions: the identifier stays the candidate.
+    (
+        'if b == AnthropicBetaPDFs2024_09_25 { return "x" }\n',
+        ("AnthropicBetaPDFs2024_09_25", True, "sdk-constant"),
+    ),
+    (
+        'm := map[string]string{AnthropicBetaPDFs2024_09_25: "pdf"}\n',
+        ("AnthropicBetaPDFs2024_09_25", True, "sdk-constant"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GO_DEFINITIONS)
+def test_go_constant_definition_is_one_candidate(
+    text: str, expected: tuple[str, bool, str]
+) -> None:
+    (cand,) = scan(text, "beta.go").candidates
+    assert (cand.written, cand.strong, cand.context) == expected
+    assert cand.canonical == (None if cand.context != "sdk-constant" else "pdfs-2024-09-25")
+
+
 def groups(result: ScanResult) -> dict[str, int | None]:
     return {c.written: c.group for c in result.candidates}
 
