@@ -78,6 +78,9 @@ _MASK = (
 _SPLIT_HEADER = re.compile(rf"(?P<mask>{_MASK})|(?P<sep>[,;])")
 _SPLIT_LIST = re.compile(rf"(?P<mask>{_MASK})|(?P<sep>,)")
 _ITEM = re.compile(r"[A-Za-z0-9_.\-]*[A-Za-z][A-Za-z0-9_.\-]*")
+# A header item may carry a made-up switch (`name=true`, `name=1`, seen in hand-written docs):
+# the whole item is what the API receives and rejects, so it is one (malformed) candidate.
+_HEADER_ITEM = re.compile(r"[A-Za-z0-9_.\-]*[A-Za-z][A-Za-z0-9_.\-]*(?:=[A-Za-z0-9_.\-]+)?")
 _QUOTE_CHARS = "\"'`"
 
 
@@ -139,7 +142,7 @@ def header_items(
     for s, e, is_masked in spans:
         if s == e or is_masked:
             continue
-        if _ITEM.fullmatch(text, s, e):
+        if _HEADER_ITEM.fullmatch(text, s, e):
             pieces.append(Piece(s, e))
         else:
             clean = False

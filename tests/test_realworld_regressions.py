@@ -96,23 +96,15 @@ REGRESSIONS = [
         ),
     ),
     pytest.param(
-        lambda: _flag_suffix_is_malformed("markdown/header_flag_suffix.md", [7, 14]),
+        # Line 8 holds the header (line 7 is `anthropic-version: 2023-06-01`, which must stay
+        # silent); the reproducer first said [7, 14], one line off.
+        lambda: _flag_suffix_is_malformed("markdown/header_flag_suffix.md", [8, 14]),
+        # Fixed: `name=flag` is one header item, reported whole as BL101.
         id="md-header-item-with-equals-true",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="false negative: `anthropic-beta: extended-thinking-2024-11-01=true` gives no "
-            "finding, and `prompt-caching-2024-07-31=true` only its lifecycle; the item as sent "
-            "is malformed (seen in vpaturel/claude-wrapper-secure HTTP_HEADERS_OAUTH.md)",
-        ),
     ),
     pytest.param(
         lambda: _flag_suffix_is_malformed("python/header_flag_suffix.py", [7]),
         id="py-header-item-with-equals-one",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="false negative: a header dict value `interleaved-thinking-2025-05-14=1` "
-            "(an active name plus a flag) gives no finding at all",
-        ),
     ),
 ]
 

@@ -502,6 +502,24 @@ STRONG = [
         "notes.txt",
         [("files-api-2025-04-14", "header-value")],
     ),
+    # A made-up switch after a name (`=true`, `=1`) is part of the item the API receives.
+    (
+        "anthropic-beta: pdfs-2024-09-25=true, efs-2026-10-01\n",
+        "x.http",
+        [("pdfs-2024-09-25=true", "header-value"), ("efs-2026-10-01", "header-value")],
+    ),
+    (
+        "curl -H 'anthropic-beta: pdfs-2024-09-25=1' $URL\n",
+        "x.sh",
+        [("pdfs-2024-09-25=1", "header-value")],
+    ),
+    (
+        'h = {"anthropic-beta": "interleaved-thinking-2025-05-14=1"}\n',
+        "x.py",
+        [("interleaved-thinking-2025-05-14=1", "header-value")],
+    ),
+    ("ANTHROPIC_BETA=pdfs-2024-09-25=true\n", ".env", [("pdfs-2024-09-25=true", "env")]),
+    ("anthropic-beta: a=b=c\n", "x.http", []),  # not an item with a switch
     (
         "curl -H anthropic-beta:pdfs-2024-09-25 $URL\n",
         "x.sh",
