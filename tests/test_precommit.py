@@ -3,17 +3,21 @@
 pre-commit installs the hook environment from the hook repository's committed tree with pip,
 so the hook repository here is a fresh clone of this checkout's HEAD (never the working tree,
 which may hold other people's unfinished edits) with the working tree's
-`.pre-commit-hooks.yaml` laid over it. pip needs PyPI, or a wheelhouse: set
-BETALINT_WHEELHOUSE to a directory made with
-`pip wheel --wheel-dir DIR . setuptools wheel` to run offline.
+`.pre-commit-hooks.yaml` laid over it. pip installs from a local wheelhouse only: the
+first run fills one in pytest's cache from the package index; to run offline from the start,
+set BETALINT_WHEELHOUSE to a directory made with `pip wheel --wheel-dir DIR . setuptools wheel`.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
 import subprocess
 import sys
+import sysconfig
+import tomllib
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -88,8 +92,41 @@ def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return clone
 
 
+def _wheelhouse(config: pytest.Config, hook_repo: Path, tmp: Path) -> str:
+    """A directory with wheels of the hook's dependencies and build backend.
+
+    Kept in pytest's cache, keyed by the requirements, Python and platform, so only the first
+    run (or a dependency change) reaches the package index.
+    """
+    pyproject = tomllib.loads((hook_repo / "pyproject.toml").read_text(encoding="utf-8"))
+    reqs = [*pyproject["build-system"]["requires"], *pyproject["project"]["dependencies"]]
+    key = json.dumps([reqs, sys.version_info[:2], sysconfig.get_platform()])
+    name = "betalint-wheelhouse-" + hashlib.sha256(key.encode()).hexdigest()[:16]
+    cache = getattr(config, "cache", None)  # None under -p no:cacheprovider
+    where = cache.mkdir(name) if cache is not None else tmp / name
+    done = where / ".complete"
+    if done.exists():
+        return str(where)
+    if not _index_reachable():
+        pytest.skip(
+            "pre-commit installs the hook with pip and the package index is unreachable; "
+            "set BETALINT_WHEELHOUSE to a wheel directory to run offline"
+        )
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--wheel-dir", str(where), *reqs],
+        env=_clean_env(),
+        capture_output=True,
+        check=True,
+        timeout=300,
+    )
+    done.write_text("\n".join(reqs) + "\n")
+    return str(where)
+
+
 @pytest.fixture(scope="module")
-def pc_env(hook_repo: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+def pc_env(
+    hook_repo: Path, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> dict[str, str]:
     """Environment for pre-commit with pip pointed at a local wheelhouse only.
 
     try-repo builds the hook environment in a throwaway store on every call, so each call
@@ -98,33 +135,9 @@ def pc_env(hook_repo: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[st
     env = _clean_env()
     env["PRE_COMMIT_HOME"] = str(tmp_path_factory.mktemp("pre-commit-home"))
     env["BETALINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("betalint-cache"))
-    wheelhouse = os.environ.get("BETALINT_WHEELHOUSE")
-    if not wheelhouse:
-        if not _index_reachable():
-            pytest.skip(
-                "pre-commit installs the hook with pip and the package index is unreachable; "
-                "set BETALINT_WHEELHOUSE to a wheel directory to run offline"
-            )
-        wheelhouse = str(tmp_path_factory.mktemp("wheelhouse"))
-        # The hook's dependencies and the build backend, fetched once for all installs.
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "pip",
-                "wheel",
-                "--quiet",
-                "--wheel-dir",
-                wheelhouse,
-                str(hook_repo),
-                "setuptools",
-                "wheel",
-            ],
-            env=env,
-            capture_output=True,
-            check=True,
-            timeout=300,
-        )
+    wheelhouse = os.environ.get("BETALINT_WHEELHOUSE") or _wheelhouse(
+        request.config, hook_repo, tmp_path_factory.mktemp("wheels")
+    )
     env["PIP_NO_INDEX"] = "1"
     env["PIP_FIND_LINKS"] = wheelhouse
     return env
