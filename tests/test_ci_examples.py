@@ -7,7 +7,7 @@ import os
 import shlex
 import shutil
 import subprocess
-import sys
+import sysconfig
 from pathlib import Path
 from typing import Any
 
@@ -43,9 +43,9 @@ def test_action_inputs() -> None:
 @pytest.fixture
 def runner(tmp_path: Path) -> dict[str, str]:
     """A fake runner: $RUNNER_TEMP/betalint-venv/bin/betalint is this checkout's betalint."""
-    betalint = shutil.which("betalint", path=str(Path(sys.executable).parent))
+    betalint = shutil.which("betalint", path=sysconfig.get_path("scripts"))
     if betalint is None:
-        pytest.skip("no betalint script next to the test interpreter")
+        pytest.skip("betalint is not installed as a script of the test interpreter")
     bindir = tmp_path / "runner" / "betalint-venv" / "bin"
     bindir.mkdir(parents=True)
     (bindir / "betalint").symlink_to(betalint)
