@@ -92,11 +92,7 @@ class Baseline:
     def unmatched(self) -> list[Entry]:
         """Entries (with the count still unmatched) that the filtered runs no longer produce:
         fixed findings whose entries can be dropped. Meaningful after a whole-tree run only."""
-        return [
-            Entry(*key, count=left)
-            for key, left in sorted(self._left.items())
-            if left > 0
-        ]
+        return [Entry(*key, count=left) for key, left in sorted(self._left.items()) if left > 0]
 
 
 def _relative(path: str, root: Path) -> str:

@@ -22,8 +22,14 @@ def explain_command(code: str) -> int:
 
 
 @cli.command("rules")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Output format.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
 def rules_command(fmt: str) -> int:
     """List every rule: code, name, severity, fix availability and summary."""
     from betalint.linter.explain import rules_json
@@ -34,6 +40,7 @@ def rules_command(fmt: str) -> int:
         return EXIT_OK
     width = max(len(r["name"]) for r in rows)
     for r in rows:
-        click.echo(f"{r['code']}  {r['name']:<{width}}  {r['severity']:<7}  "
-                   f"{r['fix']:<9}  {r['summary']}")
+        click.echo(
+            f"{r['code']}  {r['name']:<{width}}  {r['severity']:<7}  {r['fix']:<9}  {r['summary']}"
+        )
     return EXIT_OK

@@ -116,4 +116,3 @@ def url_of(d: Diagnostic) -> str:
     from betalint.linter.rules import RULES
 
     return RULES[d.code].url
-

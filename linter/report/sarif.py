@@ -16,7 +16,9 @@ from betalint.linter.report.meta import ReportMeta, posix_path
 if TYPE_CHECKING:
     from betalint.linter.rules import Rule
 
-SCHEMA_URI = "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json"
+SCHEMA_URI = (
+    "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json"
+)
 FINGERPRINT_KEY = "betalintFingerprint/v1"
 
 
@@ -131,8 +133,7 @@ def dump_json(value: object, compact_from: int, _depth: int = 0) -> str:
     pad = "  " * (_depth + 1)
     if isinstance(value, dict):
         items = [
-            f"{pad}{_encode(k)}: {dump_json(v, compact_from, _depth + 1)}"
-            for k, v in value.items()
+            f"{pad}{_encode(k)}: {dump_json(v, compact_from, _depth + 1)}" for k, v in value.items()
         ]
         open_, close = "{", "}"
     else:
