@@ -13,6 +13,7 @@ Every outcome is a value: `None` when written, else a one-line message (`PATH: r
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import stat
@@ -66,19 +67,16 @@ def write_fixed(path: str, original: bytes, new: bytes) -> str | None:
             os.fsync(f.fileno())
         os.chmod(temp, stat.S_IMODE(st.st_mode))
         if hasattr(os, "chown"):
-            try:
+            # Not permitted for other users' files; the mode bits are what matter.
+            with contextlib.suppress(OSError):
                 os.chown(temp, st.st_uid, st.st_gid)
-            except OSError:
-                pass  # not permitted for other users' files; the mode bits are what matter
         if _current_digest(target) != _digest(original):
             os.unlink(temp)
             return f"{path}: not fixed: the file changed on disk while betalint was checking it"
         os.replace(temp, target)
     except BaseException as exc:  # Ctrl-C included: never leave the temporary file behind
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(temp)
-        except OSError:
-            pass
         if isinstance(exc, OSError):
             return f"{path}: cannot fix: {exc.strerror or exc}"
         raise
