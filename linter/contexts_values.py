@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 __all__ = [
     "CONSTANT",
+    "Expression",
     "Piece",
     "RawIssue",
     "constant_span",
@@ -26,6 +27,7 @@ __all__ = [
     "list_items",
     "read_expression",
     "read_header_line",
+    "read_header_strings",
     "read_shell_word",
     "read_yaml_value",
 ]
@@ -112,13 +114,21 @@ def _trim(text: str, start: int, end: int, quotes: bool) -> tuple[int, int, bool
 
 
 def header_items(
-    text: str, start: int, end: int, *, check_syntax: bool
+    text: str,
+    start: int,
+    end: int,
+    *,
+    check_syntax: bool,
+    open_start: bool = False,
+    open_end: bool = False,
 ) -> tuple[list[Piece], list[RawIssue]]:
     """Split a header value `a, b` into items; with `check_syntax`, report BL103 problems.
 
     Items are separated by ',' (a ';' is accepted and reported); whitespace around items is
     optional whitespace; quotes inside the value are stray. Interpolations and placeholders
-    are never items.
+    are never items. `open_start`/`open_end` say the value continues in the string literal
+    before/after this one (`"a," "b"`): an empty item at that edge is the separator between
+    the literals, not an empty item, and a rewrite keeps it.
     """
     pieces: list[Piece] = []
     spans: list[tuple[int, int, bool]] = []  # trimmed span, masked
@@ -137,6 +147,11 @@ def header_items(
     s, e, quoted = _trim(text, piece_start, end, True)
     stray = stray or quoted
     spans.append((s, e, masked))
+
+    # A separator at a literal edge joins this literal to its neighbour: no item there.
+    lead = open_start and len(spans) > 1 and spans[0][0] == spans[0][1]
+    trail = open_end and len(spans) > 1 and spans[-1][0] == spans[-1][1]
+    spans = spans[int(lead) : len(spans) - int(trail)]
 
     clean = True
     for s, e, is_masked in spans:
@@ -161,6 +176,7 @@ def header_items(
     value = text[start:end]
     joiner = ", " if (", " in value or "; " in value) else ","
     replacement = joiner.join(text[s:e] for s, e, _ in spans if s != e)
+    replacement = (joiner if lead else "") + replacement + (joiner.rstrip() if trail else "")
     vs, ve, _ = _trim(text, start, end, False)
     return pieces, [RawIssue(vs, ve, "; ".join(problems), replacement)]
 
@@ -250,23 +266,45 @@ _LOOSE_WORDS = frozenset({"or", "and", "if", "else", "unless", "not"})
 _CLOSERS = {"[": "]", "(": ")", "{": "}", "<": ">"}
 
 
+class Expression(NamedTuple):
+    """What `read_expression` found in one value."""
+
+    strings: list[tuple[int, int]]  # content spans of string literals, in order
+    pieces: list[Piece]  # words of %w[...] lists and SDK constants
+    loose: bool  # computed (calls, operators, conditions): not every string is an item
+    joined: frozenset[int]  # i in joined: strings[i] continues strings[i - 1] ("a" "b", "a" + "b")
+
+
+_NEXT_LINE_STRING = re.compile(r"[ \t\r\n]*(?:[rRbBuUfFL]{1,2}|u8)?[\"']")
+
+
 def read_expression(
-    text: str, pos: int, end: int, *, hash_comments: bool, inside_call: bool = False
-) -> tuple[list[tuple[int, int]], list[Piece], bool, bool] | None:
+    text: str,
+    pos: int,
+    end: int,
+    *,
+    hash_comments: bool,
+    inside_call: bool = False,
+    join_lines: bool = False,
+) -> Expression | None:
     """Read a program expression from `pos`; None when it does not end within bounds.
 
-    Returns (string content spans, word-list and constant pieces, loose, single_string).
     The expression ends at a ',' ';' or newline outside brackets, or at a closing bracket
     that it did not open. With `inside_call`, `pos` is just after `(` and the value runs to
-    the matching `)`, commas included.
+    the matching `)`, commas included. Adjacent string literals and literals joined by `+`
+    are one string split in parts (`joined`), not a computed value. With `join_lines`
+    (Python, C), a string on the next line continues a string that ends a line, as it does
+    inside the brackets around a dict or call (`{"k": "a,"` / `"b"}`).
     """
     limit = min(end, pos + _LIMIT)
     pattern = _EXPR_HASH if hash_comments else _EXPR_SLASH
     strings: list[tuple[int, int]] = []
     pieces: list[Piece] = []
+    joined: set[int] = set()
     depth = 0
     seen = loose = False
-    other = 0
+    last: str | None = None  # kind of the previous token, for "a" "b" and "a" + "b"
+    plus = False  # a `+` right after a string: joined if a string follows
     tokens = 0
     while True:
         match = pattern.search(text, pos, limit)
@@ -280,18 +318,30 @@ def read_expression(
         if kind == "com":
             continue
         if kind == "sep":
+            if match.group() == "\n" and (
+                plus or (join_lines and last == "str" and _NEXT_LINE_STRING.match(text, pos))
+            ):
+                continue  # `"a," +` or `"a,"` at the end of a line continues on the next
             if depth == 0 and not (inside_call and match.group() == ","):
                 if match.group() == "\n" and (not seen or inside_call):
                     continue
                 break
+            if match.group() != "\n":
+                last = None
             continue
+        if plus and kind != "str":
+            loose, plus = True, False
         if kind == "close":
             if depth == 0:
                 break
             depth -= 1
+            last = kind
             continue
         seen = True
         if kind == "str":
+            if last == "str":
+                joined.add(len(strings))
+            plus = False
             for group in _CONTENT_GROUPS:
                 if match.start(group) != -1:
                     strings.append((match.start(group), match.end(group)))
@@ -310,23 +360,21 @@ def read_expression(
                 if _ITEM.fullmatch(text, s, e):
                     pieces.append(Piece(s, e))
             pos = close_at + 1
-            other += 1
         elif kind == "open":
             depth += 1
-            other += 1
         elif kind == "call":
             name = match.group()
-            other += 1
             if name not in _LIST_CALLS:
                 loose = True
         elif kind == "op":
+            if match.group() == "+" and last == "str":
+                plus = True
+                continue  # keep `last`: the next string continues this one
             loose = True
-        elif kind == "word":
-            other += 1
-            if match.group() in _LOOSE_WORDS:
-                loose = True
-    single = len(strings) == 1 and not pieces and other == 0
-    return strings, pieces, loose, single
+        elif kind == "word" and match.group() in _LOOSE_WORDS:
+            loose = True
+        last = kind
+    return Expression(strings, pieces, loose or plus, frozenset(joined))
 
 
 def _line_end(text: str, pos: int, end: int) -> int:
@@ -436,6 +484,29 @@ def read_shell_word(text: str, pos: int, end: int) -> tuple[int, int] | None:
     return (pos, stop_at) if stop_at > pos else None
 
 
+def _header_literal(text: str, pos: int, end: int, quote: str) -> tuple[int, int, bool]:
+    """The value part of one string literal from `pos`: (start, stop, closed), where `closed`
+    says the value ran to the literal's closing quote (not to an escaped line end)."""
+    while pos < end and text[pos] in " \t":
+        pos += 1
+    stop = _line_end(text, pos, end)
+    closed = False
+    i = pos
+    while True:
+        close = text.find(quote, i, stop)
+        if close < 0:
+            break
+        if text[close - 1] == "\\" and quote != "`":
+            i = close + 1
+            continue
+        stop, closed = close, True
+        break
+    escape = _ESCAPED_EOL.search(text, pos, stop)
+    if escape is not None:
+        stop, closed = escape.start(), False
+    return pos, stop, closed
+
+
 def read_header_line(
     text: str, pos: int, end: int, quote: str | None, *, word: bool
 ) -> tuple[int, int] | None:
@@ -445,27 +516,45 @@ def read_header_line(
     `\\r`/`\\n` escape; otherwise at the end of the line (or, with `word`, at whitespace, as
     an unquoted shell argument).
     """
-    while pos < end and text[pos] in " \t":
-        pos += 1
-    stop = _line_end(text, pos, end)
     if quote is not None:
-        i = pos
-        while True:
-            close = text.find(quote, i, stop)
-            if close < 0:
-                break
-            if text[close - 1] == "\\" and quote != "`":
-                i = close + 1
-                continue
-            stop = close
-            break
-        escape = _ESCAPED_EOL.search(text, pos, stop)
-        if escape is not None:
-            stop = escape.start()
-    elif word:
-        ws = _WHITESPACE.search(text, pos, stop)
-        if ws is not None:
-            stop = ws.start()
+        pos, stop, _ = _header_literal(text, pos, end, quote)
+    else:
+        while pos < end and text[pos] in " \t":
+            pos += 1
+        stop = _line_end(text, pos, end)
+        if word:
+            ws = _WHITESPACE.search(text, pos, stop)
+            if ws is not None:
+                stop = ws.start()
     while stop > pos and text[stop - 1] in " \t\r":
         stop -= 1
     return (pos, stop) if stop > pos else None
+
+
+# Between two parts of one string: whitespace, line continuations, at most one `+`; then the
+# next literal's (optional) prefix and its quote.
+_GAP = r"(?:[ \t\r\n]|\\\r?\n){0,200}"
+_NEXT_LITERAL = re.compile(rf"{_GAP}(?:\+{_GAP})?(?:[rRbBuUfFL]{{1,2}}|u8)?(?P<q>[\"'`])")
+_MAX_LITERALS = 20
+
+
+def read_header_strings(text: str, pos: int, end: int, quote: str) -> list[tuple[int, int]]:
+    """Spans of a header value written inside string literals, one span per literal.
+
+    The value after `anthropic-beta:` runs to its literal's closing quote and continues in
+    an adjacent literal or one joined by `+` (`"anthropic-beta: a,"` `"b"`), as C, C++,
+    Python and JS concatenate them. A span may be empty; spans[i > 0] continue spans[i - 1].
+    """
+    spans: list[tuple[int, int]] = []
+    while True:
+        start, stop, closed = _header_literal(text, pos, end, quote)
+        close = stop
+        while stop > start and text[stop - 1] in " \t\r":
+            stop -= 1
+        spans.append((start, stop))
+        if not closed or len(spans) >= _MAX_LITERALS:
+            return spans
+        following = _NEXT_LITERAL.match(text, close + 1, end)
+        if following is None:
+            return spans
+        quote, pos = following.group("q"), following.end()

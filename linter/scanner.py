@@ -35,6 +35,7 @@ from betalint.linter.contexts_values import (
     list_items,
     read_expression,
     read_header_line,
+    read_header_strings,
     read_shell_word,
     read_yaml_value,
 )
@@ -111,6 +112,10 @@ _TOKEN_STR = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-"
 _TOKEN_CHARS = frozenset(_TOKEN_STR)
 _IDENT_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 _QUOTES = frozenset("\"'`")
+_SHELL_LANGS = frozenset({"shell", "env", "dockerfile"})
+# Languages where a string literal on the next line can continue one (Python inside brackets,
+# C/C++ anywhere); elsewhere a string starting a line is a new statement or key (TOML, JS).
+_ADJACENT_LINES_LANGS = frozenset({"python", "notebook", "java"})
 _MAX_TOKEN = 200  # longer runs of token characters are data (hashes, base64), not names
 # Key patterns start with a literal so the regex engine skips ahead fast; what a lookbehind
 # would check is checked in Python on the (rare) hits. `anthropic-beta` (any case) is found
@@ -240,6 +245,7 @@ def _emit(
     context: Context,
     *,
     filter_names: bool = False,
+    group: int | None = None,
 ) -> None:
     if not pieces:
         return
@@ -248,7 +254,8 @@ def _emit(
         pieces = [p for p in pieces if p.constant or out.name_like(text[p.start : p.end])]
         if not pieces:
             return
-    group = out.group()
+    if group is None:
+        group = out.group()
     for piece in pieces:
         key = (piece.start, piece.end)
         if key in out.strong:
@@ -277,15 +284,64 @@ def _emit_issues(out: _Collector, issues: list[RawIssue]) -> None:
 
 
 def _header_scalars(
-    out: _Collector, region: _Region, spans: list[tuple[int, int]], context: Context
+    out: _Collector,
+    region: _Region,
+    spans: list[tuple[int, int]],
+    context: Context,
+    joined: frozenset[int] | range = frozenset(),
 ) -> None:
     """Items of header-like scalars (header values, env values), with BL103 checks."""
+    _emit(out, region, _header_strings(out, region.text, spans, joined, True), context)
+
+
+def _header_strings(
+    out: _Collector,
+    text: str,
+    spans: list[tuple[int, int]],
+    joined: frozenset[int] | range,
+    check_syntax: bool,
+) -> list[Piece]:
+    """Items of the header value in `spans`; spans[i] for i in `joined` continues spans[i - 1]
+    (`"a," "b"`, `"a," + "b"`), so a separator at that edge is no empty item."""
     pieces: list[Piece] = []
-    for start, end in spans:
-        found, issues = header_items(region.text, start, end, check_syntax=True)
-        pieces.extend(found)
+    for i, (start, end) in enumerate(spans):
+        items, issues = header_items(
+            text,
+            start,
+            end,
+            check_syntax=check_syntax,
+            open_start=i in joined,
+            open_end=i + 1 in joined,
+        )
+        if i in joined and _split_across(text, spans[i - 1], (start, end)):
+            # One item cut in two literals ("files-" "api-…"): neither half is a name.
+            if pieces and pieces[-1].end == _trimmed_end(text, *spans[i - 1]):
+                pieces.pop()
+            if items and items[0].start == _trimmed_start(text, start, end):
+                items = items[1:]
+        pieces.extend(items)
         _emit_issues(out, issues)
-    _emit(out, region, pieces, context)
+    return pieces
+
+
+def _trimmed_start(text: str, start: int, end: int) -> int:
+    return end - len(text[start:end].lstrip())
+
+
+def _trimmed_end(text: str, start: int, end: int) -> int:
+    return start + len(text[start:end].rstrip())
+
+
+def _split_across(text: str, before: tuple[int, int], after: tuple[int, int]) -> bool:
+    """Does an item run on from the literal `before` into `after` (no separator between)?"""
+    last = _trimmed_end(text, *before)
+    first = _trimmed_start(text, *after)
+    return (
+        last > before[0]
+        and first < after[1]
+        and text[last - 1] in _TOKEN_CHARS
+        and text[first] in _TOKEN_CHARS
+    )
 
 
 def _expression_value(
@@ -297,6 +353,7 @@ def _expression_value(
     header: bool,
     inside_call: bool = False,
     pair: bool = False,
+    group: int | None = None,
 ) -> None:
     """Read a program expression after a key and emit its items."""
     found = read_expression(
@@ -305,16 +362,14 @@ def _expression_value(
         region.end,
         hash_comments=region.lang in HASH_COMMENT_LANGS,
         inside_call=inside_call,
+        join_lines=region.lang in _ADJACENT_LINES_LANGS,
     )
     if found is None:
         return
-    strings, pieces, loose, _single = found
+    strings, pieces, loose, joined = found
     text = region.text
     if header and not loose:
-        for start, end in strings:
-            items, issues = header_items(text, start, end, check_syntax=not pair)
-            pieces.extend(items)
-            _emit_issues(out, issues)
+        pieces.extend(_header_strings(out, text, strings, joined, not pair))
     else:
         for start, end in strings:
             pieces.extend(list_items(text, start, end))
@@ -323,9 +378,9 @@ def _expression_value(
         # A `betas` list that holds nothing name-like is some other `betas` (Adam, stats).
         if not any(p.constant or out.name_like(text[p.start : p.end]) for p in pieces):
             return
-        _emit(out, region, pieces, context, filter_names=loose)
+        _emit(out, region, pieces, context, filter_names=loose, group=group)
     else:
-        _emit(out, region, pieces, context, filter_names=loose or pair)
+        _emit(out, region, pieces, context, filter_names=loose or pair, group=group)
 
 
 def _quoted_key_value(
@@ -390,6 +445,11 @@ def _scan_header_keys(out: _Collector, region: _Region) -> None:
             spans = read_yaml_value(text, colon.end(), region.end, _line_indent(text, start))
             _header_scalars(out, region, spans, "header-value")
             continue
+        if enclosing is not None and region.lang not in _SHELL_LANGS:
+            spans = read_header_strings(text, colon.end(), region.end, enclosing)
+            _header_scalars(out, region, spans, "header-value", range(1, len(spans)))
+            continue
+        # Shell words next to each other are separate arguments, never one value.
         word = region.lang == "shell" and enclosing is None
         span = read_header_line(text, colon.end(), region.end, enclosing, word=word)
         if span is not None:

@@ -88,12 +88,8 @@ REGRESSIONS = [
     ),
     pytest.param(
         lambda: _no_empty_item_across_literals("c/continued_header_literal.c"),
+        # Fixed: adjacent literals are one value; the comma at the edge separates them.
         id="c-adjacent-literals-empty-item",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="false positive BL103: a header value split over adjacent C/C++ string "
-            "literals ends its first literal with ',' and is reported as an empty item",
-        ),
     ),
     pytest.param(
         # Line 8 holds the header (line 7 is `anthropic-version: 2023-06-01`, which must stay

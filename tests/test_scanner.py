@@ -750,6 +750,95 @@ def test_header_syntax_noop(text: str) -> None:
     assert scan(text, "x.http").syntax_issues == ()
 
 
+# One header value written as several string literals: (text, path, items, issue or None).
+JOINED = [
+    (
+        'append(l,\n  "anthropic-beta: pdfs-2024-09-25,"\n  "efs-2026-10-01");\n',
+        "client.c",
+        ["pdfs-2024-09-25", "efs-2026-10-01"],
+        None,
+    ),
+    (  # an empty first part: the value starts in the next literal
+        '"anthropic-beta: " "pdfs-2024-09-25"\n',
+        "client.cpp",
+        ["pdfs-2024-09-25"],
+        None,
+    ),
+    (
+        "h = {'anthropic-beta': 'pdfs-2024-09-25,' +\n  'efs-2026-10-01'}\n",
+        "x.js",
+        ["pdfs-2024-09-25", "efs-2026-10-01"],
+        None,
+    ),
+    (
+        "req.set('Anthropic-Beta: pdfs-2024-09-25,' + 'efs-2026-10-01')\n",
+        "x.ts",
+        ["pdfs-2024-09-25", "efs-2026-10-01"],
+        None,
+    ),
+    (
+        'h = {"anthropic-beta": "pdfs-2024-09-25,"\n     "efs-2026-10-01"}\n',
+        "x.py",
+        ["pdfs-2024-09-25", "efs-2026-10-01"],
+        None,
+    ),
+    (
+        'h = {"anthropic-beta": ("pdfs-2024-09-25, "  # PDFs\n  "efs-2026-10-01")}\n',
+        "x.py",
+        ["pdfs-2024-09-25", "efs-2026-10-01"],
+        None,
+    ),
+    (  # a real problem inside one part is still reported, and its rewrite keeps the joint
+        '"anthropic-beta: a-2025-01-01;" "b-2025-01-01"\n',
+        "x.c",
+        ["a-2025-01-01", "b-2025-01-01"],
+        ("a-2025-01-01;", "a-2025-01-01,"),
+    ),
+    (
+        '"anthropic-beta: a-2025-01-01,," "b-2025-01-01"\n',
+        "x.c",
+        ["a-2025-01-01", "b-2025-01-01"],
+        ("a-2025-01-01,,", "a-2025-01-01,"),
+    ),
+    (  # an item cut across two literals is no name; the others still are
+        '"anthropic-beta: pdfs-2024-" "09-25, efs-2026-10-01"\n',
+        "x.c",
+        ["efs-2026-10-01"],
+        None,
+    ),
+    (  # `+ variable` is computed: names only, no syntax check
+        'h = {"anthropic-beta": "pdfs-2024-09-25," + extra}\n',
+        "x.py",
+        ["pdfs-2024-09-25"],
+        None,
+    ),
+    (  # shell words side by side are separate arguments: the value really ends with ','
+        'curl -H "anthropic-beta: pdfs-2024-09-25," "$URL"\n',
+        "x.sh",
+        ["pdfs-2024-09-25"],
+        ("pdfs-2024-09-25,", "pdfs-2024-09-25"),
+    ),
+    (  # a TOML string on the next line is the next key, not a continuation
+        '"anthropic-beta" = "pdfs-2024-09-25,"\n"x-other" = "1"\n',
+        "x.toml",
+        ["pdfs-2024-09-25"],
+        ("pdfs-2024-09-25,", "pdfs-2024-09-25"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "path", "items", "issue"), JOINED)
+def test_header_value_across_literals(
+    text: str, path: str, items: list[str], issue: tuple[str, str] | None
+) -> None:
+    result = scan(text, path)
+    assert [c.written for c in result.candidates] == items
+    assert len({c.group for c in result.candidates}) == 1
+    assert all(c.context == "header-value" for c in result.candidates)
+    found = [(text[i.start : i.end], i.replacement) for i in result.syntax_issues]
+    assert found == ([issue] if issue else [])
+
+
 def test_notebook_offsets_point_into_raw_json() -> None:
     text = read("notebook/files.ipynb")
     result = scan(text, "notebook/files.ipynb")

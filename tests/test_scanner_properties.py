@@ -229,3 +229,37 @@ def test_near_feature_one_edit(feature: str, index: int, char: str, op: str) -> 
         i = min(i, len(feature) - 2)
         word = feature[:i] + feature[i + 1] + feature[i] + feature[i + 2 :]
     assert VOCAB.near_feature(word)
+
+
+@PROFILE
+@given(
+    items=st.lists(st.sampled_from(NAMES), min_size=1, max_size=5),
+    seps=st.lists(st.sampled_from([",", ", ", ";", ",,", " ,"]), min_size=5, max_size=5),
+    cuts=st.lists(st.booleans(), min_size=5, max_size=5),
+    form=st.sampled_from([("x.c", "\n    "), ("x.py", " "), ("x.js", " +\n  ")]),
+)
+def test_header_split_over_literals(
+    items: list[str], seps: list[str], cuts: list[bool], form: tuple[str, str]
+) -> None:
+    # A header value cut into literals after its separators: the items are found in order,
+    # only real separator problems are reported, and applying the rewrites leaves none.
+    path, joint = form
+    parts = [items[0]]
+    for item, sep, cut in zip(items[1:], seps, cuts, strict=False):
+        parts.append(f'{sep}"{joint}"{item}' if cut else f"{sep}{item}")
+    value = "".join(parts)
+    text = (
+        f'h = {{"anthropic-beta": ("{value}")}}\n'
+        if path == "x.py"
+        else f'req("anthropic-beta: {value}");\n'
+    )
+    result = scan_text(text, path, VOCAB)
+    check_spans(text, result)
+    assert [c.written for c in result.candidates] == items
+    bad = any(s in (";", ",,") for s in seps[: len(items) - 1])
+    assert bool(result.syntax_issues) == bad
+    for issue in sorted(result.syntax_issues, key=lambda i: -i.start):
+        text = text[: issue.start] + issue.replacement + text[issue.end :]
+    again = scan_text(text, path, VOCAB)
+    assert again.syntax_issues == ()
+    assert [c.written for c in again.candidates] == items
