@@ -128,6 +128,10 @@ _BETAS_TAIL = r"(?P<q>[\"'`]?)\??[ \t]*(?P<sep>=>|:=|\+=|=(?!=)|:(?!:)|\()"
 _BETAS_KEYS = tuple(re.compile(word + _BETAS_TAIL, _A) for word in ("betas", "Betas", "BETAS"))
 _ADD_BETA = re.compile(r"Beta(?:s?[ \t]*\(|\.of[ \t]*\()", _A)
 _CONSTANT = re.compile(CONSTANT, _A)
+# From inside one builder call to the next `.addBeta(` of the same chain: no statement end,
+# no block, and every line break followed by a `.` call (Java/Kotlin chain layout).
+_CHAIN_GAP = re.compile(r"[^;{}\n]*(?:\n[ \t]*\.[^;{}\n]*)*", _A)
+_MAX_CHAIN_GAP = 2000
 # Claude model ids (`claude-3-5-sonnet-20241022`, `claude-opus-4-1-20250805`) are the most
 # common `-20YYMMDD` tokens; the lookbehinds drop them here, before any Python work.
 _WEAK_TAIL = re.compile(
@@ -542,8 +546,14 @@ def _scan_betas_keys(out: _Collector, region: _Region) -> None:
 
 
 def _scan_add_beta(out: _Collector, region: _Region) -> None:
-    """Java/Kotlin builders: `.addBeta(...)`, `.addBetas(...)`, `AnthropicBeta.of(...)`."""
+    """Java/Kotlin builders: `.addBeta(...)`, `.addBetas(...)`, `AnthropicBeta.of(...)`.
+
+    The calls of one builder chain (`.addBeta(a)` `.model(m)` `.addBeta(b)`) build one list,
+    so their items share a group and a repeated name is a duplicate (BL301).
+    """
     text = region.text
+    chain_end = -1  # where the previous builder call's argument starts
+    chain_group: int | None = None
     for match in _ADD_BETA.finditer(text, region.start, region.end):
         start = match.start()
         if match.group().startswith("Beta."):
@@ -559,7 +569,19 @@ def _scan_add_beta(out: _Collector, region: _Region) -> None:
             continue
         if ident_start > region.start and text[ident_start - 1] in _IDENT_CHARS:
             continue
-        _expression_value(out, region, match.end(), "betas-list", header=False, inside_call=True)
+        group = None
+        if prefix != "Anthropic":
+            chained = (
+                0 <= chain_end < ident_start <= chain_end + _MAX_CHAIN_GAP
+                and text[chain_end:ident_start].rstrip(" \t").endswith(".")
+                and _CHAIN_GAP.fullmatch(text, chain_end, ident_start) is not None
+            )
+            if not chained:
+                chain_group = out.group()
+            group, chain_end = chain_group, match.end()
+        _expression_value(
+            out, region, match.end(), "betas-list", header=False, inside_call=True, group=group
+        )
 
 
 def _scan_constants(out: _Collector, region: _Region) -> None:

@@ -50,6 +50,8 @@ SHAPES: list[tuple[str, list[LineCode]]] = [
     ),
     # Rust const holding a joined header; claude-code-20250219 is an exempt name, not malformed.
     ("rust/comma_joined_const.rs", [(4, "BL203")]),
+    # Java builder chain adding one name twice: the chain is one list, so BL301 (only).
+    ("java/BuilderChainDuplicate.java", [(10, "BL301")]),
     # C# header call with the older name kept in a trailing comment (comments are scanned).
     ("csharp/HeaderWithTrailingComment.cs", [(8, "BL203"), (8, "BL203")]),
 ]

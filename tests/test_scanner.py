@@ -444,6 +444,22 @@ def test_weak_rejects(text: str) -> None:
 STRONG = [
     # (text, path, [(written, context)])
     ('c.create(betas=["nonsense"])\n', "x.py", []),  # no name-like item: some other betas
+    ("opt = Adam(params, lr=1e-3, betas=(0.9, 0.999))\n", "x.py", []),  # optimizer betas
+    ('betas = ["alpha", "beta"]\n', "x.py", []),
+    ("betas = fit(x, betas=betas)\n", "x.py", []),
+    # Items that are all date-shaped but malformed still make the list a betas list.
+    ('c.create(betas=["files-api-2025-4-14"])\n', "x.py", [("files-api-2025-4-14", "betas-list")]),
+    (
+        'c.create(betas=["Files-API-2025-04-14"])\n',
+        "x.py",
+        [("Files-API-2025-04-14", "betas-list")],
+    ),
+    ('c.create(betas=["files-api-20250414"])\n', "x.py", [("files-api-20250414", "betas-list")]),
+    (
+        "await c.create({ betas: ['files_api_2025_04_14'] })\n",
+        "x.ts",
+        [("files_api_2025_04_14", "betas-list")],
+    ),
     ('betas=["files-api-2025-02-30"]', "x.py", [("files-api-2025-02-30", "betas-list")]),  # EOF
     ('h = {"anthropic-beta": "efs"}', "x.py", [("efs", "header-value")]),
     (
@@ -670,6 +686,38 @@ def test_group_constants_join_their_list() -> None:
     assert len(found) == 2
     assert found[0].group == found[1].group is not None
     assert found[0].canonical == "pdfs-2024-09-25"
+
+
+BUILDER_CHAINS = [
+    # (text, path, groups of the candidates in order: equal numbers = one group)
+    ('b.addBeta("pdfs-2024-09-25").addBeta("pdfs-2024-09-25");\n', "X.java", [0, 0]),
+    (
+        'b.addBeta("pdfs-2024-09-25")\n    .model(Model.X)\n'
+        "    .addBeta(AnthropicBeta.PDFS_2024_09_25)\n    .build();\n"
+        'c.addBeta("pdfs-2024-09-25");\n',
+        "X.java",
+        [0, 0, 1],
+    ),
+    (
+        'val p = b.addBeta("pdfs-2024-09-25")\n    .addBeta("efs-2026-10-01")\n'
+        'val q = c.addBeta("pdfs-2024-09-25")\n',
+        "X.kt",
+        [0, 0, 1],
+    ),
+    (  # a lambda body or a comment line between calls ends what we call one chain
+        'b.addBeta("pdfs-2024-09-25").also { it.addBeta("efs-2026-10-01") }\n',
+        "X.kt",
+        [0, 1],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "path", "expected"), BUILDER_CHAINS)
+def test_builder_chain_is_one_group(text: str, path: str, expected: list[int]) -> None:
+    found = scan(text, path).candidates
+    first: dict[int | None, int] = {}
+    assert [first.setdefault(c.group, len(first)) for c in found] == expected
+    assert all(c.group is not None for c in found)
 
 
 def test_header_value_one_group_across_yaml_block_list() -> None:
