@@ -3,21 +3,38 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from betalint.linter.diagnostic import Diagnostic
-from betalint.linter.engine import CheckContext, check_text
 from betalint.registry.model import Registry
 from betalint.registry.validator import Verdict, classify
+
+if TYPE_CHECKING:  # the linter loads on first use: `validate` needs only the registry
+    from betalint.linter.diagnostic import Diagnostic
+    from betalint.linter.engine import CheckContext
 
 _default: dict[tuple[dt.date | None], CheckContext] = {}
 
 
 def _context(registry: Registry | None, today: dt.date | None) -> CheckContext:
+    from betalint.linter.engine import CheckContext
+
     if registry is not None:
         return CheckContext.create(registry, today=today)
     if (today,) not in _default:  # the shipped registry's context is built once per process
         _default[(today,)] = CheckContext.create(today=today)
     return _default[(today,)]
+
+
+def _shipped() -> Registry:
+    """The shipped registry, loaded once; validating a name never loads the linter."""
+    if not _registry:
+        from betalint.registry.loader import load_registry
+
+        _registry.append(load_registry())
+    return _registry[0]
+
+
+_registry: list[Registry] = []
 
 
 def validate(
@@ -38,7 +55,7 @@ def validate(
     return classify(
         name,
         today=today,
-        registry=registry or _context(None, None).registry,
+        registry=registry or _shipped(),
         platform=platform,
         model=model,
     )
@@ -50,6 +67,8 @@ def check_header(
     """Diagnostics for one anthropic-beta header value (`"a-2025-01-01, b-2025-02-02"`):
     each name's verdict, header syntax, duplicates and conflicts. Offsets index `value`."""
     text = f"anthropic-beta: {value}"
+    from betalint.linter.engine import check_text
+
     found = check_text(text, "<header>.http", _context(registry, today))
     shift = len("anthropic-beta: ")
     return [_shifted(d, shift) for d in found]
@@ -63,6 +82,8 @@ def scan_text(
     registry: Registry | None = None,
 ) -> list[Diagnostic]:
     """Diagnostics for one source text; `path` picks the language by its suffix."""
+    from betalint.linter.engine import check_text
+
     return check_text(text, path, _context(registry, today))
 
 

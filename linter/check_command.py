@@ -195,7 +195,7 @@ def _report(
         opts["output_format"], diagnostics, meta, color=color, statistics=opts["statistics"]
     )
     # With `--fix -` stdout carries the fixed text, so the report goes to stderr.
-    _emit(report, opts["output_file"], to_stderr=stdin_fix)
+    _emit(report, opts["output_file"], to_stderr=stdin_fix, color=color)
     if errors:
         return EXIT_ERROR
     if diagnostics and not opts["exit_zero"]:
@@ -213,10 +213,13 @@ def _use_color(choice: str, output_file: str | None) -> bool:
     return sys.stdout.isatty()
 
 
-def _emit(report: str, output_file: str | None, *, to_stderr: bool = False) -> None:
+def _emit(
+    report: str, output_file: str | None, *, to_stderr: bool = False, color: bool = False
+) -> None:
     if not output_file:
         if report:
-            click.echo(report, nl=not report.endswith("\n"), err=to_stderr)
+            # color=True keeps the codes `--color always` asked for, even into a pipe.
+            click.echo(report, nl=not report.endswith("\n"), err=to_stderr, color=color or None)
         return
     try:
         Path(output_file).write_text(

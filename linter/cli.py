@@ -207,7 +207,7 @@ def registry_check(registry_path: str | None, extra: tuple[str, ...]) -> int:
     from betalint.registry.loader import RegistryError, load_registry
 
     try:
-        reg = load_registry(extra, base=registry_path)
+        reg = load_registry(extra, base=registry_path, check=False)
     except RegistryError as exc:
         click.echo(f"betalint: error: {exc}", err=True)
         return EXIT_ERROR
@@ -357,4 +357,4 @@ def check(paths: tuple[str, ...], **opts: Any) -> int:
 
 
 # Commands that live in their own modules register themselves on import.
-from betalint.linter import cli_platforms, cli_report  # noqa: E402, F401
+from betalint.linter import cli_platforms, cli_report, cli_sync  # noqa: E402, F401

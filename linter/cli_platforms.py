@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from betalint.linter.cli import EXIT_OK, load, registry, registry_option
-from betalint.registry.validator import Verdict
+
+if TYPE_CHECKING:  # the validator loads lazily: `betalint --version` must start fast
+    from betalint.registry.validator import Verdict
 
 
 def platform_lines(

@@ -80,7 +80,7 @@ def check_path(
     path: str, settings: Settings, contexts: Contexts
 ) -> FileOutcome | Skipped | PathError:
     """Read one file and check it."""
-    source = read_source(path, max_size=settings.max_file_size, prefilter=might_contain_beta)
+    source = read_source(path, max_size=settings.max_file_size, prefilter=_worth_decoding)
     if not isinstance(source, Source):
         return source
     return check_source(source, settings, contexts)
@@ -90,12 +90,17 @@ def check_stdin(
     data: bytes, path: str, settings: Settings, contexts: Contexts
 ) -> FileOutcome | Skipped:
     """Check bytes read from stdin as if they were the file `path`."""
-    if b"\x00" not in data and not might_contain_beta(data):
+    if b"\x00" not in data and not _worth_decoding(data):
         return FileOutcome(path, [])
     source = decode_bytes(data, path)
     if not isinstance(source, Source):
         return source
     return check_source(source, settings, contexts)
+
+
+def _worth_decoding(data: bytes) -> bool:
+    """Could this file yield a finding? A beta-like byte pattern, or a suppression (BL901)."""
+    return might_contain_beta(data) or b"betalint:" in data
 
 
 def check_source(source: Source, settings: Settings, contexts: Contexts) -> FileOutcome:

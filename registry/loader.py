@@ -2,19 +2,19 @@
 
 pydantic validates each file once; the validated result is cached by content hash so that a
 start-up of `betalint` unpickles instead of importing pydantic (which alone costs ~100 ms).
+The assembled, integrity-checked registry is cached too, keyed by the layers' stat (as
+Python keys .pyc files), so a warm start reads one pickle and imports nothing else.
 Every error is one line naming the file, the entry and the field.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
-import tomllib
+import zlib
 from collections.abc import Iterable
-from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from betalint.registry import integrity
 from betalint.registry.model import Registry, RegistryLayer
@@ -26,12 +26,20 @@ from betalint.errors import BetalintError
 _CACHE_REVISION = "2"
 
 
+_T = TypeVar("_T")
+
+
 class RegistryError(BetalintError):
     """A registry file cannot be read, parsed or trusted."""
 
 
 def shipped_registry_path() -> Path:
     """The `betas.toml` inside the installed package."""
+    beside = Path(__file__).with_name("betas.toml")
+    if beside.is_file():  # the usual case; importlib.resources costs ~10 ms to import
+        return beside
+    from importlib import resources
+
     return Path(str(resources.files("betalint.registry").joinpath("betas.toml")))
 
 
@@ -49,6 +57,17 @@ def load_registry(
     """
     paths = [Path(base) if base is not None else shipped_registry_path()]
     paths += [Path(p) for p in extra]
+    assembled = _assembled_cache_file(paths, check)
+    cached = _read_cache(assembled, Registry)
+    if cached is not None:
+        return cached
+    registry = _assemble(paths, check)
+    _write_cache(assembled, registry)
+    return registry
+
+
+def _assemble(paths: list[Path], check: bool) -> Registry:
+    """Merge the layers and run the integrity check (a cache miss)."""
     files = [(str(p), load_file(p)) for p in paths]
     entries: dict[str, Any] = {}
     owner: dict[str, str] = {}
@@ -87,7 +106,7 @@ def load_file(path: Path) -> RegistryFile:
     except OSError as exc:
         raise RegistryError(f"{path}: cannot read registry: {exc.strerror or exc}") from None
     cache = _cache_file(data)
-    cached = _read_cache(cache)
+    cached = _read_cache(cache, RegistryFile)
     if cached is not None:
         return cached
     parsed = _validate(path, _parse_toml(path, data))
@@ -96,6 +115,8 @@ def load_file(path: Path) -> RegistryFile:
 
 
 def _parse_toml(path: Path, data: bytes) -> dict[str, Any]:
+    import tomllib  # deferred: only a cache miss pays for it
+
     try:
         return tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
@@ -130,32 +151,61 @@ def _cache_dir() -> Path | None:
     return Path(root) / "betalint" if root else Path.home() / ".cache" / "betalint"
 
 
+def _code_stamp() -> str:
+    """Identifies the code that shapes cached objects: an edit to it invalidates the cache."""
+    parts = [_CACHE_REVISION]
+    for module in ("schema.py", "model.py", "integrity.py"):
+        try:
+            st = Path(__file__).with_name(module).stat()
+            parts.append(f"{st.st_mtime_ns}:{st.st_size}")
+        except OSError:
+            parts.append("?")
+    return ":".join(parts)
+
+
 def _cache_file(data: bytes) -> Path | None:
+    """One validated registry file, keyed by its content."""
     directory = _cache_dir()
     if directory is None:
         return None
-    schema = Path(__file__).with_name("schema.py")
-    try:
-        stamp = f"{schema.stat().st_mtime_ns}:{schema.stat().st_size}"
-    except OSError:
-        stamp = "?"
-    key = hashlib.sha256(f"{_CACHE_REVISION}:{stamp}:".encode() + data).hexdigest()[:32]
+    import hashlib  # deferred: a warm start never needs it
+
+    key = hashlib.sha256(f"{_code_stamp()}:".encode() + data).hexdigest()[:32]
     return directory / f"registry-{key}.pickle"
 
 
-def _read_cache(cache: Path | None) -> RegistryFile | None:
+def _assembled_cache_file(paths: list[Path], check: bool) -> Path | None:
+    """The merged, checked registry of these layers, keyed by their path, size and mtime."""
+    directory = _cache_dir()
+    if directory is None:
+        return None
+    parts = [_code_stamp(), str(check)]
+    for path in paths:
+        try:
+            st = path.stat()
+        except OSError:
+            return None  # load_file reports the missing file
+        parts.append(f"{os.path.abspath(path)}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}")
+    key = zlib.crc32("\n".join(parts).encode()) ^ (len(parts) << 32)
+    return directory / f"assembled-{key:x}.pickle"
+
+
+def _read_cache(cache: Path | None, kind: type[_T]) -> _T | None:
     if cache is None:
         return None
     try:
         with cache.open("rb") as f:
-            # The cache is our own file in the user's cache dir, keyed by content hash.
+            # The cache is our own file in the user's cache dir, keyed by what it was built from.
             value = pickle.load(f)
     except Exception:  # a missing, stale or corrupt cache is simply rebuilt
         return None
-    return value if isinstance(value, RegistryFile) else None
+    return value if isinstance(value, kind) else None
 
 
-def _write_cache(cache: Path | None, value: RegistryFile) -> None:
+_KEEP = 16  # cache files kept per kind; older ones are pruned when a new one is written
+
+
+def _write_cache(cache: Path | None, value: object) -> None:
     if cache is None:
         return
     try:
@@ -163,5 +213,13 @@ def _write_cache(cache: Path | None, value: RegistryFile) -> None:
         tmp = cache.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(tmp, cache)
+        _prune(cache)
     except OSError:  # a read-only home only costs speed
         pass
+
+
+def _prune(cache: Path) -> None:
+    kind = cache.name.split("-", 1)[0]
+    old = sorted(cache.parent.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime_ns)
+    for path in old[:-_KEEP]:
+        path.unlink(missing_ok=True)

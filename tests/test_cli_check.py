@@ -474,11 +474,6 @@ def test_no_color_into_a_pipe(tmp_path: Path, choice: str) -> None:
     assert result.stdout.splitlines()[0] == BL203_LINE
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: --color always is stripped when stdout is not a terminal: check_command._emit "
-    "calls click.echo(report) without color=True, and click strips ANSI on non-ttys",
-)
 def test_color_always_into_a_pipe(tmp_path: Path) -> None:
     write(tmp_path / "app.py", APP)
     result = proc("--color", "always", "app.py", cwd=tmp_path)
@@ -486,11 +481,6 @@ def test_color_always_into_a_pipe(tmp_path: Path) -> None:
     assert ANSI in result.stdout
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: --color always is stripped when stdout is not a terminal "
-    "(check_command._emit: click.echo without color=True)",
-)
 def test_color_always_in_process(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     write(tmp_path / "app.py", APP)
     _, out, _ = check(capsys, "--color", "always", "app.py")
@@ -738,15 +728,6 @@ def test_unused_suppression_is_bl901(capsys: pytest.CaptureFixture[str], tmp_pat
     assert check(capsys, "b.py") == (0, "All checks passed!\n", "")
 
 
-_BL901_BUG = pytest.mark.xfail(
-    strict=True,
-    reason="BUG: an unused suppression in a file with no beta-like text is never BL901: "
-    "runner.check_path/check_stdin return before parsing suppressions when the byte "
-    "prefilter (scanner.might_contain_beta) finds nothing; let b'betalint:' through too",
-)
-
-
-@_BL901_BUG
 def test_unused_suppression_in_a_file_without_betas(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -758,7 +739,6 @@ def test_unused_suppression_in_a_file_without_betas(
     )
 
 
-@_BL901_BUG
 def test_unused_suppression_on_stdin_without_betas(tmp_path: Path) -> None:
     result = proc(
         "--stdin-filename", "a.py", "-", cwd=tmp_path, stdin=b"x = 1  # betalint: ignore\n"

@@ -99,12 +99,6 @@ def test_self_check_takes_no_network_and_finishes(self_check: SelfCheck) -> None
     assert json.loads(result.stdout)["version"] == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the repository's own [tool.betalint] does not yet exclude files that hold stale, "
-    "mistyped and malformed names on purpose (registry data, tests, docs, rule docstrings); "
-    "see the report of the CLI-test task for the proposed config",
-)
 def test_betalint_check_on_this_repository_passes(self_check: SelfCheck) -> None:
     result, _ = self_check
     assert result.stderr == ""
