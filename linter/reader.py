@@ -12,8 +12,8 @@ from __future__ import annotations
 import codecs
 import os
 import stat
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Final, Literal
 
 __all__ = [
