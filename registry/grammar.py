@@ -22,6 +22,7 @@ Problem = Literal[
     "empty-segment",
     "bad-character",
     "empty",
+    "value-suffix",
 ]
 
 _SEGMENT = r"[a-z0-9]+"
@@ -46,6 +47,7 @@ _REASONS: dict[Problem, str] = {
     "empty-segment": "a name has no empty parts ('--' or a leading or trailing '-')",
     "bad-character": "a name holds only a-z, 0-9 and '-', and starts with a letter",
     "empty": "the name is empty",
+    "value-suffix": "the header takes bare names, not name=value",
 }
 
 
@@ -110,6 +112,11 @@ def _diagnose(text: str) -> tuple[tuple[Problem, ...], str | None]:
     if not text.strip():
         return ("empty",), None
     name = text
+    # `extended-thinking-2024-11-01=true` (seen in hand-written headers): the API has no flags.
+    head, eq, _value = name.partition("=")
+    if eq and head.strip():
+        problems.append("value-suffix")
+        name = head
     if name != name.strip() or any(c.isspace() for c in name):
         problems.append("whitespace")
         name = "".join(name.split())

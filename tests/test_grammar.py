@@ -32,6 +32,8 @@ MALFORMED: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
     # DESIGN §3 table
     ("files-api-2025-4-14", ("date-digits",), "files-api-2025-04-14"),
     ("files-api-20250414", ("date-format",), "files-api-2025-04-14"),
+    ("files-api-2025-04-14=true", ("value-suffix",), "files-api-2025-04-14"),
+    ("files-api-2025-4-14=1", ("value-suffix", "date-digits"), "files-api-2025-04-14"),
     ("files_api_2025_04_14", ("separator",), "files-api-2025-04-14"),
     ("Files-API-2025-04-14", ("case",), "files-api-2025-04-14"),
     (" files-api-2025-04-14 ", ("whitespace",), "files-api-2025-04-14"),
