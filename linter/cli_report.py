@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 import click
-from betalint.linter.cli import EXIT_OK, cli
+from betalint.linter.cli import EXIT_OK, cli, format_option
 
 
 @cli.command("explain")
@@ -22,14 +22,7 @@ def explain_command(code: str) -> int:
 
 
 @cli.command("rules")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@format_option
 def rules_command(fmt: str) -> int:
     """List every rule: code, name, severity, fix availability and summary."""
     from betalint.linter.explain import rules_json
