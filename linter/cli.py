@@ -6,6 +6,7 @@ registry or I/O error. Errors are one line on stderr; `--verbose` adds the trace
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import sys
@@ -22,21 +23,24 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; never raises (except SystemExit from click's --help/--version)."""
     args = list(sys.argv[1:] if argv is None else argv)
-    verbose = "--verbose" in args or "-v" in args
+    args, verbose = _hoist_verbose(args)
     try:
         result = cli.main(args=args, prog_name="betalint", standalone_mode=False)
     except click.exceptions.Exit as exc:
-        return int(exc.exit_code)
-    except click.ClickException as exc:
-        exc.show()
+        return _flushed(int(exc.exit_code))
+    except click.UsageError as exc:
+        # One line, like every other error; click's own form is a three-line usage block.
+        where = exc.ctx.command_path if exc.ctx is not None else "betalint"
+        message = " ".join(exc.format_message().split())
+        click.echo(f"betalint: error: {message}; see `{where} --help`", err=True)
         return EXIT_ERROR
-    except click.Abort:
-        click.echo("betalint: interrupted", err=True)
-        return EXIT_INTERRUPTED
-    except KeyboardInterrupt:
-        click.echo("betalint: interrupted", err=True)
-        return EXIT_INTERRUPTED
-    except BrokenPipeError:
+    except click.ClickException as exc:
+        click.echo(f"betalint: error: {' '.join(exc.format_message().split())}", err=True)
+        return EXIT_ERROR
+    except (click.Abort, KeyboardInterrupt, _Interrupted):
+        return _interrupted()
+    except (BrokenPipeError, _PipeClosed):
+        # The reader went away (`betalint check . | head -1`): stop quietly, as ruff does.
         _silence_stdout()
         return EXIT_OK
     except BetalintError as exc:
@@ -51,7 +55,65 @@ def main(argv: Sequence[str] | None = None) -> int:
             err=True,
         )
         return EXIT_ERROR
-    return int(result or 0)
+    return _flushed(int(result or 0))
+
+
+class _PipeClosed(Exception):
+    """stdout's reader closed the pipe (click would turn a BrokenPipeError into exit 1)."""
+
+
+class _Interrupted(Exception):
+    """Ctrl-C, carried past click (which would print a blank line and re-raise Abort)."""
+
+
+class _Cli(click.Group):
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        try:  # `--help`/`--version` print while parsing
+            return super().make_context(info_name, args, parent, **extra)
+        except BrokenPipeError as exc:
+            raise _PipeClosed() from exc
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError as exc:
+            raise _PipeClosed() from exc
+        except KeyboardInterrupt as exc:
+            raise _Interrupted() from exc
+
+
+def _hoist_verbose(args: list[str]) -> tuple[list[str], bool]:
+    """`-v`/`--verbose` anywhere before `--` (`betalint check --verbose .` too) → the group's."""
+    end = args.index("--") if "--" in args else len(args)
+    rest = [a for a in args[:end] if a not in ("-v", "--verbose")] + args[end:]
+    verbose = len(rest) < len(args)
+    return (["--verbose", *rest] if verbose else rest), verbose
+
+
+def _interrupted() -> int:
+    # On a terminal the ^C echo has no newline: end that line first.
+    newline = "\n" if sys.stderr.isatty() else ""
+    with contextlib.suppress(OSError, ValueError):  # stderr gone too: the exit code says it
+        click.echo(f"{newline}betalint: interrupted", err=True)
+    return EXIT_INTERRUPTED
+
+
+def _flushed(code: int) -> int:
+    """Flush stdout now, so a closed pipe is noticed here and not at interpreter exit."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_OK
+    except (OSError, ValueError):  # a closed or odd stdout: nothing left to say there
+        pass
+    return code
 
 
 def _traceback(verbose: bool) -> None:
@@ -65,8 +127,11 @@ def _silence_stdout() -> None:
     """After a closed pipe (`betalint … | head -1`), stop Python's exit-time flush error."""
     import os
 
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout is not a real file (captured in tests)
+        pass
 
 
 def parse_today(value: str | None) -> dt.date | None:
@@ -98,7 +163,7 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
         ctx.exit(0)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Cli, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--version",
     is_flag=True,
