@@ -82,6 +82,8 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
     scanned = 0
     fixing = _fixing(opts, contexts)
     for outcome, settings, stdin_data in _outcomes(paths, opts, resolve, contexts):
+        if isinstance(outcome, FileOutcome) and outcome.notice:
+            click.echo(f"betalint: warning: {outcome.notice}", err=True)
         if fixing is not None and stdin_data is not None and not isinstance(outcome, PathError):
             outcome = fixing.stdin(outcome, stdin_data, settings)
         elif fixing is not None and isinstance(outcome, FileOutcome):

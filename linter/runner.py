@@ -38,6 +38,7 @@ class FileOutcome:
     path: str
     diagnostics: list[Diagnostic]
     source: Source | None = None
+    notice: str | None = None  # the reader's one line (e.g. decoded as latin-1), or None
 
 
 @dataclass
@@ -110,7 +111,7 @@ def check_source(source: Source, settings: Settings, contexts: Contexts) -> File
     found = [d for d in check_text(source.text, source.path, ctx) if d.code in enabled]
     found = _suppress(source, found, enabled)
     keep = source if any(d.fix is not None for d in found) else None
-    return FileOutcome(source.path, found, keep)
+    return FileOutcome(source.path, found, keep, source.notice)
 
 
 def _suppress(source: Source, found: list[Diagnostic], enabled: frozenset[str]) -> list[Diagnostic]:
