@@ -89,10 +89,16 @@ class Baseline:
                 new.append(d)
         return new, matched
 
-    def unmatched(self) -> list[Entry]:
+    def unmatched(self, scanned: Iterable[str] | None = None) -> list[Entry]:
         """Entries (with the count still unmatched) that the filtered runs no longer produce:
-        fixed findings whose entries can be dropped. Meaningful after a whole-tree run only."""
-        return [Entry(*key, count=left) for key, left in sorted(self._left.items()) if left > 0]
+        fixed findings whose entries can be dropped. With `scanned` (the paths this run
+        read), only entries of those files: pre-commit passes a few files, not the tree."""
+        only = None if scanned is None else {_relative(p, self.root) for p in scanned}
+        return [
+            Entry(*key, count=left)
+            for key, left in sorted(self._left.items())
+            if left > 0 and (only is None or key[0] in only)
+        ]
 
 
 def _relative(path: str, root: Path) -> str:

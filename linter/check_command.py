@@ -13,6 +13,7 @@ from betalint.linter import config as config_mod
 from betalint.linter.diagnostic import Diagnostic
 from betalint.linter.discovery import FileJob, discover
 from betalint.linter.reader import PathError, Skipped
+from betalint.linter.report.meta import Position, edit_positions
 from betalint.linter.runner import Contexts, FileOutcome, RunOptions, check_path, check_stdin
 
 if TYPE_CHECKING:
@@ -55,9 +56,11 @@ def _resolver(opts: dict[str, Any]) -> Any:
 
 def _platforms(values: tuple[str, ...]) -> tuple[str, ...]:
     """`--platform` values, checked now so a typo is one clear error before any file is read."""
+    names = tuple(p.strip() for v in values for p in v.split(",") if p.strip())
+    if not names:
+        return ()
     from betalint.registry.platforms import parse_target
 
-    names = tuple(p.strip() for v in values for p in v.split(",") if p.strip())
     for name in names:
         parse_target(name)
     return names
@@ -78,8 +81,8 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
     contexts.registry()  # a broken registry fails before any file is read
     errors: list[str] = []
     diagnostics: list[Diagnostic] = []
-    texts: dict[str, str] = {}
-    scanned = 0
+    positions: dict[str, dict[int, Position]] = {}
+    scanned: list[str] = []
     fixing = _fixing(opts, contexts)
     for outcome, settings, stdin_data in _outcomes(paths, opts, resolve, contexts):
         if isinstance(outcome, FileOutcome) and outcome.notice:
@@ -92,18 +95,19 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
             errors.append(outcome.message)
             click.echo(f"betalint: error: {outcome.message}", err=True)
         elif isinstance(outcome, Skipped):
-            scanned += outcome.reason == "no-match"
+            if outcome.reason == "no-match":
+                scanned.append(outcome.path)
             if outcome.notice:
                 click.echo(f"betalint: warning: {outcome.notice}", err=True)
         else:
-            scanned += 1
+            scanned.append(outcome.path)
             diagnostics += outcome.diagnostics
             if outcome.source is not None:
-                texts[outcome.path] = outcome.source.text
+                positions[outcome.path] = edit_positions(outcome.source.text, outcome.diagnostics)
     if fixing is not None:
         errors += fixing.errors
     stdin_fix = fixing is not None and "-" in paths
-    return _report(diagnostics, texts, scanned, errors, opts, contexts, fixing, stdin_fix)
+    return _report(diagnostics, positions, scanned, errors, opts, contexts, fixing, stdin_fix)
 
 
 def _fixing(opts: dict[str, Any], contexts: Contexts) -> FixRun | None:
@@ -155,8 +159,8 @@ def _echo_bytes(data: bytes) -> None:
 
 def _report(
     diagnostics: list[Diagnostic],
-    texts: dict[str, str],
-    scanned: int,
+    positions: dict[str, dict[int, Position]],
+    scanned: list[str],
     errors: list[str],
     opts: dict[str, Any],
     contexts: Contexts,
@@ -182,13 +186,13 @@ def _report(
 
         baseline = load_baseline(opts["baseline"])
         diagnostics, _matched = baseline.filter(diagnostics)
-        for entry in baseline.unmatched():
+        for entry in baseline.unmatched(scanned):
             gone = f"{entry.path}: {entry.code} {entry.name}"
             click.echo(f"betalint: note: baseline entry no longer matches: {gone}", err=True)
     meta = ReportMeta.create(
         contexts.registry(),
-        files_scanned=scanned,
-        texts=texts,
+        files_scanned=len(scanned),
+        positions=positions,
         fixed=fixing.fixed if fixing else 0,
         unsafe_fixes=bool(opts.get("unsafe_fixes")),
     )

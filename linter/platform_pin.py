@@ -50,15 +50,43 @@ _PINS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 _PROSE = frozenset({".md", ".markdown", ".rst", ".txt", ".adoc"})
-_HINTS = ("Bedrock", "bedrock", "Vertex", "vertex", "Foundry")
+# Substrings every match of a target's pattern contains. The patterns start with `\b`, which
+# `re` cannot skip ahead on, so on a large file (a bundle that mentions `bedrock-2023-05-31`)
+# a plain `in` test first saves scanning every position with four regexes.
+_LITERALS: dict[str, tuple[str, ...]] = {
+    "bedrock:converse": ("ChatBedrockConverse",),
+    "bedrock": (
+        "AnthropicBedrock",
+        "bedrock-sdk",
+        "bedrock.With",
+        "BedrockBackend",
+        "Anthropic::Bedrock",
+        "ChatBedrock",
+        "amazon-bedrock",
+    ),
+    "vertex": (
+        "AnthropicVertex",
+        "vertex-sdk",
+        "vertex.With",
+        "VertexBackend",
+        "Anthropic::Vertex",
+        "createVertexAnthropic",
+        "google-vertex/anthropic",
+    ),
+    "foundry": ("AnthropicFoundry", "foundry-sdk", "FoundryBackend"),
+}
 
 
 def pinned_platform(text: str, path: str) -> str | None:
     """The platform target (`"bedrock"`, `"bedrock:converse"`, `"vertex"`, `"foundry"`) that
     `text` unambiguously talks to, or None."""
-    if PurePath(path).suffix.lower() in _PROSE or not any(h in text for h in _HINTS):
+    if PurePath(path).suffix.lower() in _PROSE:
         return None
-    found = {target for target, pattern in _PINS if pattern.search(text)}
+    found = {
+        target
+        for target, pattern in _PINS
+        if any(literal in text for literal in _LITERALS[target]) and pattern.search(text)
+    }
     platforms = {target.partition(":")[0] for target in found}
     if len(platforms) != 1:
         return None

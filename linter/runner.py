@@ -10,16 +10,19 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from betalint.linter.config import RuleSelector, Settings
 from betalint.linter.diagnostic import Diagnostic, Edit, Fix, LineIndex
-from betalint.linter.engine import CheckContext, check_text
+from betalint.linter.prefilter import might_contain_beta
 from betalint.linter.reader import PathError, Skipped, Source, decode_bytes, read_source
 from betalint.linter.rules import RULES
-from betalint.linter.scanner import might_contain_beta
 from betalint.linter.suppressions import parse_suppressions
 from betalint.registry.loader import load_registry
 from betalint.registry.model import Registry
+
+if TYPE_CHECKING:  # the engine (scanner, validator) loads once a file passes the prefilter
+    from betalint.linter.engine import CheckContext
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,8 @@ class Contexts:
         found = self._contexts.get(key)
         if found is None:
             registry = self.registry(settings.extra_registries)
+            from betalint.linter.engine import CheckContext
+
             found = self._contexts[key] = CheckContext.create(
                 registry, today=today, platforms=platforms
             )
@@ -108,6 +113,8 @@ def check_source(source: Source, settings: Settings, contexts: Contexts) -> File
     """Diagnostics for one decoded file, with selection and suppressions applied."""
     ctx = contexts.context(settings)
     enabled = contexts.selector(settings).enabled_for(source.path)
+    from betalint.linter.engine import check_text
+
     found = [d for d in check_text(source.text, source.path, ctx) if d.code in enabled]
     found = _suppress(source, found, enabled)
     keep = source if any(d.fix is not None for d in found) else None

@@ -39,6 +39,7 @@ from betalint.linter.contexts_values import (
     read_shell_word,
     read_yaml_value,
 )
+from betalint.linter.prefilter import might_contain_beta
 from betalint.linter.vocabulary import Vocabulary, compact_form
 
 __all__ = [
@@ -87,22 +88,7 @@ class ScanResult:
     syntax_issues: tuple[HeaderSyntaxIssue, ...]
 
 
-# --------------------------------------------------------------------------- prefilter
-
-_PREFILTER_EXACT = (b"-20", b"_20")
-_PREFILTER_FOLDED = (b"anthropic-beta", b"anthropic_beta", b"anthropicbeta", b"betas", b"addbeta")
-
-
-def might_contain_beta(data: bytes) -> bool:
-    """Cheap byte test before decoding: False only when no scan could find anything.
-
-    Every candidate needs one of: a `-20`/`_20` date tail, an `anthropic-beta` or
-    `ANTHROPIC_BETA` key, `betas`, `addBeta`, or the `AnthropicBeta` constant prefix.
-    """
-    if any(marker in data for marker in _PREFILTER_EXACT):
-        return True
-    folded = data.lower()
-    return any(marker in folded for marker in _PREFILTER_FOLDED)
+# The byte prefilter lives in its own module so files it rejects never load the scanner.
 
 
 # --------------------------------------------------------------------------- patterns

@@ -79,6 +79,16 @@ def test_a_new_finding_is_reported_and_a_fixed_one_is_unmatched(repo: Path) -> N
     ]
 
 
+def test_unmatched_only_speaks_of_the_files_this_run_read(repo: Path) -> None:
+    # pre-commit passes the changed files only: entries of the others are not stale.
+    write_baseline("b.json", _diagnostics("src/app.py", SOURCE) + _diagnostics("src/b.py", SOURCE))
+    baseline = load_baseline("b.json")
+    baseline.filter(_diagnostics("src/b.py", SOURCE))
+    assert baseline.unmatched(["src/b.py"]) == []
+    assert {e.path for e in baseline.unmatched()} == {"src/app.py"}
+    assert {e.path for e in baseline.unmatched(["./src/app.py"])} == {"src/app.py"}
+
+
 def test_other_file_same_name_is_new(repo: Path) -> None:
     write_baseline("b.json", _diagnostics("src/app.py", SOURCE))
     new, matched = load_baseline("b.json").filter(_diagnostics("src/other.py", SOURCE))

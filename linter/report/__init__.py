@@ -8,26 +8,29 @@ every format is deterministic whatever order files were checked in.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from importlib import import_module
 
 from betalint.linter.diagnostic import Diagnostic
-from betalint.linter.report import github, gitlab, junit, sarif, text
-from betalint.linter.report import json as json_report
 from betalint.linter.report.meta import ReportMeta
 
 from betalint.errors import BetalintError
 
-Renderer = Callable[[list[Diagnostic], ReportMeta], str]
+Renderer = Callable[..., str]
 
-RENDERERS: dict[str, Renderer] = {
-    "text": text.render,
-    "json": json_report.render,
-    "sarif": sarif.render,
-    "github": github.render,
-    "gitlab": gitlab.render,
-    "junit": junit.render,
+# Format → (module, function). Only the chosen format's module is imported.
+RENDERERS: dict[str, tuple[str, str]] = {
+    "text": ("text", "render"),
+    "json": ("json", "render"),
+    "sarif": ("sarif", "render"),
+    "github": ("github", "render"),
+    "gitlab": ("gitlab", "render"),
+    "junit": ("junit", "render"),
 }
 FORMATS = tuple(RENDERERS)
-STATISTICS: dict[str, Renderer] = {"text": text.render_statistics, "json": json_report.statistics}
+STATISTICS: dict[str, tuple[str, str]] = {
+    "text": ("text", "render_statistics"),
+    "json": ("json", "statistics"),
+}
 
 __all__ = ["FORMATS", "RENDERERS", "ReportMeta", "render"]
 
@@ -44,11 +47,12 @@ def render(
     the per-finding lines with counts per code (text and json only)."""
     ordered = sorted(diagnostics, key=lambda d: d.sort_key)
     table = STATISTICS if statistics else RENDERERS
-    renderer = table.get(fmt)
-    if renderer is None:
+    found = table.get(fmt)
+    if found is None:
         what = "--statistics with --output-format" if statistics else "--output-format"
         raise BetalintError(f"{what} {fmt!r} is not supported; choose one of {', '.join(table)}")
+    module, function = found
+    renderer: Renderer = getattr(import_module(f"betalint.linter.report.{module}"), function)
     if fmt == "text":
-        chosen = text.render_statistics if statistics else text.render
-        return chosen(ordered, meta, color=color)
+        return renderer(ordered, meta, color=color)
     return renderer(ordered, meta)

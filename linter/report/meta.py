@@ -31,6 +31,9 @@ class ReportMeta:
     fixed: int = 0
     unsafe_fixes: bool = False
     texts: Mapping[str, str] = field(default_factory=dict)
+    # Edit offsets already turned into positions while each file was open: what the CLI
+    # keeps instead of texts, so memory stays flat however many files have fixes.
+    positions: Mapping[str, Mapping[int, Position]] = field(default_factory=dict)
     tool_name: str = "betalint"
     information_uri: str = INFORMATION_URI
     _indexes: dict[str, LineIndex] = field(default_factory=dict, compare=False, repr=False)
@@ -45,6 +48,7 @@ class ReportMeta:
         unsafe_fixes: bool = False,
         texts: Mapping[str, str] | None = None,
         rules: Sequence[Rule] | None = None,
+        positions: Mapping[str, Mapping[int, Position]] | None = None,
     ) -> ReportMeta:
         """Metadata for this installed betalint, the given registry and every known rule."""
         from betalint.linter.rules import RULES
@@ -60,6 +64,7 @@ class ReportMeta:
             fixed=fixed,
             unsafe_fixes=unsafe_fixes,
             texts=texts or {},
+            positions=positions or {},
         )
 
     def rule_index(self) -> dict[str, int]:
@@ -78,6 +83,9 @@ class ReportMeta:
         Exact from the file's text when the caller kept it; otherwise derived from the
         diagnostic when the edit lies inside its one-line span (no newline can hide there).
         """
+        known = self.positions.get(diag.path)
+        if known is not None and edit.start in known and edit.end in known:
+            return known[edit.start], known[edit.end]
         text = self.texts.get(diag.path)
         if text is not None:
             index = self._indexes.get(diag.path)
@@ -90,6 +98,21 @@ class ReportMeta:
                 (diag.line, diag.column + edit.end - diag.start),
             )
         return None
+
+
+def edit_positions(text: str, diagnostics: Sequence[Diagnostic]) -> dict[int, Position]:
+    """Every fix edit's start and end offset in `text`, as 1-based (line, column)."""
+    offsets = {
+        offset
+        for d in diagnostics
+        if d.fix is not None
+        for edit in d.fix.edits
+        for offset in (edit.start, edit.end)
+    }
+    if not offsets:
+        return {}
+    index = LineIndex(text)
+    return {offset: index.position(offset) for offset in offsets}
 
 
 def posix_path(path: str) -> str:
