@@ -235,7 +235,9 @@ class _Loader:
         return BetalintError(f"{self.where(key)}: {what}")
 
     def type_error(self, key: str, expected: str, value: object) -> BetalintError:
-        return self.fail(key, f"`{key}` must be {expected}, got {_type_name(value)} {value!r}")
+        return self.fail(
+            key, f"`{_shown(key)}` must be {expected}, got {_type_name(value)} {value!r}"
+        )
 
     def str_list(self, key: str, value: object) -> tuple[str, ...]:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -251,7 +253,7 @@ class _Loader:
                 where = f"[{self.table}]" if self.table else "the top level"
                 raise self.fail(
                     key,
-                    f"unknown key `{key}` in {where}{hint}; valid keys: {', '.join(_KEYS)}",
+                    f"unknown key `{_shown(key)}` in {where}{hint}; valid keys: {', '.join(_KEYS)}",
                 )
             attr = key.replace("-", "_")
             if key in ("select", "ignore", "extend-select"):
@@ -343,6 +345,11 @@ def _type_name(value: object) -> str:
         dict: "table",
     }
     return names.get(type(value), type(value).__name__)
+
+
+def _shown(key: str) -> str:
+    """A key as written, escaped if it holds a newline or other control (messages are one line)."""
+    return key if key.isprintable() else repr(key)[1:-1]
 
 
 def _did_you_mean(word: str, choices: Iterable[str]) -> str:
