@@ -1,4 +1,5 @@
-"""Shared test setup: keep the registry's pickle cache out of the user's home."""
+"""Shared test setup: keep the registry's pickle cache out of the user's home; hypothesis
+profiles (`dev` by default, `HYPOTHESIS_PROFILE=fuzz` for the long fuzzing run in CI)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,18 @@ import os
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Tests with their own @settings(max_examples=...) keep it; the rest (the fuzz tests) follow
+# the profile: hypothesis' default 100 examples locally, 10,000 with HYPOTHESIS_PROFILE=fuzz.
+settings.register_profile("dev", max_examples=100, deadline=None)
+settings.register_profile(
+    "fuzz",
+    max_examples=10_000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
 @pytest.fixture(scope="session", autouse=True)
