@@ -140,8 +140,11 @@ def read_source(
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
         with open(fd, "rb", closefd=True) as f:
-            # Read one byte past the limit: the file may have grown since stat.
-            data = f.read(max_size + 1) if max_size else f.read()
+            # Read one byte past the limit: the file may have grown since stat. Never ask for
+            # the limit itself: read(n) allocates n bytes up front (20 MiB for every file).
+            data = f.read(min(max_size, st.st_size) + 1) if max_size else f.read()
+            if max_size and len(data) > st.st_size and len(data) <= max_size:
+                data += f.read(max_size + 1 - len(data))  # it grew: read on to the limit
     except OSError as exc:
         return PathError(path, f"{path}: {_strerror(exc)}")
     if data is None:  # non-blocking read on something that is not a file after all

@@ -53,7 +53,7 @@ class Contexts:
     _contexts: dict[tuple[tuple[Path, ...], dt.date | None, tuple[str, ...]], CheckContext] = field(
         default_factory=dict
     )
-    _selectors: dict[int, RuleSelector] = field(default_factory=dict)
+    _selectors: dict[Settings, RuleSelector] = field(default_factory=dict)
 
     def registry(self, extra: tuple[Path, ...] = ()) -> Registry:
         found = self._registries.get(extra)
@@ -76,9 +76,9 @@ class Contexts:
         return found
 
     def selector(self, settings: Settings) -> RuleSelector:
-        found = self._selectors.get(id(settings))
+        found = self._selectors.get(settings)
         if found is None:
-            found = self._selectors[id(settings)] = RuleSelector(settings, RULES)
+            found = self._selectors[settings] = RuleSelector(settings, RULES)
         return found
 
 
