@@ -290,12 +290,30 @@ def registry_check(registry_path: str | None, extra: tuple[str, ...]) -> int:
     type=click.Choice(["active", "ga", "superseded", "deprecated", "retired"]),
     help="Only names with this status.",
 )
+@click.option(
+    "--sdk",
+    "sdk_version",
+    metavar="VERSION",
+    help="Only names the anthropic SDK release VERSION knows (its type literal lists them).",
+)
 @registry_option
 @format_option
-def registry_list(status: str | None, registry_path: str | None, fmt: str) -> int:
+def registry_list(
+    status: str | None, sdk_version: str | None, registry_path: str | None, fmt: str
+) -> int:
     """List registry names with their status."""
     reg = load(registry_path)
     names = [n for n in sorted(reg.entries) if status is None or reg.entries[n].status == status]
+    if sdk_version is not None:
+        from packaging.version import InvalidVersion
+
+        try:
+            known = set(reg.known_to_sdk(sdk_version))
+        except InvalidVersion:
+            raise BetalintError(
+                f"--sdk {sdk_version!r} is not a version; write e.g. 0.52.0"
+            ) from None
+        names = [n for n in names if n in known]
     if fmt == "json":
         click.echo(json.dumps([_entry_json(n, reg.entries[n]) for n in names], indent=2))
     else:

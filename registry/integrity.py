@@ -41,6 +41,12 @@ def _check_entry(registry: Registry, name: str, entry: BetaEntry) -> list[Proble
         out.append(Problem(name, "superseded_by", "status 'superseded' needs a successor"))
     if entry.removal_date and entry.status not in ("deprecated", "retired"):
         out.append(Problem(name, "removal_date", "only deprecated or retired betas have one"))
+    for key, value in (
+        ("first_seen_sdk", entry.first_seen_sdk),
+        ("sdk_deprecated", entry.sdk_deprecated),
+    ):
+        if value is not None and not _is_version(value):
+            out.append(Problem(name, key, f"{value!r} is not a PEP 440 version (e.g. '0.52.0')"))
     if entry.docs_url and not entry.docs_url.startswith("https://"):
         out.append(Problem(name, "docs_url", "must be an https:// URL"))
     for successor in entry.superseded_by:
@@ -75,8 +81,14 @@ def _check_platforms(registry: Registry, name: str, entry: BetaEntry) -> list[Pr
             out.append(Problem(name, f"{where}.sources", "every platform claim needs a source"))
         for endpoint, status in support.endpoints.items():
             if info is not None and endpoint not in info.endpoints:
-                out.append(Problem(name, f"{where}.endpoints", f"{platform} has no endpoint "
-                                   f"{endpoint!r} (known: {', '.join(info.endpoints) or 'none'})"))
+                out.append(
+                    Problem(
+                        name,
+                        f"{where}.endpoints",
+                        f"{platform} has no endpoint "
+                        f"{endpoint!r} (known: {', '.join(info.endpoints) or 'none'})",
+                    )
+                )
             if status == "mapped" and support.name is None:
                 out.append(Problem(name, f"{where}.endpoints", f"{endpoint} is mapped: set name"))
         mapped = support.status == "mapped" or "mapped" in support.endpoints.values()
@@ -86,8 +98,11 @@ def _check_platforms(registry: Registry, name: str, entry: BetaEntry) -> list[Pr
             out += _check_mapping(registry, name, platform, support.name)
         precedence = registry.platform_precedence
         if support.evidence and precedence and support.evidence not in precedence:
-            out.append(Problem(name, f"{where}.evidence", f"{support.evidence!r} is not in "
-                               "platform_precedence"))
+            out.append(
+                Problem(
+                    name, f"{where}.evidence", f"{support.evidence!r} is not in platform_precedence"
+                )
+            )
         if support.as_of and support.as_of > registry.date:
             out.append(Problem(name, f"{where}.as_of", "is later than the registry's date"))
         lists = (support.models, support.no_effect_models, support.rejected_models)
@@ -109,6 +124,16 @@ def _check_mapping(registry: Registry, name: str, platform: str, target: str) ->
     if theirs is not None and theirs.status in ("unsupported", "mapped"):
         return [Problem(name, where, f"{target!r} is itself {theirs.status} on {platform}")]
     return []
+
+
+def _is_version(text: str) -> bool:
+    from packaging.version import InvalidVersion, Version
+
+    try:
+        Version(text)
+    except InvalidVersion:
+        return False
+    return True
 
 
 def _check_name(name: str, entry: BetaEntry) -> list[Problem]:

@@ -68,3 +68,18 @@ class Registry:
     def versions_of(self, feature: str) -> tuple[str, ...]:
         """Every registry name of one feature, oldest date first."""
         return self._by_feature.get(feature, ())
+
+    def known_to_sdk(self, sdk_version: str) -> tuple[str, ...]:
+        """Names the `anthropic` release `sdk_version` knows: those whose `first_seen_sdk`
+        (the first release whose type literal lists them) is at or before it.
+
+        Raises `packaging.version.InvalidVersion` for a version string PEP 440 rejects.
+        """
+        from packaging.version import Version
+
+        pinned = Version(sdk_version)
+        return tuple(
+            name
+            for name, entry in sorted(self.entries.items())
+            if entry.first_seen_sdk is not None and Version(entry.first_seen_sdk) <= pinned
+        )
