@@ -817,3 +817,61 @@ def test_an_internal_error_is_one_line_and_verbose_shows_it(
     )
     assert main(["-v", "check", *TODAY, "a.py"]) == 2
     assert "Traceback (most recent call last):" in capsys.readouterr().err
+
+
+# Every other error path of `check`, `validate`, `registry` and `explain` (found by grepping
+# the package for BetalintError/RegistryError): exit 2 and one well-formed line naming its subject.
+def _files_for_audit(tmp: Path) -> None:
+    (tmp / "a.py").write_bytes(CALL_B + b"\n")
+    (tmp / "bad.json").write_text("{\n")
+    (tmp / "latin1.toml").write_bytes(b"schema_version = 1 # caf\xe9\n")
+    (tmp / "regdir").mkdir()
+    (tmp / "new").mkdir()
+    (tmp / "new" / "a.py").write_bytes(CALL_B + b"\n")
+    (tmp / "new" / "betalint.toml").write_text('required-version = ">=99"\n')
+    (tmp / "extra").mkdir()
+    (tmp / "extra" / "a.py").write_bytes(CALL_B + b"\n")
+    (tmp / "extra" / "betalint.toml").write_text('extra-registries = ["nope.toml"]\n')
+
+
+AUDIT = [
+    (("validate", "--registry", "nope.toml", "x-2025-01-01"), ("nope.toml",)),
+    (("validate", "--registry", "latin1.toml", "x-2025-01-01"), ("latin1.toml",)),
+    (("validate", "--registry", "regdir", "x-2025-01-01"), ("regdir",)),
+    (("validate", "--today", "tomorrow", "files-api-2025-04-14"), ("--today",)),
+    (("validate", "--platform", "mars", "files-api-2025-04-14"), ("mars",)),
+    (("validate",), ("NAMES", "validate --help")),
+    (("registry", "show", "nope-2025-01-01"), ("nope-2025-01-01",)),
+    (("registry", "list", "--registry", str(REGISTRIES / "bad_toml.toml")), ("bad_toml.toml",)),
+    (("registry", "check", "--registry", str(REGISTRIES / "bad_toml.toml")), ("bad_toml.toml",)),
+    (("registry", "sync"), ("--from-sdk",)),
+    (("explain", "BL999"), ("BL999",)),
+    (("chek",), ("chek", "betalint --help")),
+    (("check", "-o", "/nonexistent-dir/r.json", "a.py"), ("/nonexistent-dir/r.json",)),
+    (("check", "--baseline", "nope.json", "a.py"), ("nope.json",)),
+    (("check", "--baseline", "bad.json", "a.py"), ("bad.json",)),
+    (("check", "--write-baseline", "/nonexistent-dir/b.json", "a.py"), ("/nonexistent-dir",)),
+    (("check", "--platform", "mars", "a.py"), ("mars",)),
+    (("check", "--max-file-size", "lots", "a.py"), ("--max-file-size", "lots")),
+    (("check", "--output-format", "xml", "a.py"), ("--output-format", "xml")),
+    (("check", "new/a.py"), ("new/betalint.toml", ">=99", "upgrade")),
+    (("check", "extra/a.py"), ("extra/betalint.toml", "nope.toml")),
+]
+
+
+@pytest.mark.parametrize(("args", "names"), AUDIT, ids=[" ".join(a) for a, _ in AUDIT])
+def test_other_error_paths_are_one_line_exit_2(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    args: tuple[str, ...],
+    names: tuple[str, ...],
+) -> None:
+    _files_for_audit(tmp_path)
+    assert main(list(args)) == 2
+    _out, err = capsys.readouterr()
+    assert err.count("\n") == 1, err
+    line = err.rstrip("\n")
+    assert line.startswith("betalint: error: "), line
+    for name in names:
+        assert name in line, (name, line)
+    assert "Traceback" not in err
