@@ -195,6 +195,7 @@ def _report(
         contexts.registry(),
         files_scanned=len(scanned),
         positions=positions,
+        errors=len(errors),
         fixed=fixing.fixed if fixing else 0,
         unsafe_fixes=bool(opts.get("unsafe_fixes")),
     )

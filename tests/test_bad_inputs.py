@@ -63,6 +63,8 @@ def bl203(path: str, line: int = 1, col: int = 11) -> str:
 
 ONE = "Found 1 finding (1 fixable with --fix)."
 CLEAN = "All checks passed!\n"
+# A run that found nothing but could not read a path does not say it passed.
+ONE_ERROR = "No findings in the files read; 1 error reported.\n"
 FIXED_ONE = "Found 2 findings (1 fixed, 1 remaining)."
 
 
@@ -392,7 +394,7 @@ PATH_ROWS = [
         ("loop1",),
         2,
         ("betalint: error: loop1: Too many levels of symbolic links",),
-        CLEAN,
+        ONE_ERROR,
         setup=_symlink_loop,
         names=("loop1",),
     ),
@@ -401,7 +403,7 @@ PATH_ROWS = [
         ("dangling.py",),
         2,
         ("betalint: error: dangling.py: broken symbolic link",),
-        CLEAN,
+        ONE_ERROR,
         setup=_dangling,
         names=("dangling.py",),
     ),
@@ -410,7 +412,7 @@ PATH_ROWS = [
         ("fifo.py",),
         2,
         ("betalint: error: fifo.py: is a FIFO, not a regular file; skipped",),
-        CLEAN,
+        ONE_ERROR,
         setup=_fifo,
         names=("fifo.py",),
         process=True,
@@ -429,7 +431,7 @@ PATH_ROWS = [
         ("secret.py",),
         2,
         ("betalint: error: secret.py: Permission denied",),
-        CLEAN,
+        ONE_ERROR,
         setup=_unreadable,
         names=("secret.py",),
     ),

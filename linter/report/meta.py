@@ -34,6 +34,7 @@ class ReportMeta:
     # Edit offsets already turned into positions while each file was open: what the CLI
     # keeps instead of texts, so memory stays flat however many files have fixes.
     positions: Mapping[str, Mapping[int, Position]] = field(default_factory=dict)
+    errors: int = 0  # paths that could not be read or written (reported on stderr)
     tool_name: str = "betalint"
     information_uri: str = INFORMATION_URI
     _indexes: dict[str, LineIndex] = field(default_factory=dict, compare=False, repr=False)
@@ -49,6 +50,7 @@ class ReportMeta:
         texts: Mapping[str, str] | None = None,
         rules: Sequence[Rule] | None = None,
         positions: Mapping[str, Mapping[int, Position]] | None = None,
+        errors: int = 0,
     ) -> ReportMeta:
         """Metadata for this installed betalint, the given registry and every known rule."""
         from betalint.linter.rules import RULES
@@ -65,6 +67,7 @@ class ReportMeta:
             unsafe_fixes=unsafe_fixes,
             texts=texts or {},
             positions=positions or {},
+            errors=errors,
         )
 
     def rule_index(self) -> dict[str, int]:

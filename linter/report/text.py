@@ -27,11 +27,17 @@ def render(diagnostics: Sequence[Diagnostic], meta: ReportMeta, *, color: bool =
     return "\n".join(lines) + "\n"
 
 
+def _plural_error(n: int) -> str:
+    return "error" if n == 1 else "errors"
+
+
 def summary(diagnostics: Sequence[Diagnostic], meta: ReportMeta) -> str:
     """`Found N findings (M fixable with --fix; K more with --unsafe-fixes).` or
     `All checks passed!`; after `--fix`, how many were fixed and how many remain."""
     remaining = len(diagnostics)
     if remaining == 0 and meta.fixed == 0:
+        if meta.errors:  # not "passed": some paths were never checked
+            return f"No findings in the files read; {meta.errors} {_plural_error(meta.errors)} reported."
         return "All checks passed!"
     total = remaining + meta.fixed
     head = f"Found {total} {_plural(total)}"
