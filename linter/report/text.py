@@ -37,7 +37,8 @@ def summary(diagnostics: Sequence[Diagnostic], meta: ReportMeta) -> str:
     remaining = len(diagnostics)
     if remaining == 0 and meta.fixed == 0:
         if meta.errors:  # not "passed": some paths were never checked
-            return f"No findings in the files read; {meta.errors} {_plural_error(meta.errors)} reported."
+            errors = f"{meta.errors} {_plural_error(meta.errors)}"
+            return f"No findings in the files read; {errors} reported."
         return "All checks passed!"
     total = remaining + meta.fixed
     head = f"Found {total} {_plural(total)}"
