@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
+
 from betalint.linter import config as config_mod
 from betalint.linter.diagnostic import Diagnostic
 from betalint.linter.discovery import FileJob, discover

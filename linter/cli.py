@@ -145,9 +145,8 @@ def parse_today(value: str | None) -> dt.date | None:
 
 
 def _version() -> str:
-    from betalint.registry.loader import load_registry
-
     from betalint import __version__
+    from betalint.registry.loader import load_registry
 
     try:
         registry = load_registry()

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import click
+
 from betalint.linter.cli import EXIT_OK, load, registry, registry_option
 
 if TYPE_CHECKING:  # the validator loads lazily: `betalint --version` must start fast

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 
 import click
+
 from betalint.linter.cli import EXIT_OK, cli, format_option
 
 

@@ -10,6 +10,8 @@ import json
 from typing import TYPE_CHECKING
 
 import click
+
+from betalint.errors import BetalintError
 from betalint.linter.cli import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -18,8 +20,6 @@ from betalint.linter.cli import (
     registry,
     registry_option,
 )
-
-from betalint.errors import BetalintError
 
 if TYPE_CHECKING:  # the registry modules load only when the command runs
     from betalint.registry.model import Registry

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from betalint.linter.rules import RULES, Rule
-
 from betalint.errors import BetalintError
+from betalint.linter.rules import RULES, Rule
 
 FIX_AVAILABILITY = {
     "always": "Fix is always available.",

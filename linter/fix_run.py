@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
 import click
+
 from betalint.linter.config import Settings
 from betalint.linter.diagnostic import Diagnostic
 from betalint.linter.diff import unified_diff

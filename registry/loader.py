@@ -16,11 +16,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from betalint.errors import BetalintError
 from betalint.registry import integrity
 from betalint.registry.model import Registry, RegistryLayer
 from betalint.registry.schema import RegistryFile
-
-from betalint.errors import BetalintError
 
 # Bump when the schema dataclasses change shape, so old pickles are never read.
 _CACHE_REVISION = "2"

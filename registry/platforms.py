@@ -13,10 +13,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from betalint.errors import BetalintError
 from betalint.registry.header import split_header
 from betalint.registry.schema import PlatformStatus
-
-from betalint.errors import BetalintError
 
 if TYPE_CHECKING:
     from betalint.registry.model import Registry

@@ -30,9 +30,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from betalint.registry.model import Registry
-
 from betalint.errors import BetalintError
+from betalint.registry.model import Registry
 
 ALIAS = "AnthropicBetaParam"
 # Where the literal has lived, relative to the package directory; every one found is read.

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+
 from betalint.linter import check_command, config
 from betalint.linter.cli import main
 

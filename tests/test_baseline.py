@@ -7,6 +7,10 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from betalint.errors import BetalintError
 from betalint.linter.baseline import (
     Baseline,
     Entry,
@@ -16,10 +20,6 @@ from betalint.linter.baseline import (
     write_baseline,
 )
 from betalint.linter.diagnostic import Diagnostic, LineIndex
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
-from betalint.errors import BetalintError
 
 SOURCE = 'import anthropic\nBETAS = ["mcp-client-2025-04-04"]\nX = "files-api-2025-4-14"\n'
 

@@ -19,6 +19,7 @@ from typing import Any
 
 import jsonschema  # type: ignore[import-untyped]
 import pytest
+
 from betalint.linter import config
 from betalint.linter.cli import main
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from betalint.linter import config
 from betalint.linter.cli import main
 

@@ -12,10 +12,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from betalint.linter.cli import main
-from betalint.registry.loader import load_registry
 
 import betalint
+from betalint.linter.cli import main
+from betalint.registry.loader import load_registry
 
 DATA = Path(__file__).parent / "data" / "registries"
 TODAY = "2026-11-25"

@@ -6,6 +6,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+
+from betalint.errors import BetalintError
 from betalint.linter import config
 from betalint.linter.config import (
     DEFAULT_EXCLUDES,
@@ -17,8 +19,6 @@ from betalint.linter.config import (
     parse_size,
     settings_for,
 )
-
-from betalint.errors import BetalintError
 
 CODES = (
     "BL101",

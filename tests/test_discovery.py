@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from betalint.linter import config
 from betalint.linter.config import Settings, merge_cli
 from betalint.linter.discovery import FileJob, PathError, discover, is_excluded

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from betalint.linter.engine import CheckContext, check_text
 
 import betalint
+from betalint.linter.engine import CheckContext, check_text
 
 TODAY = dt.date(2026, 11, 25)
 

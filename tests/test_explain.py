@@ -8,13 +8,13 @@ import re
 from pathlib import Path
 from types import ModuleType
 
-import betalint.linter.cli_report  # noqa: F401  (registers the commands on the group)
 import pytest
+
+import betalint.linter.cli_report  # noqa: F401  (registers the commands on the group)
+from betalint.errors import BetalintError
 from betalint.linter.cli import main
 from betalint.linter.explain import explain, find_rule, rules_json, rules_markdown
 from betalint.linter.rules import RULES
-
-from betalint.errors import BetalintError
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 import pytest
 from _fix_support import check, fix, source
+
 from betalint.linter.diagnostic import Diagnostic, Edit, Fix
 from betalint.linter.fixer import applies, apply_edits, fix_source
 from betalint.linter.reader import Source

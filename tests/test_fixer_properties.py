@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 import yaml
 from _fix_support import fix, source
-from betalint.linter.diff import unified_diff
-from betalint.linter.fixer import applies
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from betalint.linter.diff import unified_diff
+from betalint.linter.fixer import applies
 
 # Names whose findings carry every kind of fix, and valid ones around them.
 POOL = (

@@ -19,16 +19,16 @@ from pathlib import Path
 
 import pytest
 from _fix_support import check
-from betalint.linter import config
-from betalint.linter.config import RuleSelector
-from betalint.linter.fixer import FixResult, fix_source
-from betalint.linter.reader import Source, decode_bytes
-from betalint.linter.rules import RULES
 from hypothesis import given
 from hypothesis import strategies as st
 
 import betalint
 from betalint.errors import BetalintError
+from betalint.linter import config
+from betalint.linter.config import RuleSelector
+from betalint.linter.fixer import FixResult, fix_source
+from betalint.linter.reader import Source, decode_bytes
+from betalint.linter.rules import RULES
 
 pytestmark = pytest.mark.fuzz
 

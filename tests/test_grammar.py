@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+
 from betalint.registry.grammar import BetaName, BetaNameError, is_well_formed, parse
 
 VALID = (

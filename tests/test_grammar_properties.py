@@ -11,9 +11,10 @@ import calendar
 import datetime as dt
 import re
 
-from betalint.registry.grammar import BetaName, BetaNameError, is_well_formed, parse
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+
+from betalint.registry.grammar import BetaName, BetaNameError, is_well_formed, parse
 
 LOWER = "abcdefghijklmnopqrstuvwxyz"
 DIGITS = "0123456789"

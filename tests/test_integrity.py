@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
+
 from betalint.registry import integrity
 from betalint.registry.model import Registry, RegistryLayer
 from betalint.registry.schema import BetaEntry, Conflict, PlatformSupport

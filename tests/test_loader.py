@@ -7,10 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from betalint.registry import loader
-from betalint.registry.loader import RegistryError, load_file, load_registry, shipped_registry_path
 
 from betalint.errors import BetalintError
+from betalint.registry import loader
+from betalint.registry.loader import RegistryError, load_file, load_registry, shipped_registry_path
 
 DATA = Path(__file__).parent / "data" / "registries"
 

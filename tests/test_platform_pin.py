@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from betalint.linter.platform_pin import pinned_platform
 
 

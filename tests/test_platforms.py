@@ -6,6 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+
+import betalint
 from betalint.registry.loader import load_registry
 from betalint.registry.model import Registry
 from betalint.registry.platforms import (
@@ -19,8 +21,6 @@ from betalint.registry.platforms import (
     platform_verdict,
 )
 from betalint.registry.validator import classify
-
-import betalint
 
 TODAY = dt.date(2026, 11, 25)
 

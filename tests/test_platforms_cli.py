@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from betalint.linter.cli import main
 from betalint.linter.cli_platforms import platform_lines
 from betalint.registry.loader import load_registry

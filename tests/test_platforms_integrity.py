@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from betalint.registry import integrity
 from betalint.registry.loader import RegistryError, load_registry
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from betalint.registry.loader import load_registry
 from betalint.registry.model import Registry
 from betalint.registry.platforms import filter_header, platform_findings, platform_verdict
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 TARGETS = ("anthropic", "bedrock", "bedrock:invoke", "bedrock:converse", "bedrock:mantle",
            "vertex", "vertex:count_tokens", "foundry", "databricks", "x-custom")

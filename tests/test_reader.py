@@ -7,6 +7,9 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from betalint.linter import reader
 from betalint.linter.reader import (
     PathError,
@@ -16,8 +19,6 @@ from betalint.linter.reader import (
     encode_text,
     read_source,
 )
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 TEXT = "betas = ['files-api-2025-04-14']  # é ✓\r\nline2\nline3\r"
 

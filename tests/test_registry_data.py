@@ -5,6 +5,7 @@ from __future__ import annotations
 import tomllib
 
 import pytest
+
 from betalint.registry import integrity
 from betalint.registry.grammar import BetaNameError, parse
 from betalint.registry.loader import load_registry, shipped_registry_path

@@ -5,12 +5,12 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from betalint.linter.cli import main
-from betalint.registry import integrity
-from betalint.registry.model import Registry
 from packaging.version import InvalidVersion
 
 import betalint
+from betalint.linter.cli import main
+from betalint.registry import integrity
+from betalint.registry.model import Registry
 
 
 @pytest.fixture(scope="module")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from _report_data import ALL, DEPRECATED, MALFORMED, meta
+
 from betalint.linter.diagnostic import Diagnostic
 from betalint.linter.report import render
 from betalint.linter.report.github import escape_data, escape_property

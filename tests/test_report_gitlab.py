@@ -8,6 +8,7 @@ from typing import Any
 
 import jsonschema
 from _report_data import ALL, MALFORMED, SUPERSEDED, meta
+
 from betalint.linter.report import render
 
 # Per issue; see tests/data/README.md for where it comes from.

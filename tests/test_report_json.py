@@ -9,11 +9,12 @@ from typing import Any
 import jsonschema
 import pytest
 from _report_data import ALL, APP, GA, MALFORMED, SUPERSEDED, meta
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from betalint.linter.diagnostic import Diagnostic
 from betalint.linter.report import render
 from betalint.linter.report.sarif import dump_json
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 
 def _schema() -> dict[str, Any]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from _report_data import ALL, meta
+
 from betalint.linter.diagnostic import Diagnostic
 from betalint.linter.report import render
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import jsonschema
 from _report_data import ALL, APP_TEXT, DEPRECATED, GA, MALFORMED, SUPERSEDED, meta
+
 from betalint.linter.report import render
 
 SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text())

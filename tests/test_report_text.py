@@ -5,9 +5,9 @@ from __future__ import annotations
 import click
 import pytest
 from _report_data import ALL, DEPRECATED, MALFORMED, SUPERSEDED, meta
-from betalint.linter.report import FORMATS, render
 
 from betalint.errors import BetalintError
+from betalint.linter.report import FORMATS, render
 
 SNAPSHOT = """\
 docs/guide.md:3:23: BL204 token-efficient-tools-2025-02-19 is deprecated

@@ -6,6 +6,7 @@ import itertools
 from pathlib import Path
 
 import pytest
+
 from betalint.linter.scanner import Candidate, ScanResult, might_contain_beta, scan_text
 from betalint.linter.vocabulary import Vocabulary
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import os
 
-from betalint.linter.scanner import ScanResult, might_contain_beta, scan_text
-from betalint.linter.vocabulary import Vocabulary, within_one_edit
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from betalint.linter.scanner import ScanResult, might_contain_beta, scan_text
+from betalint.linter.vocabulary import Vocabulary, within_one_edit
 
 NAMES = [
     "files-api-2025-04-14",

@@ -3,9 +3,10 @@ from __future__ import annotations
 import time
 
 import pytest
-from betalint.linter.suppressions import parse_suppressions
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from betalint.linter.suppressions import parse_suppressions
 
 
 @pytest.mark.parametrize(

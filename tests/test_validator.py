@@ -10,12 +10,13 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from betalint.registry.loader import load_registry
 from betalint.registry.model import Registry
 from betalint.registry.suggest import within_one_edit
 from betalint.registry.validator import Verdict, classify, effective_status, latest_successor
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 TODAY = dt.date(2026, 11, 25)
 DATA = Path(__file__).parent / "data" / "registries"

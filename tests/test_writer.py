@@ -7,6 +7,7 @@ import stat
 from pathlib import Path
 
 import pytest
+
 from betalint.linter import writer
 from betalint.linter.writer import TEMP_SUFFIX, write_fixed
 

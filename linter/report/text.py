@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 import click
+
 from betalint.linter.diagnostic import Diagnostic
 from betalint.linter.report.meta import ReportMeta, applicable_counts, posix_path
 
