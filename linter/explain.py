@@ -72,12 +72,18 @@ def rules_json() -> list[dict[str, Any]]:
 
 def rules_table() -> str:
     """The Markdown table of rules (for the README and the top of docs/rules.md)."""
-    rows = ["| Code | Name | Severity | Fix | What it reports |", "| --- | --- | --- | --- | --- |"]
+    rows = [
+        "| Code | Name | Severity | Fix | What it reports | Example |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
     for c in sorted(RULES):
         r = RULES[c]
         link = f"[{r.code}](docs/rules.md#{r.code.lower()})"
         summary = r.summary.replace("|", "\\|")  # a pipe would split the cell
-        rows.append(f"| {link} | `{r.name}` | {r.severity} | {r.fix} | {summary} |")
+        example = " ".join(r.example.split()).replace("|", "\\|").replace("`", "'")
+        rows.append(
+            f"| {link} | `{r.name}` | {r.severity} | {r.fix} | {summary} | `{example}` |"
+        )
     return "\n".join(rows) + "\n"
 
 
