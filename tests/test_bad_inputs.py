@@ -743,8 +743,9 @@ def _can_run_as_nobody() -> bool:
                 "--clear-groups",
                 sys.executable,
                 "-c",
-                "import betalint",
+                "import betalint.linter.cli",
             ],
+            cwd="/",  # not the repo root, whose betalint/ would import from the cwd
             capture_output=True,
             timeout=30,
             check=False,
