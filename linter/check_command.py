@@ -83,7 +83,7 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
     errors: list[str] = []
     diagnostics: list[Diagnostic] = []
     positions: dict[str, dict[int, Position]] = {}
-    scanned: list[str] = []
+    scanned = _Scanned(keep_paths=bool(opts["baseline"]))
     fixing = _fixing(opts, contexts)
     for outcome, settings, stdin_data in _outcomes(paths, opts, resolve, contexts):
         if isinstance(outcome, FileOutcome) and outcome.notice:
@@ -97,11 +97,11 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
             click.echo(f"betalint: error: {outcome.message}", err=True)
         elif isinstance(outcome, Skipped):
             if outcome.reason == "no-match":
-                scanned.append(outcome.path)
+                scanned.add(outcome.path)
             if outcome.notice:
                 click.echo(f"betalint: warning: {outcome.notice}", err=True)
         else:
-            scanned.append(outcome.path)
+            scanned.add(outcome.path)
             diagnostics += outcome.diagnostics
             if outcome.source is not None:
                 positions[outcome.path] = edit_positions(outcome.source.text, outcome.diagnostics)
@@ -109,6 +109,21 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
         errors += fixing.errors
     stdin_fix = fixing is not None and "-" in paths
     return _report(diagnostics, positions, scanned, errors, opts, contexts, fixing, stdin_fix)
+
+
+class _Scanned:
+    """How many files were read, and which (only when a baseline needs the paths: holding
+    every path of a large tree would make memory grow with it)."""
+
+    def __init__(self, *, keep_paths: bool) -> None:
+        self.count = 0
+        self.paths: list[str] = []
+        self._keep = keep_paths
+
+    def add(self, path: str) -> None:
+        self.count += 1
+        if self._keep:
+            self.paths.append(path)
 
 
 def _fixing(opts: dict[str, Any], contexts: Contexts) -> FixRun | None:
@@ -163,7 +178,7 @@ def _echo_bytes(data: bytes) -> None:
 def _report(
     diagnostics: list[Diagnostic],
     positions: dict[str, dict[int, Position]],
-    scanned: list[str],
+    scanned: _Scanned,
     errors: list[str],
     opts: dict[str, Any],
     contexts: Contexts,
@@ -189,12 +204,12 @@ def _report(
 
         baseline = load_baseline(opts["baseline"])
         diagnostics, _matched = baseline.filter(diagnostics)
-        for entry in baseline.unmatched(scanned):
+        for entry in baseline.unmatched(scanned.paths):
             gone = f"{entry.path}: {entry.code} {entry.name}"
             click.echo(f"betalint: note: baseline entry no longer matches: {gone}", err=True)
     meta = ReportMeta.create(
         contexts.registry(),
-        files_scanned=len(scanned),
+        files_scanned=scanned.count,
         positions=positions,
         errors=len(errors),
         fixed=fixing.fixed if fixing else 0,

@@ -621,6 +621,8 @@ class RuleSelector:
 
     def enabled_for(self, path: str) -> frozenset[str]:
         """All codes enabled for `path` (as given, or absolute)."""
+        if not self._pfi:  # the common case: no per-file table to match, nothing to cache
+            return self.base
         cached = self._cache.get(path)
         if cached is not None:
             return cached
