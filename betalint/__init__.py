@@ -14,10 +14,25 @@ Attributes load on first use, so `import betalint` costs almost nothing.
 
 from __future__ import annotations
 
+import os
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+
+
+def _add_source_checkout() -> None:
+    """In a source checkout, `registry/` and `linter/` sit beside this directory (setuptools
+    maps them into betalint.* when it installs). `python -m betalint` run in the repo root
+    imports this directory from the cwd, shadowing the installed package: let it find them."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    root = os.path.dirname(here)
+    beside = os.path.join(root, "registry", "grammar.py")
+    if not os.path.isdir(os.path.join(here, "registry")) and os.path.isfile(beside):
+        __path__.append(root)
+
+
+_add_source_checkout()
 
 _EXPORTS = {
     "parse": "betalint.registry.grammar",
