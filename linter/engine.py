@@ -15,8 +15,8 @@ from betalint.linter.edits import item_span, removal
 from betalint.linter.scanner import Candidate, ScanResult, scan_text
 from betalint.linter.spelling import spell_like
 from betalint.linter.vocabulary import Vocabulary
-from betalint.registry.grammar import parse
-from betalint.registry.model import Registry, feature_of
+from betalint.registry.grammar import feature_of, parse
+from betalint.registry.model import Registry
 from betalint.registry.validator import Verdict, classify
 
 Selector = Callable[[str, str], bool]

@@ -7,7 +7,6 @@ carry fixes (for edit positions). Everything else is dropped once a file is done
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -160,16 +159,3 @@ def _suppress(source: Source, found: list[Diagnostic], enabled: frozenset[str]) 
             )
         )
     return kept
-
-
-def iter_outcomes(
-    jobs: Iterator[tuple[str, Settings]], contexts: Contexts
-) -> Iterator[FileOutcome | Skipped | PathError]:
-    """Check files one after another, in order."""
-    for path, settings in jobs:
-        yield check_path(path, settings, contexts)
-
-
-def count_fixable(diagnostics: Sequence[Diagnostic], *, unsafe: bool) -> int:
-    allowed = ("safe", "unsafe") if unsafe else ("safe",)
-    return sum(1 for d in diagnostics if d.fix is not None and d.fix.applicability in allowed)

@@ -11,49 +11,18 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+# Pure string helpers shared with the validator's did-you-mean (no lifecycle, no loader).
+from betalint.registry.grammar import feature_of
+from betalint.registry.suggest import within_one_edit
+
 __all__ = ["Vocabulary", "compact_form", "feature_of", "within_one_edit"]
 
-_DATED = re.compile(r"(?P<feature>.+?)-(?:\d{4}-\d{2}-\d{2}|\d{8})")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
-
-
-def feature_of(name: str) -> str:
-    """The feature part of a beta name: the name minus its trailing date.
-
-    `files-api-2025-04-14` -> `files-api`; the exempt `claude-code-20250219` -> `claude-code`;
-    a name without a date is its own feature.
-    """
-    match = _DATED.fullmatch(name)
-    return match.group("feature") if match else name
 
 
 def compact_form(text: str) -> str:
     """Lowercase, letters and digits only: how SDK constants and names meet."""
     return _NOT_ALNUM.sub("", text.lower())
-
-
-def within_one_edit(a: str, b: str) -> bool:
-    """True when `a` and `b` are equal or one insert, delete, substitute or adjacent swap apart."""
-    if a == b:
-        return True
-    la, lb = len(a), len(b)
-    if la == lb:
-        diffs = [i for i in range(la) if a[i] != b[i]]
-        if len(diffs) == 1:
-            return True
-        return (
-            len(diffs) == 2
-            and diffs[1] == diffs[0] + 1
-            and a[diffs[0]] == b[diffs[1]]
-            and a[diffs[1]] == b[diffs[0]]
-        )
-    if abs(la - lb) != 1:
-        return False
-    short, long_ = (a, b) if la < lb else (b, a)
-    i = 0
-    while i < len(short) and short[i] == long_[i]:
-        i += 1
-    return short[i:] == long_[i + 1 :]
 
 
 def _deletions(word: str) -> Iterable[str]:

@@ -100,6 +100,18 @@ def parse(text: str) -> BetaName:
     raise BetaNameError(text, problems, corrected)
 
 
+_FEATURE_TAIL = re.compile(r"-(?:[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{8})$")
+
+
+def feature_of(name: str) -> str:
+    """The feature part of a name: the name minus its trailing date.
+
+    `files-api-2025-04-14` → `files-api`; the exempt `claude-code-20250219` → `claude-code`;
+    a name without a date is its own feature.
+    """
+    return _FEATURE_TAIL.sub("", name)
+
+
 def is_well_formed(text: str) -> bool:
     """True when `parse` would succeed; no exception cost on the common path."""
     match = _WELL_FORMED.fullmatch(text)

@@ -3,18 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
+from betalint.registry.grammar import feature_of
 from betalint.registry.schema import BetaEntry
-
-_DATE_TAIL = re.compile(r"-(\d{4}-\d{2}-\d{2}|\d{8})$")
-
-
-def feature_of(name: str) -> str:
-    """The feature part of a registry name (`claude-code-20250219` → `claude-code`)."""
-    return _DATE_TAIL.sub("", name)
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from betalint.registry.grammar import BetaName
-from betalint.registry.model import Registry
+if TYPE_CHECKING:  # the scanner imports within_one_edit: keep this module light
+    from betalint.registry.grammar import BetaName
+    from betalint.registry.model import Registry
 
 
 class Suggestions(NamedTuple):
@@ -16,19 +17,27 @@ class Suggestions(NamedTuple):
 
 
 def within_one_edit(a: str, b: str) -> bool:
-    """True when `a` becomes `b` by one insertion, deletion, substitution or adjacent swap."""
+    """True when `a` and `b` are equal or one insert, delete, substitute or adjacent swap apart."""
     if a == b:
-        return False
+        return True
     la, lb = len(a), len(b)
-    if abs(la - lb) > 1:
-        return False
-    i = 0
-    while i < min(la, lb) and a[i] == b[i]:
-        i += 1
     if la == lb:
-        swapped = i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
-        return swapped or a[i + 1 :] == b[i + 1 :]
-    return a[i + 1 :] == b[i:] if la > lb else a[i:] == b[i + 1 :]
+        diffs = [i for i in range(la) if a[i] != b[i]]
+        if len(diffs) == 1:
+            return True
+        return (
+            len(diffs) == 2
+            and diffs[1] == diffs[0] + 1
+            and a[diffs[0]] == b[diffs[1]]
+            and a[diffs[1]] == b[diffs[0]]
+        )
+    if abs(la - lb) != 1:
+        return False
+    short, long_ = (a, b) if la < lb else (b, a)
+    i = 0
+    while i < len(short) and short[i] == long_[i]:
+        i += 1
+    return short[i:] == long_[i + 1 :]
 
 
 def suggest(name: BetaName, registry: Registry) -> Suggestions:
