@@ -15,7 +15,7 @@ from betalint.linter.cli import EXIT_OK, cli, format_option
 @cli.command("explain")
 @click.argument("code")
 def explain_command(code: str) -> int:
-    """Print what rule CODE (e.g. BL202, or its name) reports, why, and how it is fixed."""
+    """Print what a rule reports, why, and how it is fixed; CODE is BL202 or a rule name."""
     from betalint.linter.explain import explain
 
     click.echo(explain(code), nl=False)
