@@ -379,6 +379,8 @@ def _quoted_key_value(
     """`"anthropic-beta": v`, `"ANTHROPIC_BETA" => v`, `headers["anthropic-beta"] = v`,
     and call pairs `set("anthropic-beta", v)`."""
     text = region.text
+    if _in_code_span(text, key_start, region):
+        return  # prose quoting code (a docstring, a comment): its names are weak tokens
     sep = _SEP_AFTER_QUOTED_KEY.match(text, key_end, region.end)
     if sep is None:
         return
@@ -395,6 +397,18 @@ def _quoted_key_value(
         _header_scalars(out, region, spans, context)
         return
     _expression_value(out, region, sep.end(), context, header=header)
+
+
+# Languages where a backtick opens a string, so it never marks prose quoting code.
+_BACKTICK_STRINGS = frozenset({"js", "go"})
+
+
+def _in_code_span(text: str, pos: int, region: _Region) -> bool:
+    """Is `pos` inside a `code span` on its line (an odd number of backticks before it)?"""
+    if region.lang in _BACKTICK_STRINGS:
+        return False
+    line_start = max(region.start, text.rfind("\n", 0, pos) + 1, pos - 4000)
+    return text.count("`", line_start, pos) % 2 == 1
 
 
 def _key_quote(

@@ -851,13 +851,6 @@ def test_notebook_positions_are_in_the_raw_file(
 # --------------------------------------------------------------------------- scanner noise
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason='BUG: prose in a Python docstring quoting `"anthropic-beta": v` is read as a '
-    "header value: the quoted words that follow ('ANTHROPIC_BETA', 'anthropic-beta') are "
-    "reported as BL101/BL301 (linter/scanner.py quoted-key values; fires on the repo's own "
-    "linter/scanner.py:330-348)",
-)
 def test_docstring_describing_header_syntax_is_quiet(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

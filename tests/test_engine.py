@@ -118,3 +118,25 @@ class TestPlatforms:
         assert "tool-search-tool-2025-10-19" in d.message
         assert "pins" in d.message
         assert d.fix is not None and d.fix.replacement == "tool-search-tool-2025-10-19"
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "expected"),
+    (
+        # Prose quoting code (a docstring, a comment): a header key inside `...` is not a
+        # header; a real name in it is still a weak token.
+        ('"""Reads `"anthropic-beta": value`, `"ANTHROPIC_BETA" => v`."""', "doc.py", []),
+        ('# `{"anthropic-beta": "mcp-client-2025-04-04"}`', "doc.py", [("BL202", "comment")]),
+        # In JS and Go a backtick opens a string: the key is real code.
+        (
+            'const h = {`x`: 1, "anthropic-beta": "files-api-2025-4-14"}',
+            "a.ts",
+            [("BL101", "header-value")],
+        ),
+    ),
+)
+def test_header_keys_inside_code_spans_are_prose(
+    text: str, path: str, expected: list[tuple[str, str]]
+) -> None:
+    found = betalint.scan_text(text, path, today=TODAY)
+    assert [(d.code, d.context) for d in found] == expected
