@@ -150,7 +150,8 @@ def find_config(start: Path) -> Path | None:
 
 # --------------------------------------------------------------------------- loading
 
-_KEYS = (
+# Every key a config table may hold (kebab-case, as ruff).
+CONFIG_KEYS = (
     "select",
     "ignore",
     "extend-select",
@@ -248,12 +249,13 @@ class _Loader:
         kw: dict[str, Any] = {}
         origins: list[tuple[str, str, str]] = []
         for key, value in table.items():
-            if key not in _KEYS:
-                hint = _did_you_mean(key, _KEYS)
+            if key not in CONFIG_KEYS:
+                hint = _did_you_mean(key, CONFIG_KEYS)
                 where = f"[{self.table}]" if self.table else "the top level"
                 raise self.fail(
                     key,
-                    f"unknown key `{_shown(key)}` in {where}{hint}; valid keys: {', '.join(_KEYS)}",
+                    f"unknown key `{_shown(key)}` in {where}{hint}; "
+                    f"valid keys: {', '.join(CONFIG_KEYS)}",
                 )
             attr = key.replace("-", "_")
             if key in ("select", "ignore", "extend-select"):

@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 import betalint
 from betalint.errors import BetalintError
 from betalint.linter import config
-from betalint.linter.config import RuleSelector
+from betalint.linter.config import CONFIG_KEYS, RuleSelector
 from betalint.linter.fixer import FixResult, fix_source
 from betalint.linter.reader import Source, decode_bytes
 from betalint.linter.rules import RULES
@@ -382,22 +382,7 @@ def test_fixer_never_raises_on_anything(text: str, path: str, unsafe: bool) -> N
 
 # --------------------------------------------------------------------------- the config loader
 
-KEYS = (
-    "select",
-    "ignore",
-    "extend-select",
-    "per-file-ignores",
-    "exclude",
-    "extend-exclude",
-    "extra-registries",
-    "respect-gitignore",
-    "today",
-    "required-version",
-    "platforms",
-    "max-file-size",
-    "selekt",
-    "",
-)
+KEYS = (*CONFIG_KEYS, "selekt", "")  # every real key, a near miss, and an empty one
 
 
 def _toml_key(key: str) -> str:
