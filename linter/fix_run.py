@@ -102,6 +102,9 @@ class FixRun:
             return check_source(fixed, settings, self.contexts).diagnostics
 
         result = fix_source(source, check, unsafe=self.unsafe, diagnostics=outcome.diagnostics)
+        if result.unguarded is not None and result.applied:
+            where = posix_path(source.path)
+            click.echo(f"betalint: warning: {where}: {result.unguarded}", err=True)
         for dropped in result.dropped:
             d = dropped.diagnostic
             where = f"{posix_path(d.path)}:{d.line}:{d.column}"
