@@ -55,7 +55,9 @@ class FixRun:
         if self.diff:
             self._show(result)
             return outcome
-        error = write_fixed(result.source.path, result.source.data, result.fixed.data)
+        error = write_fixed(
+            result.source.path, result.source.data, result.fixed.data, root=str(settings.root)
+        )
         if error is not None:
             self.errors.append(error)
             click.echo(f"betalint: error: {error}", err=True)
