@@ -36,7 +36,7 @@ from pathlib import Path
 
 import pytest
 
-from betalint.linter import check_command, config
+from betalint.linter.cli import check_run as check_command
 from betalint.linter.cli import main
 
 TODAY = ("--today", "2026-11-25")
@@ -239,7 +239,7 @@ FILE_ROWS = [
         {"long.py": LONG_LINE},
         fixed={"long.py": _fixed(LONG_LINE)},
         fix_stdout=_fix_out("long.py", 1, LONG + 12),
-        # too big for the syntax guard's memory bound (linter.fixer.GUARD_MAX_BYTES): said so
+        # too big for the syntax guard's memory bound (linter.fix.fixer.GUARD_MAX_BYTES): said so
         fix_stderr=(
             "betalint: warning: long.py: larger than 512 KiB: fixed without checking that it "
             "still parses as Python",
@@ -589,9 +589,7 @@ ROWS = FILE_ROWS + PATH_ROWS
 def _fresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("NO_COLOR", "1")
-    config.clear_cache()
     yield
-    config.clear_cache()
 
 
 def _snapshot(root: Path) -> dict[str, tuple[int, bytes | str | None]]:

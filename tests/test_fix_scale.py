@@ -11,9 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from betalint.linter.diagnostic import Diagnostic
-from betalint.linter.fixer import GUARD_MAX_BYTES, fix_source
-from betalint.linter.reader import Source
-from betalint.linter.spans import SpanIndex, Taken
+from betalint.linter.files.reader import Source
+from betalint.linter.fix.fixer import GUARD_MAX_BYTES, fix_source
+from betalint.linter.fix.spans import SpanIndex, Taken
 
 TYPO, GOOD = "fils-api-2025-04-14", "files-api-2025-04-14"
 

@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pathspec import GitIgnoreSpec
 
-from betalint.linter.globs import GitPattern, parse_line
+from betalint.linter.files.globs import GitPattern, parse_line
 
 CATASTROPHIC = "*a*a*a*a*a*a*a*a*a*a*b"
 

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from betalint.linter import metadata
-from betalint.linter.writer import write_fixed
+from betalint.linter.fix import metadata
+from betalint.linter.fix.writer import write_fixed
 
 OLD, NEW = b'B = ["fils-api-2025-04-14"]\n', b'B = ["files-api-2025-04-14"]\n'
 as_root = pytest.mark.skipif(os.geteuid() != 0, reason="chown to another uid needs root")
