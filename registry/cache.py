@@ -4,7 +4,8 @@ Only extra registries (and a `--registry` base) are cached here; the shipped reg
 is (see `registry.prebuilt`). What is read from this directory is treated as untrusted:
 
 - the directory and each file must be owned by the current user and not writable by group
-  or others, else the cache is ignored (another user's cache could lie);
+  or others, and the directory must not be a symbolic link, else the cache is ignored
+  (another user's cache could lie; a planted link could aim writes and pruning elsewhere);
 - files are opened with O_NOFOLLOW | O_NONBLOCK and must be regular files (a symlink or a
   FIFO planted at the cache path is skipped, never followed and never blocks);
 - content is JSON, decoded strictly by `registry.codec`: nothing in it can run;
@@ -26,6 +27,7 @@ _MAX_BYTES = 64 * 1024 * 1024  # a cache file larger than any registry is not ou
 _KEEP = 16  # cache files kept; older ones are pruned when a new one is written
 _TMP_PREFIX = ".tmp-"
 _STALE_TMP_SECONDS = 3600  # a temp file this old belongs to a run that died
+_OURS = ("registry-", "assembled-")  # names betalint writes (pruning touches nothing else)
 # Files earlier versions left behind: pickles (never read again) and `KEY.<pid>.tmp`.
 _LEGACY_SUFFIXES = (".pickle", ".tmp")
 
@@ -45,8 +47,10 @@ def _trusted(st: os.stat_result) -> bool:
 
 
 def _trusted_dir(directory: Path) -> bool:
+    """A real directory (lstat: a planted link could aim the writes and the pruning at any
+    directory of the user's), ours and private."""
     try:
-        st = directory.stat()
+        st = directory.lstat()
     except OSError:
         return False
     return stat.S_ISDIR(st.st_mode) and _trusted(st)
@@ -118,6 +122,8 @@ def prune(directory: Path) -> None:
         if name.startswith(_TMP_PREFIX):
             if now - st.st_mtime > _STALE_TMP_SECONDS:
                 _remove(path)
+        elif not name.startswith(_OURS):
+            continue
         elif name.endswith(_LEGACY_SUFFIXES):
             _remove(path)
         elif name.endswith(".json"):

@@ -194,3 +194,28 @@ def test_cache_dir_is_created_private(tmp_path: Path, monkeypatch: pytest.Monkey
     directory = tmp_path / "fresh" / "betalint"
     assert directory.stat().st_mode & 0o777 == 0o700
     assert cache.read("x.json") == {"a": 1}
+
+
+def test_a_linked_cache_dir_is_neither_written_nor_pruned(
+    tmp_path: Path, extra: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    victim = tmp_path / "victim"
+    victim.mkdir(mode=0o700)
+    keep = [victim / "registry-mine.json", victim / "notes.tmp", victim / "data.json"]
+    for path in keep:
+        path.write_text("precious")
+    root = tmp_path / "shared"
+    root.mkdir()
+    (root / "betalint").symlink_to(victim)
+    monkeypatch.setenv("BETALINT_CACHE_DIR", str(root))
+    monkeypatch.delenv("BETALINT_NO_CACHE", raising=False)
+    load_file(extra)
+    assert sorted(victim.iterdir()) == sorted(keep)
+
+
+def test_pruning_touches_only_betalint_files(cache_dir: Path, extra: Path) -> None:
+    other = [cache_dir / "someone-else.json", cache_dir / "x.pickle", cache_dir / "y.tmp"]
+    for path in other:
+        path.write_text("not ours")
+    load_file(extra)
+    assert all(path.exists() for path in other)
