@@ -193,6 +193,7 @@ def measure(case: Case, runs: int, cap: float, baseline: float) -> list[dict[str
                     "net": max(median - baseline, 1e-3),
                     "peak_rss_kib": peak,
                     "exit": code,
+                    "killed": int(median >= 2 * cap),  # killed: the time is a lower bound
                 }
             )
             _print_row(case, rows)
@@ -232,6 +233,8 @@ def _fmt(seconds: float) -> str:
 def _print_row(case: Case, rows: list[dict[str, float | int]]) -> None:
     row = rows[-1]
     ratio = f"{row['net'] / rows[-2]['net']:5.2f}" if len(rows) > 1 else "    -"
+    if row.get("killed"):  # the time is a lower bound, and so is the ratio
+        ratio = ">" + ratio.strip()
     rss = f"{int(row['peak_rss_kib']) // 1024:6d} MB" if row["peak_rss_kib"] else "       -"
     print(
         f"  {case.name:<26} n={int(row['n']):>9} {case.unit:<6} "
