@@ -14,6 +14,7 @@ from betalint.registry.request_filter import UnknownPolicy, filter_header
 
 TARGETS = ("anthropic", "bedrock", "bedrock:invoke", "bedrock:converse", "bedrock:mantle",
            "vertex", "vertex:count_tokens", "foundry", "databricks", "x-custom")
+POLICIES: tuple[UnknownPolicy, ...] = ("drop", "keep")
 MODELS = (None, "claude-sonnet-4-5", "claude-opus-4-7", "us.anthropic.claude-opus-4-5-v1:0",
           "claude-haiku-4-5@20251001", "claude-fable-5")
 
@@ -43,7 +44,7 @@ def test_output_is_clean_for_its_platform(value: str, target: str, model: str | 
 
 
 @settings(max_examples=60, deadline=None)
-@given(headers, st.sampled_from(TARGETS), st.sampled_from(MODELS), st.sampled_from(["drop", "keep"]))
+@given(headers, st.sampled_from(TARGETS), st.sampled_from(MODELS), st.sampled_from(POLICIES))
 def test_idempotent(value: str, target: str, model: str | None, unknown: UnknownPolicy) -> None:
     reg = registry()
     once = filter_header(value, platform=target, model=model, registry=reg, unknown=unknown)
