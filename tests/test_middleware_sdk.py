@@ -331,7 +331,7 @@ def test_platform_of_every_client_kind(prefix: str, name: str, platform: str) ->
 
 
 def test_guard_refuses_other_objects() -> None:
-    with pytest.raises(TypeError, match="betalint.guard takes an anthropic client"):
+    with pytest.raises(TypeError, match=r"betalint\.guard takes an anthropic client"):
         betalint.guard(object())
 
 
