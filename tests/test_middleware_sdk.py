@@ -11,28 +11,20 @@ botocore, and the body field `anthropic_beta` (what InvokeModel reads) is checke
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import inspect
 import json
 import re
 import subprocess
 import sys
 from typing import Any
-from unittest import mock
 
 import anthropic
 import httpx2
 import pytest
-from botocore.auth import SigV4Auth
-from botocore.awsrequest import AWSRequest
-from botocore.credentials import Credentials
+from _sdk_support import ACCESS_KEY, REGION, REPLY, SECRET_KEY, sigv4_valid
 
 import betalint
 from betalint.sdk_middleware import BetaFilter, platform_of
-
-ACCESS_KEY = "AKIDEXAMPLE"
-SECRET_KEY = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"
-REGION = "us-east-1"
 
 # What a client such as Claude Code might send: a name Bedrock and Vertex AI reject, one they
 # take under another name, a duplicate, a typo, and names every platform takes.
@@ -58,16 +50,6 @@ MODELS = {
     "vertex": "claude-sonnet-4-5@20250929",
 }
 MESSAGES = [{"role": "user", "content": "Hello"}]
-REPLY = {
-    "id": "msg_01",
-    "type": "message",
-    "role": "assistant",
-    "model": "claude-sonnet-4-5",
-    "content": [{"type": "text", "text": "Hi"}],
-    "stop_reason": "end_turn",
-    "stop_sequence": None,
-    "usage": {"input_tokens": 3, "output_tokens": 1},
-}
 # Differ between two sends of the same call: when, and what is signed over the body.
 PER_SEND = {"authorization", "x-amz-date", "idempotency-key", "x-stainless-idempotency-key"}
 
@@ -151,24 +133,6 @@ def header_betas(request: httpx2.Request) -> list[str]:
 
 def stable_headers(request: httpx2.Request) -> dict[str, str]:
     return {k: v for k, v in request.headers.items() if k not in PER_SEND}
-
-
-def sigv4_valid(request: httpx2.Request) -> bool:
-    """Whether `request`, as it left, carries a valid SigV4 signature for the fake keys.
-
-    Re-signs the headers it says it signed, its URL and its body with botocore at the same
-    timestamp, as the receiving side would, and compares the Authorization values.
-    """
-    auth = request.headers["authorization"]
-    signed = re.search(r"SignedHeaders=([^,]+)", auth)
-    assert signed is not None, auth
-    headers = {name: request.headers[name] for name in signed.group(1).split(";")}
-    again = AWSRequest(method=request.method, url=str(request.url), headers=headers,
-                       data=request.content)
-    stamp = dt.datetime.strptime(request.headers["x-amz-date"], "%Y%m%dT%H%M%SZ")
-    with mock.patch("botocore.auth.get_current_datetime", return_value=stamp):
-        SigV4Auth(Credentials(ACCESS_KEY, SECRET_KEY), "bedrock", REGION).add_auth(again)
-    return bool(again.headers["Authorization"] == auth)
 
 
 KINDS = ("anthropic", "bedrock", "vertex", "foundry")
