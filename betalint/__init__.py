@@ -53,6 +53,7 @@ _EXPORTS = {
     "FilterResult": "betalint.registry.request_filter",
     "Dropped": "betalint.registry.request_filter",
     "UnknownBetaError": "betalint.registry.request_filter",
+    "UnknownPolicy": "betalint.registry.request_filter",
     # anthropic SDK middleware: imports anthropic on first use only (extra betalint[anthropic])
     "middleware": "betalint.sdk_middleware",
     "guard": "betalint.sdk_middleware",
@@ -67,6 +68,7 @@ __all__ = [
     "FilterResult",
     "Registry",
     "UnknownBetaError",
+    "UnknownPolicy",
     "Verdict",
     "__version__",
     "check_header",
@@ -91,6 +93,7 @@ if TYPE_CHECKING:
         Dropped,
         FilterResult,
         UnknownBetaError,
+        UnknownPolicy,
         filter_betas,
         filter_header,
     )
