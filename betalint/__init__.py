@@ -16,25 +16,10 @@ Attributes load on first use, so `import betalint` costs almost nothing.
 
 from __future__ import annotations
 
-import os
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
-
-
-def _add_source_checkout() -> None:
-    """In a source checkout, `registry/` and `linter/` sit beside this directory (setuptools
-    maps them into betalint.* when it installs). `python -m betalint` run in the repo root
-    imports this directory from the cwd, shadowing the installed package: let it find them."""
-    here = os.path.dirname(os.path.abspath(__file__))
-    root = os.path.dirname(here)
-    beside = os.path.join(root, "registry", "grammar.py")
-    if not os.path.isdir(os.path.join(here, "registry")) and os.path.isfile(beside):
-        __path__.append(root)
-
-
-_add_source_checkout()
+from betalint.linter.version import __version__
 
 _EXPORTS = {
     "parse": "betalint.registry.grammar",
@@ -47,7 +32,7 @@ _EXPORTS = {
     "check_header": "betalint.api",
     "scan_text": "betalint.api",
     "Diagnostic": "betalint.linter.diagnostic",
-    "BetalintError": "betalint.errors",
+    "BetalintError": "betalint.registry.errors",
     "filter_betas": "betalint.registry.request_filter",
     "filter_header": "betalint.registry.request_filter",
     "FilterResult": "betalint.registry.request_filter",
@@ -84,8 +69,8 @@ __all__ = [
 
 if TYPE_CHECKING:
     from betalint.api import check_header, scan_text, validate
-    from betalint.errors import BetalintError
     from betalint.linter.diagnostic import Diagnostic
+    from betalint.registry.errors import BetalintError
     from betalint.registry.grammar import BetaName, BetaNameError, parse
     from betalint.registry.loader import load_registry
     from betalint.registry.model import Registry

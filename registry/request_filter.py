@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, cast, get_args
 
-from betalint.errors import BetalintError
+from betalint.registry.errors import BetalintError
 from betalint.registry.header import names_in, split_header
 from betalint.registry.platforms import PlatformVerdict, Target, parse_target, platform_verdict
 

@@ -38,8 +38,9 @@ def sigv4_valid(request: httpx2.Request) -> bool:
     signed = re.search(r"SignedHeaders=([^,]+)", auth)
     assert signed is not None, auth
     headers = {name: request.headers[name] for name in signed.group(1).split(";")}
-    again = AWSRequest(method=request.method, url=str(request.url), headers=headers,
-                       data=request.content)
+    again = AWSRequest(
+        method=request.method, url=str(request.url), headers=headers, data=request.content
+    )
     stamp = dt.datetime.strptime(request.headers["x-amz-date"], "%Y%m%dT%H%M%SZ")
     with mock.patch("botocore.auth.get_current_datetime", return_value=stamp):
         SigV4Auth(Credentials(ACCESS_KEY, SECRET_KEY), "bedrock", REGION).add_auth(again)

@@ -57,12 +57,23 @@ PER_SEND = {"authorization", "x-amz-date", "idempotency-key", "x-stainless-idemp
 @pytest.fixture(autouse=True)
 def _fake_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> None:
     """Fake credentials only: nothing from the user's AWS or Anthropic set-up is read."""
-    for name in ("AWS_PROFILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
-                 "AWS_SESSION_TOKEN", "AWS_REGION", "AWS_DEFAULT_REGION",
-                 "ANTHROPIC_API_KEY", "ANTHROPIC_AUTH_TOKEN", "ANTHROPIC_BASE_URL",
-                 "ANTHROPIC_BEDROCK_BASE_URL", "ANTHROPIC_VERTEX_BASE_URL",
-                 "ANTHROPIC_FOUNDRY_API_KEY", "ANTHROPIC_FOUNDRY_RESOURCE",
-                 "ANTHROPIC_FOUNDRY_BASE_URL", "CLOUD_ML_REGION"):
+    for name in (
+        "AWS_PROFILE",
+        "AWS_ACCESS_KEY_ID",
+        "AWS_SECRET_ACCESS_KEY",
+        "AWS_SESSION_TOKEN",
+        "AWS_REGION",
+        "AWS_DEFAULT_REGION",
+        "ANTHROPIC_API_KEY",
+        "ANTHROPIC_AUTH_TOKEN",
+        "ANTHROPIC_BASE_URL",
+        "ANTHROPIC_BEDROCK_BASE_URL",
+        "ANTHROPIC_VERTEX_BASE_URL",
+        "ANTHROPIC_FOUNDRY_API_KEY",
+        "ANTHROPIC_FOUNDRY_RESOURCE",
+        "ANTHROPIC_FOUNDRY_BASE_URL",
+        "CLOUD_ML_REGION",
+    ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "aws-config"))
     monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "aws-credentials"))
@@ -96,12 +107,17 @@ def make_client(kind: str, wire: Wire, *, asynchronous: bool = False) -> Any:
         return cls(api_key="sk-ant-test", http_client=http)
     if kind == "bedrock":
         cls = getattr(anthropic, f"{prefix}AnthropicBedrock")
-        return cls(aws_access_key=ACCESS_KEY, aws_secret_key=SECRET_KEY, aws_region=REGION,
-                   http_client=http)
+        return cls(
+            aws_access_key=ACCESS_KEY,
+            aws_secret_key=SECRET_KEY,
+            aws_region=REGION,
+            http_client=http,
+        )
     if kind == "vertex":
         cls = getattr(anthropic, f"{prefix}AnthropicVertex")
-        return cls(region="us-east5", project_id="test-project", access_token="ya29.test",
-                   http_client=http)
+        return cls(
+            region="us-east5", project_id="test-project", access_token="ya29.test", http_client=http
+        )
     cls = getattr(anthropic, f"{prefix}AnthropicFoundry")
     return cls(api_key="test-key", resource="test-resource", http_client=http)
 
@@ -111,16 +127,19 @@ def passthrough(request: anthropic.APIRequest, call_next: anthropic.CallNext) ->
     return call_next(request)
 
 
-async def passthrough_async(request: anthropic.APIRequest,
-                            call_next: anthropic.AsyncCallNext) -> Any:
+async def passthrough_async(
+    request: anthropic.APIRequest, call_next: anthropic.AsyncCallNext
+) -> Any:
     return await call_next(request)
 
 
 def send(client: Any, betas: list[str], model: str, **extra: Any) -> None:
     """One beta Messages call, awaited when the client is async."""
-    call = client.beta.messages.create(model=model, max_tokens=16, messages=MESSAGES,
-                                       betas=betas, **extra)
+    call = client.beta.messages.create(
+        model=model, max_tokens=16, messages=MESSAGES, betas=betas, **extra
+    )
     if inspect.isawaitable(call):
+
         async def wait() -> None:
             await call
 
@@ -169,8 +188,9 @@ def test_bedrock_body_is_filtered_and_the_signature_holds(asynchronous: bool) ->
         "anthropic_version": body["anthropic_version"],
         "anthropic_beta": EXPECTED["bedrock"],
     }
-    assert "anthropic-beta" in re.sub(r".*SignedHeaders=([^,]+).*", r"\1",
-                                      sent.headers["authorization"]).split(";")
+    assert "anthropic-beta" in re.sub(
+        r".*SignedHeaders=([^,]+).*", r"\1", sent.headers["authorization"]
+    ).split(";")
     assert sigv4_valid(sent)
 
 
@@ -181,16 +201,21 @@ def test_the_signature_check_can_fail() -> None:
     (sent,) = wire.sent
     body = json.loads(sent.content)
     body["anthropic_beta"] = []
-    tampered = httpx2.Request(sent.method, sent.url, headers=sent.headers,
-                              content=json.dumps(body).encode())
+    tampered = httpx2.Request(
+        sent.method, sent.url, headers=sent.headers, content=json.dumps(body).encode()
+    )
     assert sigv4_valid(sent) and not sigv4_valid(tampered)
 
 
 def test_bedrock_body_field_set_by_the_caller_is_filtered() -> None:
     wire = Wire()
     client = betalint.guard(make_client("bedrock", wire))
-    client.beta.messages.create(model=MODELS["bedrock"], max_tokens=16, messages=MESSAGES,
-                                extra_body={"anthropic_beta": BETAS})
+    client.beta.messages.create(
+        model=MODELS["bedrock"],
+        max_tokens=16,
+        messages=MESSAGES,
+        extra_body={"anthropic_beta": BETAS},
+    )
     (sent,) = wire.sent
     assert json.loads(sent.content)["anthropic_beta"] == EXPECTED["bedrock"]
     assert header_betas(sent) == []
@@ -199,8 +224,7 @@ def test_bedrock_body_field_set_by_the_caller_is_filtered() -> None:
 
 def test_all_dropped_sends_no_header_and_no_body_field() -> None:
     wire = Wire()
-    send(betalint.guard(make_client("bedrock", wire)), ["files-api-2025-04-14"],
-         MODELS["bedrock"])
+    send(betalint.guard(make_client("bedrock", wire)), ["files-api-2025-04-14"], MODELS["bedrock"])
     (sent,) = wire.sent
     assert header_betas(sent) == []
     assert "anthropic_beta" not in json.loads(sent.content)
@@ -210,11 +234,13 @@ def test_all_dropped_sends_no_header_and_no_body_field() -> None:
 def test_client_default_header_is_filtered_too() -> None:
     wire = Wire()
     client = anthropic.AnthropicVertex(
-        region="us-east5", project_id="p", access_token="t", http_client=wire.client(False),
+        region="us-east5",
+        project_id="p",
+        access_token="t",
+        http_client=wire.client(False),
         default_headers={"anthropic-beta": "files-api-2025-04-14,context-management-2025-06-27"},
     )
-    betalint.guard(client).messages.create(model=MODELS["vertex"], max_tokens=16,
-                                           messages=MESSAGES)
+    betalint.guard(client).messages.create(model=MODELS["vertex"], max_tokens=16, messages=MESSAGES)
     (sent,) = wire.sent
     assert header_betas(sent) == ["context-management-2025-06-27"]
 
@@ -236,8 +262,11 @@ def test_vertex_count_tokens_uses_that_endpoint() -> None:
     client.beta.messages.count_tokens(model=MODELS["vertex"], messages=MESSAGES, betas=BETAS)
     (sent,) = wire.sent
     assert sent.url.path.endswith("/count-tokens:rawPredict")
-    expected = betalint.filter_betas([*BETAS, "token-counting-2024-11-01"],
-                                     platform="vertex:count_tokens", model=MODELS["vertex"])
+    expected = betalint.filter_betas(
+        [*BETAS, "token-counting-2024-11-01"],
+        platform="vertex:count_tokens",
+        model=MODELS["vertex"],
+    )
     assert header_betas(sent) == [expected.header]
     assert "token-counting-2024-11-01" in expected.names
 
@@ -247,9 +276,16 @@ def test_unknown_policies(asynchronous: bool) -> None:
     wire = Wire()
     client = make_client("vertex", wire, asynchronous=asynchronous)
     send(betalint.guard(client, unknown="keep"), BETAS, MODELS["vertex"])
-    assert header_betas(wire.sent[0]) == [",".join(
-        ["tool-search-tool-2025-10-19", "interleaved-thinking-2025-05-14",
-         "interleaved-thinkng-2025-05-14", "fine-grained-tool-streaming-2025-05-14"])]
+    assert header_betas(wire.sent[0]) == [
+        ",".join(
+            [
+                "tool-search-tool-2025-10-19",
+                "interleaved-thinking-2025-05-14",
+                "interleaved-thinkng-2025-05-14",
+                "fine-grained-tool-streaming-2025-05-14",
+            ]
+        )
+    ]
     with pytest.raises(betalint.UnknownBetaError) as raised:
         send(betalint.guard(client, unknown="raise"), BETAS, MODELS["vertex"])
     assert raised.value.names == ("interleaved-thinkng-2025-05-14",)
@@ -259,12 +295,14 @@ def test_unknown_policies(asynchronous: bool) -> None:
 
 def test_middleware_in_the_constructor_and_an_explicit_platform() -> None:
     wire = Wire()
-    client = anthropic.Anthropic(api_key="k", http_client=wire.client(False),
-                                 middleware=[betalint.middleware("vertex_ai")])
+    client = anthropic.Anthropic(
+        api_key="k", http_client=wire.client(False), middleware=[betalint.middleware("vertex_ai")]
+    )
     send(client, BETAS, "claude-sonnet-4-5")
     assert header_betas(wire.sent[0]) == [",".join(EXPECTED["vertex"])]
-    gateway = betalint.guard(anthropic.Anthropic(api_key="k", http_client=wire.client(False)),
-                             platform="bedrock")
+    gateway = betalint.guard(
+        anthropic.Anthropic(api_key="k", http_client=wire.client(False)), platform="bedrock"
+    )
     send(gateway, BETAS, "claude-sonnet-4-5")
     assert header_betas(wire.sent[1]) == [",".join(EXPECTED["bedrock"])]
 
@@ -272,7 +310,8 @@ def test_middleware_in_the_constructor_and_an_explicit_platform() -> None:
 def test_no_betas_no_change() -> None:
     wire = Wire()
     betalint.guard(make_client("anthropic", wire)).messages.create(
-        model="claude-sonnet-4-5", max_tokens=16, messages=MESSAGES)
+        model="claude-sonnet-4-5", max_tokens=16, messages=MESSAGES
+    )
     assert header_betas(wire.sent[0]) == []
 
 
@@ -308,14 +347,21 @@ def test_bad_policy_and_platform_fail_at_set_up() -> None:
 
 # --- the extension point this is built on: if a later SDK changes it, these fail loudly ------
 
+
 def test_the_sdk_extension_point_is_there() -> None:
     assert issubclass(BetaFilter, anthropic.Middleware)
     copy = inspect.signature(anthropic.APIRequest.copy).parameters
     assert {"headers", "body"} <= set(copy)
-    for cls in (anthropic.Anthropic, anthropic.AsyncAnthropic, anthropic.AnthropicBedrock,
-                anthropic.AsyncAnthropicBedrock, anthropic.AnthropicVertex,
-                anthropic.AsyncAnthropicVertex, anthropic.AnthropicFoundry,
-                anthropic.AsyncAnthropicFoundry):
+    for cls in (
+        anthropic.Anthropic,
+        anthropic.AsyncAnthropic,
+        anthropic.AnthropicBedrock,
+        anthropic.AsyncAnthropicBedrock,
+        anthropic.AnthropicVertex,
+        anthropic.AsyncAnthropicVertex,
+        anthropic.AnthropicFoundry,
+        anthropic.AsyncAnthropicFoundry,
+    ):
         assert callable(getattr(cls, "with_middleware", None)), cls
         assert "middleware" in inspect.signature(cls.__init__).parameters, cls
     assert inspect.iscoroutinefunction(BetaFilter.handle_async)
@@ -330,21 +376,24 @@ def test_the_chain_runs_once_per_attempt() -> None:
         seen.append(request)
         if len(seen) == 1:
             error = {"type": "overloaded_error", "message": "busy"}
-            return httpx2.Response(529, json={"type": "error", "error": error},
-                                   headers={"retry-after-ms": "1"})
+            return httpx2.Response(
+                529, json={"type": "error", "error": error}, headers={"retry-after-ms": "1"}
+            )
         return httpx2.Response(200, json=REPLY)
 
     http = httpx2.Client(transport=httpx2.MockTransport(flaky))
-    client = anthropic.AnthropicVertex(region="us-east5", project_id="p", access_token="t",
-                                       http_client=http, max_retries=1)
+    client = anthropic.AnthropicVertex(
+        region="us-east5", project_id="p", access_token="t", http_client=http, max_retries=1
+    )
     send(betalint.guard(client), BETAS, MODELS["vertex"])
     assert [header_betas(r) for r in seen] == [[",".join(EXPECTED["vertex"])]] * 2
 
 
 def test_import_betalint_does_not_import_anthropic() -> None:
-    code = ("import sys, betalint; betalint.filter_betas(['files-api-2025-04-14'], "
-            "platform='bedrock'); assert 'anthropic' not in sys.modules, 'anthropic imported'; "
-            "betalint.guard; assert 'anthropic' in sys.modules")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=False)
+    code = (
+        "import sys, betalint; betalint.filter_betas(['files-api-2025-04-14'], "
+        "platform='bedrock'); assert 'anthropic' not in sys.modules, 'anthropic imported'; "
+        "betalint.guard; assert 'anthropic' in sys.modules"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr

@@ -22,8 +22,11 @@ from starlette.testclient import TestClient
 
 RECIPE = Path(__file__).resolve().parent.parent / "docs" / "recipes" / "asgi_proxy.md"
 BETAS = "files-api-2025-04-14, advanced-tool-use-2025-11-20, interleaved-thinkng-2025-05-14"
-BODY = {"model": "claude-sonnet-4-5", "max_tokens": 16,
-        "messages": [{"role": "user", "content": "Hello"}]}
+BODY = {
+    "model": "claude-sonnet-4-5",
+    "max_tokens": 16,
+    "messages": [{"role": "user", "content": "Hello"}],
+}
 
 
 @pytest.fixture(scope="module")
@@ -54,9 +57,15 @@ class FakeUpstream:
 
     async def answer(self, request: Request) -> Response:
         body = await request.body()
-        self.seen.append({"method": request.method, "url": str(request.url),
-                          "headers": request.headers.getlist("anthropic-beta"),
-                          "all_headers": dict(request.headers), "body": body})
+        self.seen.append(
+            {
+                "method": request.method,
+                "url": str(request.url),
+                "headers": request.headers.getlist("anthropic-beta"),
+                "all_headers": dict(request.headers),
+                "body": body,
+            }
+        )
         if b'"stream": true' in body or b'"stream":true' in body:
             chunks = [b"event: message_start\ndata: {}\n\n", b"event: message_stop\ndata: {}\n\n"]
 
@@ -87,8 +96,10 @@ def test_each_route_gets_its_platform_s_betas(recipe: ModuleType, upstream: Fake
     with proxy(recipe, upstream) as client:
         client.post("/claude/v1/messages", json=BODY, headers={"anthropic-beta": BETAS})
         client.post("/foundry/v1/messages", json=BODY, headers={"anthropic-beta": BETAS})
-        path = "/vertex/projects/p/locations/us-east5/publishers/anthropic/models/" \
-               "claude-sonnet-4-5@20250929:rawPredict"
+        path = (
+            "/vertex/projects/p/locations/us-east5/publishers/anthropic/models/"
+            "claude-sonnet-4-5@20250929:rawPredict"
+        )
         vertex_body = {k: v for k, v in BODY.items() if k != "model"}
         answer = client.post(path, json=vertex_body, headers={"anthropic-beta": BETAS})
     assert answer.status_code == 200 and answer.headers["x-upstream"] == "1"
@@ -106,9 +117,15 @@ def test_the_body_and_other_headers_pass_untouched(
 ) -> None:
     raw = json.dumps(BODY, indent=1).encode()  # not how the proxy would serialise it
     with proxy(recipe, upstream) as client:
-        client.post("/claude/v1/messages?beta=true", content=raw,
-                    headers={"anthropic-beta": BETAS, "x-api-key": "sk-ant-test",
-                             "content-type": "application/json"})
+        client.post(
+            "/claude/v1/messages?beta=true",
+            content=raw,
+            headers={
+                "anthropic-beta": BETAS,
+                "x-api-key": "sk-ant-test",
+                "content-type": "application/json",
+            },
+        )
     (seen,) = upstream.seen
     assert seen["body"] == raw
     assert seen["url"].endswith("/v1/messages?beta=true")
@@ -118,10 +135,15 @@ def test_the_body_and_other_headers_pass_untouched(
 def test_several_header_lines_and_the_body_field(
     recipe: ModuleType, upstream: FakeUpstream
 ) -> None:
-    body = {**BODY, "model": "claude-opus-4-7", "anthropic_beta": ["effort-2025-11-24",
-                                                                  "files-api-2025-04-14"]}
-    headers = [("anthropic-beta", "files-api-2025-04-14"),
-               ("anthropic-beta", "files-api-2025-04-14,context-management-2025-06-27")]
+    body = {
+        **BODY,
+        "model": "claude-opus-4-7",
+        "anthropic_beta": ["effort-2025-11-24", "files-api-2025-04-14"],
+    }
+    headers = [
+        ("anthropic-beta", "files-api-2025-04-14"),
+        ("anthropic-beta", "files-api-2025-04-14,context-management-2025-06-27"),
+    ]
     with proxy(recipe, upstream) as client:
         client.post("/vertex/v1/messages", content=json.dumps(body).encode(), headers=headers)
     (seen,) = upstream.seen
@@ -131,30 +153,38 @@ def test_several_header_lines_and_the_body_field(
 
 def test_vertex_count_tokens(recipe: ModuleType, upstream: FakeUpstream) -> None:
     with proxy(recipe, upstream) as client:
-        client.post("/vertex/projects/p/locations/l/publishers/anthropic/models/"
-                    "count-tokens:rawPredict", json=BODY,
-                    headers={"anthropic-beta": "token-counting-2024-11-01,files-api-2025-04-14"})
+        client.post(
+            "/vertex/projects/p/locations/l/publishers/anthropic/models/count-tokens:rawPredict",
+            json=BODY,
+            headers={"anthropic-beta": "token-counting-2024-11-01,files-api-2025-04-14"},
+        )
     (seen,) = upstream.seen
     import betalint
 
-    expected = betalint.filter_betas(["token-counting-2024-11-01", "files-api-2025-04-14"],
-                                     platform="vertex:count_tokens", model=BODY["model"])
+    expected = betalint.filter_betas(
+        ["token-counting-2024-11-01", "files-api-2025-04-14"],
+        platform="vertex:count_tokens",
+        model=BODY["model"],
+    )
     assert seen["headers"] == [expected.header] and expected.header
 
 
 def test_a_stream_is_passed_back(recipe: ModuleType, upstream: FakeUpstream) -> None:
-    with proxy(recipe, upstream) as client, client.stream(
-        "POST", "/claude/v1/messages", json={**BODY, "stream": True},
-        headers={"anthropic-beta": BETAS},
-    ) as answer:
+    with (
+        proxy(recipe, upstream) as client,
+        client.stream(
+            "POST",
+            "/claude/v1/messages",
+            json={**BODY, "stream": True},
+            headers={"anthropic-beta": BETAS},
+        ) as answer,
+    ):
         text = b"".join(answer.iter_raw())
     assert answer.headers["content-type"].startswith("text/event-stream")
     assert text.count(b"event: ") == 2
 
 
-def test_raise_answers_400_and_forwards_nothing(
-    recipe: ModuleType, upstream: FakeUpstream
-) -> None:
+def test_raise_answers_400_and_forwards_nothing(recipe: ModuleType, upstream: FakeUpstream) -> None:
     with proxy(recipe, upstream, unknown="raise") as client:
         answer = client.post("/claude/v1/messages", json=BODY, headers={"anthropic-beta": BETAS})
     assert answer.status_code == 400

@@ -35,8 +35,10 @@ pytestmark = pytest.mark.filterwarnings("ignore:Item.*ReadOnly:UserWarning")
 
 RECIPE = Path(__file__).resolve().parent.parent / "docs" / "recipes" / "litellm.md"
 OPUS_47 = "bedrock/us.anthropic.claude-opus-4-7-v1:0"
-SENT = "effort-2025-11-24,files-api-2025-04-14,interleaved-thinkng-2025-05-14," \
-       "context-management-2025-06-27"
+SENT = (
+    "effort-2025-11-24,files-api-2025-04-14,interleaved-thinkng-2025-05-14,"
+    "context-management-2025-06-27"
+)
 
 
 def block(marker: str) -> str:
@@ -107,8 +109,13 @@ def callback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
 
 
 def bedrock_params(upstream: Upstream, model: str = OPUS_47) -> dict[str, Any]:
-    return {"model": model, "aws_access_key_id": ACCESS_KEY, "aws_secret_access_key": SECRET_KEY,
-            "aws_region_name": "us-east-1", "api_base": upstream.url}
+    return {
+        "model": model,
+        "aws_access_key_id": ACCESS_KEY,
+        "aws_secret_access_key": SECRET_KEY,
+        "aws_region_name": "us-east-1",
+        "api_base": upstream.url,
+    }
 
 
 MESSAGES = [{"role": "user", "content": "Hello"}]
@@ -117,14 +124,21 @@ MESSAGES = [{"role": "user", "content": "Hello"}]
 def test_proxy_routing_filters_the_client_header_per_deployment(
     callback: Any, upstream: Upstream
 ) -> None:
-    router = litellm.Router(model_list=[
-        {"model_name": "claude-opus", "litellm_params": bedrock_params(upstream)},
-    ])
+    router = litellm.Router(
+        model_list=[
+            {"model_name": "claude-opus", "litellm_params": bedrock_params(upstream)},
+        ]
+    )
     # How the proxy hands a client's anthropic-beta header to Bedrock/Vertex/Anthropic routes.
-    scoped = {"custom_llm_provider": "anthropic,bedrock,bedrock_mantle,vertex_ai",
-              "extra_headers": {"anthropic-beta": SENT, "anthropic-version": "2023-06-01"}}
-    asyncio.run(router.aanthropic_messages(model="claude-opus", messages=MESSAGES,
-                                           max_tokens=16, provider_specific_header=scoped))
+    scoped = {
+        "custom_llm_provider": "anthropic,bedrock,bedrock_mantle,vertex_ai",
+        "extra_headers": {"anthropic-beta": SENT, "anthropic-version": "2023-06-01"},
+    }
+    asyncio.run(
+        router.aanthropic_messages(
+            model="claude-opus", messages=MESSAGES, max_tokens=16, provider_specific_header=scoped
+        )
+    )
     path, headers, body = upstream.last()
     assert path == "/model/us.anthropic.claude-opus-4-7-v1:0/invoke"
     assert headers["anthropic-beta"] == "context-management-2025-06-27"
@@ -136,16 +150,26 @@ def test_without_the_callback_litellm_forwards_the_model_rejected_beta(
 ) -> None:
     """The baseline: LiteLLM's own map keeps effort-2025-11-24 for Opus 4.7 on Bedrock."""
     monkeypatch.setattr(litellm, "callbacks", [])
-    asyncio.run(litellm.anthropic_messages(messages=MESSAGES, max_tokens=16,
-                                           extra_headers={"anthropic-beta": SENT},
-                                           **bedrock_params(upstream)))
+    asyncio.run(
+        litellm.anthropic_messages(
+            messages=MESSAGES,
+            max_tokens=16,
+            extra_headers={"anthropic-beta": SENT},
+            **bedrock_params(upstream),
+        )
+    )
     assert "effort-2025-11-24" in upstream.last()[2]["anthropic_beta"]
 
 
 def test_sdk_chat_completion_on_bedrock(callback: Any, upstream: Upstream) -> None:
-    asyncio.run(litellm.acompletion(messages=MESSAGES, max_tokens=16,
-                                    extra_headers={"anthropic-beta": SENT},
-                                    **bedrock_params(upstream)))
+    asyncio.run(
+        litellm.acompletion(
+            messages=MESSAGES,
+            max_tokens=16,
+            extra_headers={"anthropic-beta": SENT},
+            **bedrock_params(upstream),
+        )
+    )
     _, headers, body = upstream.last()
     assert body["anthropic_beta"] == ["context-management-2025-06-27"]
     assert headers["anthropic-beta"] == "context-management-2025-06-27"
@@ -154,15 +178,23 @@ def test_sdk_chat_completion_on_bedrock(callback: Any, upstream: Upstream) -> No
 def test_first_party_traffic_loses_the_typo_the_duplicate_and_what_the_model_ignores(
     callback: Any, upstream: Upstream
 ) -> None:
-    asyncio.run(litellm.anthropic_messages(
-        model="anthropic/claude-sonnet-4-5", messages=MESSAGES, max_tokens=16,
-        api_key="sk-ant-test", api_base=upstream.url,
-        extra_headers={"anthropic-beta": SENT + ",files-api-2025-04-14"}))
+    asyncio.run(
+        litellm.anthropic_messages(
+            model="anthropic/claude-sonnet-4-5",
+            messages=MESSAGES,
+            max_tokens=16,
+            api_key="sk-ant-test",
+            api_base=upstream.url,
+            extra_headers={"anthropic-beta": SENT + ",files-api-2025-04-14"},
+        )
+    )
     path, headers, _ = upstream.last()
     assert path == "/v1/messages"
     # effort-2025-11-24 does nothing on Sonnet 4.5 (registry); LiteLLM sorts what it forwards
     assert sorted(headers["anthropic-beta"].split(",")) == [
-        "context-management-2025-06-27", "files-api-2025-04-14"]
+        "context-management-2025-06-27",
+        "files-api-2025-04-14",
+    ]
 
 
 def test_other_providers_and_calls_without_betas_are_left_alone(callback: Any) -> None:
@@ -171,11 +203,15 @@ def test_other_providers_and_calls_without_betas_are_left_alone(callback: Any) -
     assert kwargs["extra_headers"] == {"anthropic-beta": "x"}
     plain: dict[str, Any] = {"model": OPUS_47, "extra_headers": {"x-other": "1"}}
     assert asyncio.run(callback.async_pre_call_deployment_hook(plain, None)) == {
-        "model": OPUS_47, "extra_headers": {"x-other": "1"}}
+        "model": OPUS_47,
+        "extra_headers": {"x-other": "1"},
+    }
 
 
 def test_converse_route_is_its_own_platform(callback: Any) -> None:
-    kwargs: dict[str, Any] = {"model": "bedrock/converse/us.anthropic.claude-sonnet-4-5-v1:0",
-                              "headers": {"Anthropic-Beta": "advanced-tool-use-2025-11-20"}}
+    kwargs: dict[str, Any] = {
+        "model": "bedrock/converse/us.anthropic.claude-sonnet-4-5-v1:0",
+        "headers": {"Anthropic-Beta": "advanced-tool-use-2025-11-20"},
+    }
     asyncio.run(callback.async_pre_call_deployment_hook(kwargs, None))
     assert kwargs["headers"] == {}  # mapped on InvokeModel, and Converse lacks the mapped name

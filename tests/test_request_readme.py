@@ -43,8 +43,13 @@ def wire(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[httpx2.Request
 
     monkeypatch.setattr(httpx2.HTTPTransport, "handle_request", handle)
     monkeypatch.setattr(httpx2.AsyncHTTPTransport, "handle_async_request", handle_async)
-    for name in ("AWS_PROFILE", "AWS_SESSION_TOKEN", "ANTHROPIC_BASE_URL",
-                 "ANTHROPIC_BEDROCK_BASE_URL", "ANTHROPIC_AUTH_TOKEN"):
+    for name in (
+        "AWS_PROFILE",
+        "AWS_SESSION_TOKEN",
+        "ANTHROPIC_BASE_URL",
+        "ANTHROPIC_BEDROCK_BASE_URL",
+        "ANTHROPIC_AUTH_TOKEN",
+    ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", ACCESS_KEY)
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", SECRET_KEY)
