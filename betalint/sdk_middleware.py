@@ -138,7 +138,7 @@ def middleware(
     """Middleware for any anthropic client: `Anthropic(middleware=[betalint.middleware("x")])`.
 
     The request does not say which platform it is for, so `platform` does ("bedrock",
-    "vertex", "foundry:…", a LiteLLM-style alias such as "vertex_ai", or "x-NAME").
+    "vertex:count_tokens", "foundry", a LiteLLM-style alias such as "vertex_ai", or "x-NAME").
     """
     return BetaFilter(platform, unknown=unknown, registry=registry)
 

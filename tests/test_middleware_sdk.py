@@ -397,3 +397,45 @@ def test_import_betalint_does_not_import_anthropic() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
+
+
+def test_without_the_sdk_the_error_says_what_to_install() -> None:
+    code = (
+        "import sys\nsys.modules['anthropic'] = None\nimport betalint\n"
+        "try:\n    betalint.guard\nexcept ImportError as error:\n    print(error)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "pip install 'betalint[anthropic]'" in done.stdout
+
+
+@pytest.mark.parametrize("asynchronous", [False, True], ids=["sync", "async"])
+def test_a_streamed_call_is_filtered(asynchronous: bool) -> None:
+    sent: list[httpx2.Request] = []
+
+    def events(request: httpx2.Request) -> httpx2.Response:
+        sent.append(request)
+        stop = b'event: message_stop\ndata: {"type": "message_stop"}\n\n'
+        return httpx2.Response(200, content=stop, headers={"content-type": "text/event-stream"})
+
+    transport = httpx2.MockTransport(events)
+    if asynchronous:
+        client: Any = anthropic.AsyncAnthropic(
+            api_key="k", http_client=httpx2.AsyncClient(transport=transport)
+        )
+    else:
+        client = anthropic.Anthropic(api_key="k", http_client=httpx2.Client(transport=transport))
+    guarded = betalint.guard(client, platform="vertex")
+    kwargs: dict[str, Any] = {"model": "claude-sonnet-4-5", "max_tokens": 16, "stream": True}
+    if asynchronous:
+
+        async def consume() -> list[Any]:
+            stream = await guarded.beta.messages.create(messages=MESSAGES, betas=BETAS, **kwargs)
+            return [event async for event in stream]
+
+        received = asyncio.run(consume())
+    else:
+        stream = guarded.beta.messages.create(messages=MESSAGES, betas=BETAS, **kwargs)
+        received = list(stream)
+    assert [event.type for event in received] == ["message_stop"]
+    assert header_betas(sent[0]) == [",".join(EXPECTED["vertex"])]
+    assert json.loads(sent[0].content)["stream"] is True
