@@ -174,12 +174,12 @@ class _Filter:
         assert sent is not None  # a None forward is a refusal
         onward = platform_verdict(sent, self.target, self.registry, model=self.model)
         again = self._refusal(onward)
-        if again is None and onward.forward == sent:
-            return sent
-        why = again.reason if again else f"{sent} is not taken as is either"
-        cause = again.cause if again else "platform"
-        model = again.model if again else None
-        return Dropped(verdict.name, f"{verdict.message}, but {why}", cause, model)
+        if again is not None:
+            why = f"{verdict.message}, but {again.reason}"
+            return Dropped(verdict.name, why, again.cause, again.model)
+        if onward.forward != sent:  # mapped to a name this target takes under yet another
+            return Dropped(verdict.name, f"{verdict.message}, but {sent} is not taken as is")
+        return sent
 
     def _refusal(self, verdict: PlatformVerdict) -> Dropped | None:
         """Why the target refuses the name: the platform, or the model rejects or ignores it."""
