@@ -438,5 +438,13 @@ def check(paths: tuple[str, ...], **opts: Any) -> int:
     return run_check(list(paths), opts)
 
 
+@cli.command()
+def server() -> int:
+    """Run the language server over stdio (needs `pip install 'betalint[server]'`)."""
+    from betalint.linter.server import serve  # pygls loads here, never at CLI start-up
+
+    return serve()
+
+
 # Commands that live in their own modules register themselves on import.
 from betalint.linter import cli_platforms, cli_report, cli_sync  # noqa: E402, F401
