@@ -102,11 +102,17 @@ def make_project(root: Path) -> Path:
     return root
 
 
+@pytest.fixture
+def registrations() -> list[types.Registration]:
+    """What the server registered with the client (client/registerCapability)."""
+    return []
+
+
 @pytest_lsp.fixture(config=SERVER)
-async def client(lsp_client: LanguageClient, tmp_path: Path) -> AsyncIterator[None]:
+async def client(
+    lsp_client: LanguageClient, tmp_path: Path, registrations: list[types.Registration]
+) -> AsyncIterator[None]:
     make_project(tmp_path)
-    registrations: list[types.Registration] = []
-    setattr(lsp_client, "registrations", registrations)  # noqa: B010 (read by a test)
 
     @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)
     def register(params: types.RegistrationParams) -> None:
@@ -146,10 +152,10 @@ async def diagnostics_for(client: LanguageClient, uri: str) -> list[types.Diagno
             return list(params.diagnostics)
 
 
-def check_json(root: Path, *paths: str) -> list[dict[str, Any]]:
+def check_json(root: Path, *args: str) -> list[dict[str, Any]]:
     """`betalint check --output-format json` run in `root`, as a user runs it."""
     proc = subprocess.run(
-        [sys.executable, "-m", "betalint", "check", "--output-format", "json", *paths],
+        [sys.executable, "-m", "betalint", "check", "--output-format", "json", *args],
         cwd=root,
         capture_output=True,
         text=True,
@@ -367,24 +373,16 @@ async def test_configuration_change_applies_platforms(
     bl206 = [d for d in after if d.code == "BL206"]
     assert bl206 and all("Amazon Bedrock" in d.message for d in bl206)
     # The same as `check --platform bedrock` on the file.
-    proc = subprocess.run(
-        [sys.executable, "-m", "betalint", "check", "--platform", "bedrock"]
-        + ["--output-format", "json", "app.py"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-    )
-    assert as_check_rows(after) == check_rows(json.loads(proc.stdout)["diagnostics"], "app.py")
+    expected = check_json(tmp_path, "--platform", "bedrock", "app.py")
+    assert as_check_rows(after) == check_rows(expected, "app.py")
 
 
-async def test_config_file_edit_is_picked_up(client: LanguageClient, tmp_path: Path) -> None:
+async def test_config_file_edit_is_picked_up(
+    client: LanguageClient, tmp_path: Path, registrations: list[types.Registration]
+) -> None:
     uri = (tmp_path / "app.py").as_uri()
     before = await open_doc(client, tmp_path / "app.py")
-    watched = [
-        r
-        for r in getattr(client, "registrations")
-        if r.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES
-    ]
+    watched = [r for r in registrations if r.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES]
     assert watched, "the server asks to watch config files"
     assert "BL202" in {d.code for d in before}
     (tmp_path / ".betalint.toml").write_text(CONFIG + '"app.py" = ["BL202"]\n')
