@@ -216,7 +216,8 @@ class BetalintServer(LanguageServer):
         except (JsonRpcException, TimeoutError) as exc:  # claimed the capability, failed it
             log.warning("workspace/configuration failed: %s", exc)
             return
-        self.apply_settings(result[0] if result else None)
+        if result and result[0] is not None:  # null: keep initializationOptions (Helix)
+            self.apply_settings(result[0])
 
     async def watch_config_files(self) -> None:
         """Ask to be told when a config file changes (dynamic registration, when offered)."""
