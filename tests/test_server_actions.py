@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from test_server import make_project
 
-from betalint.linter.fixer import apply_edits
+from betalint.linter.fix.fixer import apply_edits
 from betalint.linter.server.actions import suppression_edit
 from betalint.linter.server.diagnostics import findings_for
 from betalint.linter.server.workspace import WorkspaceState

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 
-from betalint.errors import BetalintError
+from betalint.registry.errors import BetalintError
 
 __all__ = ["serve"]
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from lsprotocol import types
 
-from betalint.linter.contexts_lang import HASH_COMMENT_LANGS, Lang, language_for_path
 from betalint.linter.diagnostic import Diagnostic, Edit
-from betalint.linter.reader import Source
+from betalint.linter.files.reader import Source
+from betalint.linter.scan.languages import HASH_COMMENT_LANGS, Lang, language_for_path
 from betalint.linter.server.diagnostics import Findings, findings_for, lsp_diagnostic
 from betalint.linter.server.documents import Document, Encoding
 from betalint.linter.server.workspace import WorkspaceState
@@ -115,7 +115,7 @@ def fix_all_edit(
 ) -> types.WorkspaceEdit | None:
     """Every safe fix, applied as `check --fix` applies them (re-checked to a fixed point),
     as one edit over the span that changed; None when there is nothing safe to fix."""
-    from betalint.linter.fixer import applies, fix_source
+    from betalint.linter.fix.fixer import applies, fix_source
 
     source = findings.source
     if source is None or not any(applies(d.fix, unsafe=False) for d in findings.diagnostics):
@@ -170,13 +170,13 @@ def _lang_at(text: str, path: str, offset: int) -> tuple[Lang, bool]:
     line is a notebook's raw JSON string (the comment goes inside the string)."""
     lang = language_for_path(path)
     if lang == "markdown":
-        from betalint.linter.contexts_markdown import markdown_regions
+        from betalint.linter.scan.markdown import markdown_regions
 
         for start, end, region in markdown_regions(text, 0, len(text)):
             if start <= offset < end:
                 return ("markdown" if region == "generic" else region), False
     if lang == "notebook":
-        from betalint.linter.contexts_notebook import notebook_cells
+        from betalint.linter.scan.notebook import notebook_cells
 
         for cell in notebook_cells(text):
             if cell.raw_starts and cell.raw_starts[0] <= offset < cell.raw_ends[-1]:

@@ -13,13 +13,13 @@ from typing import Literal
 
 from lsprotocol import types
 
-from betalint.errors import BetalintError
 from betalint.linter.config import Settings
 from betalint.linter.diagnostic import Diagnostic
-from betalint.linter.reader import Source
+from betalint.linter.files.reader import Source
 from betalint.linter.runner import check_source
 from betalint.linter.server.documents import Document, Encoding
 from betalint.linter.server.workspace import WorkspaceState
+from betalint.registry.errors import BetalintError
 
 __all__ = ["SOURCE", "Findings", "findings_for", "to_lsp"]
 
@@ -86,7 +86,7 @@ def findings_for(text: str, path: str, state: WorkspaceState) -> Findings:
                 level="info",
             )
         source = Source(path, data, text, "utf-8")
-        outcome = check_source(source, settings, state.contexts_for(settings))
+        outcome = check_source(source, settings, state.linters_for(settings))
     except BetalintError as exc:
         return Findings(problem=f"betalint: {exc}", level="error")
     return Findings(tuple(outcome.diagnostics), source)
@@ -94,7 +94,7 @@ def findings_for(text: str, path: str, state: WorkspaceState) -> Findings:
 
 def _excluded(path: str, settings: Settings) -> bool:
     """Excluded by config, as `check --force-exclude` (pre-commit) and `check .` skip it."""
-    from betalint.linter.discovery import is_excluded
+    from betalint.linter.files.discovery import is_excluded
 
     return is_excluded(path, settings)
 
@@ -112,7 +112,7 @@ def lsp_diagnostic(d: Diagnostic, doc: Document, encoding: Encoding) -> types.Di
     return types.Diagnostic(
         range=_range(doc, d.start, d.end, encoding),
         message=d.message,
-        severity=_SEVERITY.get(rule.severity, types.DiagnosticSeverity.Information),
+        severity=_SEVERITY.get(d.severity, types.DiagnosticSeverity.Information),
         code=d.code,
         code_description=types.CodeDescription(href=rule.url),
         source=SOURCE,

@@ -9,18 +9,18 @@ from __future__ import annotations
 
 from lsprotocol import types
 
-from betalint.errors import BetalintError
-from betalint.linter.engine import CheckContext
-from betalint.linter.scanner import Candidate, scan_text
+from betalint.linter.engine import Linter
+from betalint.linter.scan.scanner import Candidate, scan_text
 from betalint.linter.server.documents import Document, Encoding
 from betalint.linter.server.workspace import WorkspaceState
+from betalint.registry.errors import BetalintError
 from betalint.registry.schema import BetaEntry
 from betalint.registry.validator import Verdict, effective_status
 
 __all__ = ["hover_at"]
 
 
-def _candidate_at(text: str, path: str, offset: int, ctx: CheckContext) -> Candidate | None:
+def _candidate_at(text: str, path: str, offset: int, ctx: Linter) -> Candidate | None:
     for c in scan_text(text, path, ctx.vocab).candidates:
         if c.start <= offset <= c.end:
             return c
@@ -33,7 +33,7 @@ def hover_at(
     """The hover for the candidate at `offset`, or None when there is none."""
     try:
         settings = state.settings_for(path)
-        ctx = state.contexts_for(settings).context(settings)
+        ctx = state.linters_for(settings).linter(settings)
     except BetalintError:
         return None  # the file's diagnostics already say what is wrong with the config
     candidate = _candidate_at(doc.text, path, offset, ctx)
@@ -53,7 +53,7 @@ def hover_at(
     )
 
 
-def describe(candidate: Candidate, verdict: Verdict, ctx: CheckContext) -> str:
+def describe(candidate: Candidate, verdict: Verdict, ctx: Linter) -> str:
     """The hover text (Markdown): verdict, lifecycle dates, platforms, docs link."""
     name = verdict.canonical or candidate.canonical or candidate.written
     title = f"**`{name}`**"
@@ -68,7 +68,7 @@ def describe(candidate: Candidate, verdict: Verdict, ctx: CheckContext) -> str:
     return "\n".join(lines)
 
 
-def _lifecycle(entry: BetaEntry, ctx: CheckContext) -> list[str]:
+def _lifecycle(entry: BetaEntry, ctx: Linter) -> list[str]:
     status = effective_status(entry, ctx.today)
     since = f" since {entry.status_date}" if entry.status_date else ""
     rows = [f"- status: {status}{since} (as of {ctx.today})"]
@@ -83,7 +83,7 @@ def _lifecycle(entry: BetaEntry, ctx: CheckContext) -> list[str]:
     return rows
 
 
-def _platforms(name: str, entry: BetaEntry, ctx: CheckContext) -> list[str]:
+def _platforms(name: str, entry: BetaEntry, ctx: Linter) -> list[str]:
     from betalint.registry.platforms import PLATFORMS, platform_verdict
 
     shown = []

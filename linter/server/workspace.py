@@ -19,10 +19,10 @@ from typing import Any
 from urllib.parse import unquote, urlparse
 from urllib.request import url2pathname
 
-from betalint.errors import BetalintError
 from betalint.linter import config as config_mod
 from betalint.linter.config import Settings
-from betalint.linter.runner import Contexts, RunOptions
+from betalint.linter.runner import Linters, RunOptions
+from betalint.registry.errors import BetalintError
 
 __all__ = ["UserOptions", "WorkspaceState", "parse_options", "path_for_uri", "uri_for_path"]
 
@@ -180,7 +180,7 @@ class WorkspaceState:
     roots: list[Path] = field(default_factory=list)
     options: UserOptions = field(default_factory=UserOptions)
     _settings: dict[tuple[Fingerprint, str], Settings] = field(default_factory=dict, repr=False)
-    _contexts: Contexts | None = field(default=None, repr=False)
+    _linters: Linters | None = field(default=None, repr=False)
     _day: dt.date | None = field(default=None, repr=False)
     _registry_stamps: dict[tuple[Path, ...], Fingerprint] = field(default_factory=dict, repr=False)
 
@@ -192,7 +192,7 @@ class WorkspaceState:
     def forget(self) -> None:
         """Drop every cache (a watched config or registry file changed)."""
         self._settings.clear()
-        self._contexts = None
+        self._linters = None
         self._registry_stamps.clear()
 
     def root_for(self, path: str) -> Path:
@@ -220,15 +220,15 @@ class WorkspaceState:
             self._settings[key] = found
         return found
 
-    def contexts_for(self, settings: Settings) -> Contexts:
-        """Registries and check contexts, rebuilt when a registry file or the date changes."""
+    def linters_for(self, settings: Settings) -> Linters:
+        """Registries and linters, rebuilt when a registry file or the date changes."""
         today = dt.date.today()
         stamp = _files_fingerprint(settings.extra_registries)
         seen = self._registry_stamps.get(settings.extra_registries)
-        if self._contexts is None or self._day != today or (seen is not None and seen != stamp):
+        if self._linters is None or self._day != today or (seen is not None and seen != stamp):
             options = RunOptions(today=self.options.today, platforms=self.options.platforms)
-            self._contexts = Contexts(options)
+            self._linters = Linters(options)
             self._day = today
             self._registry_stamps.clear()
         self._registry_stamps[settings.extra_registries] = stamp
-        return self._contexts
+        return self._linters

@@ -1,6 +1,6 @@
 """`betalint registry sync --from-sdk [PATH]`: does the registry know every name the SDK lists?
 
-Registered on the `registry` click group; cli.py imports this module at its bottom.
+Registered on the `registry` click group; linter/cli/__init__.py imports this module.
 Exit 0 when the registry covers the SDK literal, 1 when it lags (names missing), 2 on errors.
 """
 
@@ -11,15 +11,9 @@ from typing import TYPE_CHECKING
 
 import click
 
-from betalint.errors import BetalintError
-from betalint.linter.cli import (
-    EXIT_FINDINGS,
-    EXIT_OK,
-    format_option,
-    load,
-    registry,
-    registry_option,
-)
+from betalint.linter.cli.app import EXIT_FINDINGS, EXIT_OK, format_option, load, registry_option
+from betalint.linter.cli.registry_cmd import registry
+from betalint.registry.errors import BetalintError
 
 if TYPE_CHECKING:  # the registry modules load only when the command runs
     from betalint.registry.model import Registry

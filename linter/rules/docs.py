@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from betalint.errors import BetalintError
 from betalint.linter.rules import RULES, Rule
+from betalint.registry.errors import BetalintError
 
 FIX_AVAILABILITY = {
     "always": "Fix is always available.",
@@ -81,9 +81,7 @@ def rules_table() -> str:
         link = f"[{r.code}](docs/rules.md#{r.code.lower()})"
         summary = r.summary.replace("|", "\\|")  # a pipe would split the cell
         example = " ".join(r.example.split()).replace("|", "\\|").replace("`", "'")
-        rows.append(
-            f"| {link} | `{r.name}` | {r.severity} | {r.fix} | {summary} | `{example}` |"
-        )
+        rows.append(f"| {link} | `{r.name}` | {r.severity} | {r.fix} | {summary} | `{example}` |")
     return "\n".join(rows) + "\n"
 
 
