@@ -434,3 +434,51 @@ async def test_untitled_document_uses_its_language(client: LanguageClient, tmp_p
     )
     got = await diagnostics_for(client, "untitled:Untitled-1")
     assert "BL201" in {d.code for d in got}
+
+
+async def test_hover_on_an_sdk_constant(client: LanguageClient, tmp_path: Path) -> None:
+    text = (
+        "package main\n\n"
+        "var betas = []anthropic.AnthropicBeta{anthropic.AnthropicBetaGadgets2024_01_01}\n"
+    )
+    path = tmp_path / "main.go"
+    await open_doc(client, path, text, language="go")
+    column = text.splitlines()[2].index("AnthropicBetaGadgets") + 5
+    hover = await client.text_document_hover_async(
+        types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=path.as_uri()),
+            position=types.Position(2, column),
+        )
+    )
+    assert hover is not None and isinstance(hover.contents, types.MarkupContent)
+    assert hover.contents.value.startswith(
+        "**`gadgets-2024-01-01`** (the SDK constant `AnthropicBetaGadgets2024_01_01`): superseded"
+    )
+
+
+async def test_workspace_folder_change_moves_unsaved_documents(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / ".betalint.toml").write_text(
+        'extra-registries = ["../reg.toml"]\nignore = ["BL201"]\n'
+    )
+    client.workspace_did_change_workspace_folders(
+        types.DidChangeWorkspaceFoldersParams(
+            event=types.WorkspaceFoldersChangeEvent(
+                added=[types.WorkspaceFolder(uri=other.as_uri(), name="other")],
+                removed=[types.WorkspaceFolder(uri=tmp_path.as_uri(), name="proj")],
+            )
+        )
+    )
+    # An unsaved document is checked as if it lived in the (first) workspace folder.
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(
+                uri="untitled:Untitled-2", language_id="python", version=1, text=APP
+            )
+        )
+    )
+    got = await diagnostics_for(client, "untitled:Untitled-2")
+    assert "BL201" not in {d.code for d in got} and "BL202" in {d.code for d in got}

@@ -292,6 +292,16 @@ def create_server() -> BetalintServer:
             await ls.pull_settings()
         ls.publish_all()
 
+    @server.feature(types.WORKSPACE_DID_CHANGE_WORKSPACE_FOLDERS)
+    def did_change_folders(
+        ls: BetalintServer, params: types.DidChangeWorkspaceFoldersParams
+    ) -> None:
+        gone = {Path(path_for_uri(f.uri)) for f in params.event.removed}
+        added = [Path(path_for_uri(f.uri)) for f in params.event.added]
+        ls.state.roots = [r for r in ls.state.roots if r not in gone] + added
+        ls.state.forget()  # defaults are rooted at the folder: they may have moved
+        ls.publish_all()
+
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def did_change_watched_files(
         ls: BetalintServer, _params: types.DidChangeWatchedFilesParams
