@@ -202,6 +202,42 @@ def check_rows(found: list[dict[str, Any]], path: str) -> list[tuple[Any, ...]]:
     )
 
 
+async def actions_for(
+    client: LanguageClient, path: Path, code: str, only: list[str] | None = None
+) -> dict[str, types.CodeAction]:
+    """Open `path`, take its first `code` finding, and ask for the code actions on its
+    range: the actions by title."""
+    uri = path.as_uri()
+    got = await open_doc(client, path)
+    finding = next(d for d in got if d.code == code)
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            range=finding.range,
+            context=types.CodeActionContext(diagnostics=[finding], only=only),
+        )
+    )
+    assert actions is not None
+    return {a.title: a for a in actions if isinstance(a, types.CodeAction)}
+
+
+async def hover_text(
+    client: LanguageClient, uri: str, line: int, character: int
+) -> tuple[str, types.Range | None] | None:
+    """The Markdown of the hover at a position, and its range (None: no hover)."""
+    hover = await client.text_document_hover_async(
+        types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            position=types.Position(line, character),
+        )
+    )
+    if hover is None:
+        return None
+    assert isinstance(hover.contents, types.MarkupContent)
+    assert hover.contents.kind == types.MarkupKind.Markdown
+    return hover.contents.value, hover.range
+
+
 def apply_edit(text: str, edit: types.WorkspaceEdit, uri: str) -> str:
     """Apply a WorkspaceEdit's TextEdits to `text`, as an editor does (last edit first)."""
     assert edit.changes is not None and uri in edit.changes
@@ -267,17 +303,7 @@ async def test_incremental_change_republishes(client: LanguageClient, tmp_path: 
 
 async def test_code_actions_apply_to_the_fixed_text(client: LanguageClient, tmp_path: Path) -> None:
     uri = (tmp_path / "app.py").as_uri()
-    got = await open_doc(client, tmp_path / "app.py")
-    typo = next(d for d in got if d.code == "BL201")
-    actions = await client.text_document_code_action_async(
-        types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri=uri),
-            range=typo.range,
-            context=types.CodeActionContext(diagnostics=[typo]),
-        )
-    )
-    assert actions is not None
-    by_title = {a.title: a for a in actions if isinstance(a, types.CodeAction)}
+    by_title = await actions_for(client, tmp_path / "app.py", "BL201")
     fix = by_title["Write widgets-2025-01-01 (BL201)"]
     assert fix.is_preferred and fix.kind == types.CodeActionKind.QuickFix
     assert fix.edit is not None
@@ -301,64 +327,32 @@ async def test_code_actions_apply_to_the_fixed_text(client: LanguageClient, tmp_
 async def test_unsafe_fix_is_labelled_and_not_preferred(
     client: LanguageClient, tmp_path: Path
 ) -> None:
-    uri = (tmp_path / "app.py").as_uri()
-    got = await open_doc(client, tmp_path / "app.py")
-    stale = next(d for d in got if d.code == "BL202")
-    actions = await client.text_document_code_action_async(
-        types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri=uri),
-            range=stale.range,
-            context=types.CodeActionContext(
-                diagnostics=[stale], only=[types.CodeActionKind.QuickFix]
-            ),
-        )
-    )
-    assert actions is not None
-    titles = [a.title for a in actions if isinstance(a, types.CodeAction)]
+    only = [types.CodeActionKind.QuickFix]
+    by_title = await actions_for(client, tmp_path / "app.py", "BL202", only=only)
+    titles = list(by_title)
     assert "Write gadgets-2025-03-03 (BL202) (unsafe)" in titles
     assert "Fix all safe betalint findings" not in titles  # `only` asked for quick fixes
-    unsafe = next(a for a in actions if isinstance(a, types.CodeAction) and "(unsafe)" in a.title)
-    assert not unsafe.is_preferred
+    assert not by_title["Write gadgets-2025-03-03 (BL202) (unsafe)"].is_preferred
 
 
 async def test_hover_on_a_beta_name(client: LanguageClient, tmp_path: Path) -> None:
     uri = (tmp_path / "app.py").as_uri()
     await open_doc(client, tmp_path / "app.py")
     line = APP.splitlines()[5]
-    hover = await client.text_document_hover_async(
-        types.HoverParams(
-            text_document=types.TextDocumentIdentifier(uri=uri),
-            position=types.Position(5, line.index("gadgets") + 3),
-        )
-    )
-    assert hover is not None and isinstance(hover.contents, types.MarkupContent)
-    text = hover.contents.value
+    found = await hover_text(client, uri, 5, line.index("gadgets") + 3)
+    assert found is not None
+    text, span = found
     assert "**`gadgets-2024-01-01`**: superseded" in text
     assert "since 2025-03-03" in text and "superseded by: `gadgets-2025-03-03`" in text
-    assert hover.range == types.Range(
+    assert span == types.Range(
         types.Position(5, line.index("gadgets")), types.Position(5, line.index("gadgets") + 18)
     )
-    nothing = await client.text_document_hover_async(
-        types.HoverParams(
-            text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(0, 2)
-        )
-    )
-    assert nothing is None
-
-
-async def test_hover_shows_platforms_and_docs(client: LanguageClient, tmp_path: Path) -> None:
-    uri = (tmp_path / "app.py").as_uri()
-    await open_doc(client, tmp_path / "app.py")
-    line = APP.splitlines()[9]
-    hover = await client.text_document_hover_async(
-        types.HoverParams(
-            text_document=types.TextDocumentIdentifier(uri=uri),
-            position=types.Position(9, line.index("widgets") + 1),
-        )
-    )
-    assert hover is not None and isinstance(hover.contents, types.MarkupContent)
-    assert "Amazon Bedrock: unsupported" in hover.contents.value
-    assert "[Documentation](https://example.com/widgets)" in hover.contents.value
+    assert await hover_text(client, uri, 0, 2) is None  # `from`: not a beta name
+    # An active name: its platforms and its docs link.
+    found = await hover_text(client, uri, 9, APP.splitlines()[9].index("widgets") + 1)
+    assert found is not None
+    assert "Amazon Bedrock: unsupported" in found[0]
+    assert "[Documentation](https://example.com/widgets)" in found[0]
 
 
 async def test_configuration_change_applies_platforms(
@@ -444,14 +438,9 @@ async def test_hover_on_an_sdk_constant(client: LanguageClient, tmp_path: Path) 
     path = tmp_path / "main.go"
     await open_doc(client, path, text, language="go")
     column = text.splitlines()[2].index("AnthropicBetaGadgets") + 5
-    hover = await client.text_document_hover_async(
-        types.HoverParams(
-            text_document=types.TextDocumentIdentifier(uri=path.as_uri()),
-            position=types.Position(2, column),
-        )
-    )
-    assert hover is not None and isinstance(hover.contents, types.MarkupContent)
-    assert hover.contents.value.startswith(
+    found = await hover_text(client, path.as_uri(), 2, column)
+    assert found is not None
+    assert found[0].startswith(
         "**`gadgets-2024-01-01`** (the SDK constant `AnthropicBetaGadgets2024_01_01`): superseded"
     )
 
