@@ -108,7 +108,7 @@ class BetalintServer(LanguageServer):
     protocol: _Protocol
 
     def __init__(self) -> None:
-        from betalint import __version__
+        from betalint.linter.version import __version__
 
         super().__init__(
             "betalint",
