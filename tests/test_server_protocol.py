@@ -135,6 +135,7 @@ def test_bad_params_and_unknown_methods_get_errors_with_their_id(
     unknown = lsp.request(4, "betalint/noSuchMethod", {})
     assert error_code(unknown) == -32601  # method not found
     lsp.send({"method": "betalint/noSuchNotification", "params": {}})  # ignored, per LSP
+    lsp.send({"method": "textDocument/didOpen", "params": {"textDocument": 5}})  # no reply due
     uri = (tmp_path / "a.py").as_uri()
     open_doc(lsp, uri, 'betas = ["widgets-2025-01-01"]\n')
     assert "result" in hover(lsp, 5, uri)

@@ -128,8 +128,8 @@ class BetalintServer(LanguageServer):
         return _ENCODINGS.get(str(getattr(kind, "value", kind)), "utf-16")
 
     def report_server_error(self, error: Exception, source: Any) -> None:
-        if isinstance(error, ValueError) and not isinstance(error, JsonRpcException):
-            # json.loads failed (bad JSON or bad UTF-8): the id is unknowable, so null.
+        if source is JsonRpcException and isinstance(error, ValueError):
+            # The read loop's json.loads failed (bad JSON or UTF-8): no id to answer, so null.
             self.protocol.send_error(None, types.ErrorCodes.ParseError, f"parse error: {error}")
             return
         super().report_server_error(error, source)
