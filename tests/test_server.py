@@ -129,6 +129,22 @@ async def client(
     await lsp_client.shutdown_session()
 
 
+@pytest_lsp.fixture(config=SERVER)
+async def helix(lsp_client: LanguageClient, tmp_path: Path) -> AsyncIterator[None]:
+    """A client like Helix: settings in initializationOptions, and null for the
+    `betalint` section of workspace/configuration."""
+    make_project(tmp_path)
+    await lsp_client.initialize_session(
+        types.InitializeParams(
+            capabilities=client_capabilities("neovim"),
+            root_uri=tmp_path.as_uri(),
+            initialization_options={"platforms": ["bedrock"]},
+        )
+    )
+    yield
+    await lsp_client.shutdown_session()
+
+
 async def open_doc(
     client: LanguageClient, path: Path, text: str | None = None, language: str = "python"
 ) -> list[types.Diagnostic]:
@@ -471,3 +487,12 @@ async def test_workspace_folder_change_moves_unsaved_documents(
     )
     got = await diagnostics_for(client, "untitled:Untitled-2")
     assert "BL201" not in {d.code for d in got} and "BL202" in {d.code for d in got}
+
+
+async def test_initialization_options_hold_when_configuration_is_null(
+    helix: LanguageClient, tmp_path: Path
+) -> None:
+    got = await open_doc(helix, tmp_path / "app.py")
+    expected = check_json(tmp_path, "--platform", "bedrock", "app.py")
+    assert "BL206" in {d["code"] for d in expected}
+    assert as_check_rows(got) == check_rows(expected, "app.py")
