@@ -496,3 +496,22 @@ async def test_initialization_options_hold_when_configuration_is_null(
     expected = check_json(tmp_path, "--platform", "bedrock", "app.py")
     assert "BL206" in {d["code"] for d in expected}
     assert as_check_rows(got) == check_rows(expected, "app.py")
+
+
+async def test_pushed_settings_today_and_extra_registries(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    uri = (tmp_path / "app.py").as_uri()
+    before = {d.code for d in await open_doc(client, tmp_path / "app.py")}
+    assert {"BL201", "BL202"} <= before
+    # A private layer that knows the "typo", and a date before gadgets-2024-01-01 was
+    # superseded (2025-03-03): both findings go, pushed in didChangeConfiguration itself.
+    (tmp_path / "more.toml").write_text(
+        REGISTRY.split("[betas.", 1)[0].replace("server-test.1", "more.1")
+        + '[betas."widgts-2025-01-01"]\nstatus = "active"\nconfidence = "high"\n'
+        'in_sdk_literal = false\nsources = ["ours"]\nnotes = "A private beta."\n'
+    )
+    settings = {"betalint": {"today": "2025-01-01", "extraRegistries": ["more.toml"]}}
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings))
+    after = {d.code for d in await diagnostics_for(client, uri)}
+    assert after == before - {"BL201", "BL202"}
