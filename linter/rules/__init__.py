@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from betalint.linter.diagnostic import Severity
+from betalint.linter.project import rule_url
 
 FixKind = Literal["always", "sometimes", "unsafe", "never"]
 
@@ -31,7 +32,7 @@ class Rule:
 
     @property
     def url(self) -> str:
-        return f"https://github.com/betalint/betalint/blob/main/docs/rules.md#{self.code.lower()}"
+        return rule_url(self.code)
 
 
 RULES: dict[str, Rule] = {}
