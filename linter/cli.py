@@ -16,6 +16,8 @@ from typing import Any
 import click
 
 from betalint.errors import BetalintError
+from betalint.linter import cli_complete
+from betalint.linter.report.escape import printable
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -31,11 +33,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except click.UsageError as exc:
         # One line, like every other error; click's own form is a three-line usage block.
         where = exc.ctx.command_path if exc.ctx is not None else "betalint"
-        message = " ".join(exc.format_message().split())
-        click.echo(f"betalint: error: {message}; see `{where} --help`", err=True)
+        # click ends its messages with a full stop; ours goes on after it.
+        message = " ".join(exc.format_message().split()).rstrip(".")
+        click.echo(printable(f"betalint: error: {message}; see `{where} --help`"), err=True)
         return EXIT_ERROR
     except click.ClickException as exc:
-        click.echo(f"betalint: error: {' '.join(exc.format_message().split())}", err=True)
+        click.echo(printable(f"betalint: error: {' '.join(exc.format_message().split())}"), err=True)
         return EXIT_ERROR
     except (click.Abort, KeyboardInterrupt, _Interrupted):
         return _interrupted()
@@ -45,7 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except BetalintError as exc:
         _traceback(verbose)
-        click.echo(f"betalint: error: {exc}", err=True)
+        click.echo(printable(f"betalint: error: {exc}"), err=True)
         return exc.exit_code
     except Exception as exc:  # a bug: still one line, the traceback on request
         _traceback(verbose)
@@ -209,6 +212,7 @@ def load(registry_path: str | None, extra: Sequence[str] = ()) -> Any:
 @click.option(
     "--platform",
     metavar="PLATFORM",
+    shell_complete=cli_complete.platforms,
     help="Also check PLATFORM (bedrock, vertex, foundry, databricks, anthropic).",
 )
 @click.option("--model", metavar="MODEL", help="Also check that each beta has an effect on MODEL.")
@@ -366,21 +370,37 @@ def _plain(value: Any) -> str:
     "--select",
     multiple=True,
     metavar="CODES",
+    shell_complete=cli_complete.rule_codes,
     help="Rule codes or prefixes to enable (replaces config).",
 )
-@click.option("--ignore", multiple=True, metavar="CODES", help="Rule codes or prefixes to disable.")
 @click.option(
-    "--extend-select", multiple=True, metavar="CODES", help="Rule codes to enable on top of select."
+    "--ignore",
+    multiple=True,
+    metavar="CODES",
+    shell_complete=cli_complete.rule_codes,
+    help="Rule codes or prefixes to disable.",
+)
+@click.option(
+    "--extend-select",
+    multiple=True,
+    metavar="CODES",
+    shell_complete=cli_complete.rule_codes,
+    help="Rule codes to enable on top of select.",
 )
 @click.option(
     "--output-format",
     "output_format",
-    default="text",
-    show_default=True,
-    type=click.Choice(["text", "json", "sarif", "github", "gitlab", "junit"]),
+    multiple=True,
+    type=cli_complete.OutputFormat(),
+    help="Report format: text (default), json, sarif, github, gitlab, junit or rdjson; "
+    "FORMAT:PATH writes that report to PATH. Repeat for several reports from one run "
+    "(at most one on stdout). Machine formats write paths relative to the project root.",
 )
 @click.option(
-    "-o", "--output-file", metavar="PATH", help="Write the report to PATH instead of stdout."
+    "-o",
+    "--output-file",
+    metavar="PATH",
+    help="Write the report to PATH instead of stdout (the one format given without a PATH).",
 )
 @click.option("--statistics", is_flag=True, help="Count findings per rule instead of listing them.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain.")
@@ -419,13 +439,18 @@ def _plain(value: Any) -> str:
 @click.option("--exclude", multiple=True, metavar="PATTERN", help="Replace the exclude patterns.")
 @click.option("--extend-exclude", multiple=True, metavar="PATTERN", help="Add exclude patterns.")
 @click.option(
-    "--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour the text report: auto = only on a terminal and without NO_COLOR.",
 )
 @click.option(
     "--platform",
     "platforms",
     multiple=True,
     metavar="NAME",
+    shell_complete=cli_complete.platforms,
     help="Report names this platform rejects (BL206): anthropic, bedrock, vertex, foundry, "
     "databricks; repeat for several. Overrides config `platforms`.",
 )

@@ -43,11 +43,17 @@ def annotation(d: Diagnostic, meta: ReportMeta) -> str:
         "title": f"{d.code} ({d.rule})",
     }
     joined = ",".join(f"{k}={escape_property(v)}" for k, v in props.items())
-    return f"::{d.severity} {joined}::{escape_data(printable(f'{d.code} {d.message}'))}"
+    return f"::{d.severity} {joined}::{_message(f'{d.code} {d.message}')}"
+
+
+def _message(text: str) -> str:
+    """A message: line breaks as the runner's `%0A` (a multi-line annotation), every other
+    control as a visible escape (the log would render ESC sequences)."""
+    return escape_data("\n".join(printable(part) for part in text.split("\n")))
 
 
 def notice(level: str, text: str) -> str:
     """A stderr notice as a workflow command, escaped as annotations are (`level` is
     `error`, `warning` or `notice`): the runner shows it, and no name in it can start a
     command of its own."""
-    return f"::{level} title=betalint::{escape_data(printable(text))}"
+    return f"::{level} title=betalint::{_message(text)}"

@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from betalint.linter.diagnostic import Diagnostic, LineIndex
-from betalint.linter.report.meta import ReportMeta, url_of
+from betalint.linter.project import rule_url
+from betalint.linter.report.meta import ReportMeta
 
 SEVERITY = {"error": "ERROR", "warning": "WARNING"}
 
@@ -40,7 +41,7 @@ def diagnostic(d: Diagnostic, meta: ReportMeta) -> dict[str, Any]:
         "message": d.message,
         "location": {"path": meta.path(d.path), "range": {"start": start, "end": end}},
         "severity": SEVERITY[d.severity],
-        "code": {"value": d.code, "url": url_of(d)},
+        "code": {"value": d.code, "url": rule_url(d.code)},
     }
     suggestions = _suggestions(d, meta)
     if suggestions:
