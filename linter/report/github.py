@@ -56,4 +56,4 @@ def notice(level: str, text: str) -> str:
     """A stderr notice as a workflow command, escaped as annotations are (`level` is
     `error`, `warning` or `notice`): the runner shows it, and no name in it can start a
     command of its own."""
-    return f"::{level} title=betalint::{_message(text)}"
+    return f"::{level} title=betalint::{escape_data(printable(text))}"
