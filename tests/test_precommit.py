@@ -220,3 +220,18 @@ def test_hooks_fail_fix_then_pass(hook_repo: Path, pc_env: dict[str, str], proje
     out = again.stdout + again.stderr
     assert again.returncode == 0, out
     assert "Passed" in out, out
+
+
+def test_one_summary_per_run_of_the_hook(
+    hook_repo: Path, pc_env: dict[str, str], project: Path
+) -> None:
+    """pre-commit splits the files into one batch per CPU unless the hook is serial: each
+    batch would print its own summary. Serial, a run is one report with one summary."""
+    for i in range(8):
+        (project / f"mod{i}.py").write_text(STALE)
+    _git("add", ".", cwd=project)
+    done = _try_repo(hook_repo, "betalint", project, pc_env)
+    out = done.stdout + done.stderr
+    assert done.returncode == 1, out
+    assert out.count("Found ") == 1, out
+    assert "Found 9 findings" in out, out
