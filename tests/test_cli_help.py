@@ -11,7 +11,8 @@ import sys
 import click
 import pytest
 
-from betalint.linter.cli import cli, main
+from betalint.linter.cli import main
+from betalint.linter.cli.app import cli
 from betalint.linter.rules import RULES
 from betalint.registry.platforms import PLATFORMS
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from betalint.errors import BetalintError
-from betalint.linter import check_command, config
+from betalint.registry.errors import BetalintError
+from betalint.linter.cli import check_run
 from betalint.linter.cli import main
 from betalint.linter.report.outputs import Output, parse_output, resolve_outputs
 
@@ -22,9 +22,7 @@ def _project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.chdir(tmp_path)
     (tmp_path / ".git").mkdir()
     (tmp_path / "app.py").write_text(FINDING)
-    config.clear_cache()
     yield
-    config.clear_cache()
 
 
 def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -37,9 +35,9 @@ def test_text_on_stdout_and_sarif_and_junit_in_files(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls: list[str] = []
-    real = check_command.check_path
+    real = check_run.check_path
     monkeypatch.setattr(
-        check_command, "check_path", lambda path, *a: calls.append(path) or real(path, *a)
+        check_run, "check_path", lambda path, *a: calls.append(path) or real(path, *a)
     )
     code, out, err = _run(
         capsys,
@@ -98,7 +96,7 @@ def test_output_file_goes_to_the_one_format_without_a_path(
 def test_bad_combinations_are_one_line_exit_2_before_any_file_is_read(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, args: list[str], says: str
 ) -> None:
-    monkeypatch.setattr(check_command, "check_path", lambda *a: pytest.fail("a file was read"))
+    monkeypatch.setattr(check_run, "check_path", lambda *a: pytest.fail("a file was read"))
     code, out, err = _run(capsys, *args, "app.py")
     assert code == 2 and out == ""
     (line,) = err.splitlines()

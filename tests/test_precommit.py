@@ -92,7 +92,7 @@ def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return clone
 
 
-def _wheelhouse(config: pytest.Config, hook_repo: Path, tmp: Path) -> str:
+def wheelhouse_for(config: pytest.Config, hook_repo: Path, tmp: Path) -> str:
     """A directory with wheels of the hook's dependencies and build backend.
 
     Kept in pytest's cache, keyed by the requirements, Python and platform, so only the first
@@ -135,7 +135,7 @@ def pc_env(
     env = _clean_env()
     env["PRE_COMMIT_HOME"] = str(tmp_path_factory.mktemp("pre-commit-home"))
     env["BETALINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("betalint-cache"))
-    wheelhouse = os.environ.get("BETALINT_WHEELHOUSE") or _wheelhouse(
+    wheelhouse = os.environ.get("BETALINT_WHEELHOUSE") or wheelhouse_for(
         request.config, hook_repo, tmp_path_factory.mktemp("wheels")
     )
     env["PIP_NO_INDEX"] = "1"

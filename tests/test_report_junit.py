@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from _report_data import ALL, APP, GUIDE, meta
+from _report_data import ALL, APP, GUIDE, bare, meta
 
 from betalint.linter.diagnostic import Diagnostic
 from betalint.linter.report import render
@@ -74,14 +74,13 @@ def test_clean_run_is_one_passing_case() -> None:
 
 def test_paths_relative_to_the_project_root(tmp_path: Path) -> None:
     root = tmp_path / "repo"
-    d = Diagnostic(str(root / "src" / "x.py"), "BL204", 0, 1, 1, 1, 1, 2, "m", "n", None, "string")
+    d = bare(str(root / "src" / "x.py"))
     (suite,) = _parse([d], root=str(root))
     assert suite.name == "src/x.py"
 
 
 def test_markup_and_control_characters_stay_well_formed() -> None:
-    d = Diagnostic('a<&>"\x01\x1b[2J.py', "BL204", 0, 1, 1, 1, 1, 2,
-                   'x < y & "z"\x00', "n", None, "string")
+    d = bare('a<&>"\x01\x1b[2J.py', "BL204", 'x < y & "z"\x00')
     (suite,) = _parse([d])
     (case,) = suite
     assert suite.name == 'a<&>"\\x01\\x1b[2J.py'

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from betalint.linter.config import clear_cache
 from betalint.linter.report.paths import project_root, relative_path
 
 FINDING = 'BETAS = ["files-api-2025-4-14"]\n'
@@ -20,7 +19,6 @@ FINDING = 'BETAS = ["files-api-2025-4-14"]\n'
 @pytest.fixture
 def tree(tmp_path: Path) -> Path:
     """repo/.git, repo/pkg/betalint.toml, repo/pkg/src/client.py, repo/other/x.py."""
-    clear_cache()
     repo = tmp_path / "repo"
     (repo / ".git").mkdir(parents=True)
     (repo / "pkg" / "src").mkdir(parents=True)
@@ -39,7 +37,6 @@ def test_root_is_the_git_root_without_config(tree: Path) -> None:
 
 
 def test_root_is_the_cwd_without_either(tmp_path: Path) -> None:
-    clear_cache()
     (tmp_path / "plain").mkdir()
     assert project_root(str(tmp_path / "plain")) == str(tmp_path / "plain")
 

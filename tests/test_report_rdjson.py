@@ -11,7 +11,7 @@ from typing import Any
 
 import jsonschema
 from _consumers import schema
-from _report_data import ALL, MALFORMED, meta
+from _report_data import ALL, MALFORMED, bare, meta
 
 from betalint.linter.report import render
 from betalint.linter.report.rdjson import byte_columns
@@ -68,7 +68,5 @@ def test_columns_count_utf8_bytes_as_reviewdog_does(tmp_path: Path) -> None:
 def test_byte_columns_of_every_reported_offset() -> None:
     text = "ab\n€x files\n"
     start = text.index("files")
-    from betalint.linter.diagnostic import Diagnostic
-
-    d = Diagnostic("p", "BL102", start, start + 5, 2, 4, 2, 9, "m", "files", None, "string")
+    d = bare("p", "BL102", name="files", start=start, end=start + 5, line=2, column=4)
     assert byte_columns(text, [d]) == {start: 6, start + 5: 11}

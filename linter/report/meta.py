@@ -65,8 +65,8 @@ class ReportMeta:
         byte_columns: Mapping[str, Mapping[int, int]] | None = None,
     ) -> ReportMeta:
         """Metadata for this installed betalint, the given registry and every known rule."""
-        from betalint import __version__
         from betalint.linter.rules import RULES
+        from betalint.linter.version import __version__
 
         return cls(
             tool_version=__version__,

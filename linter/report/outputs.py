@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from betalint.errors import BetalintError
+from betalint.registry.errors import BetalintError
 from betalint.linter.report import FORMATS
 
 DEFAULT_FORMAT = "text"
