@@ -78,7 +78,8 @@ def test_action_installs_from_its_own_ref_or_from_the_index(
 ) -> None:
     """The composite action's own steps run by hand: with no `version` pip installs the
     action's checkout (no release on any index needed); with one, that release from the
-    index (here a local one holding a wheel of this checkout), filling pip's cache dir."""
+    index (here a local one holding a wheel of this checkout), pip's cache where the cache
+    step keeps it."""
     from test_precommit import wheelhouse_for
 
     wheels = Path(wheelhouse_for(request.config, REPO, tmp_path))
@@ -112,7 +113,13 @@ def test_action_installs_from_its_own_ref_or_from_the_index(
     betalint = tmp_path / "runner" / "betalint-venv" / "bin" / "betalint"
     shown = subprocess.run([str(betalint), "--version"], capture_output=True, text=True)
     assert shown.stdout.startswith(f"betalint {installed},"), shown.stdout + shown.stderr
-    assert any(Path(found["pip-cache"]).iterdir())  # what actions/cache saves
+    # pip reads and writes its cache where actions/cache saves and restores it (offline,
+    # from local wheels, pip has nothing to download into it here).
+    pip = tmp_path / "runner" / "betalint-venv" / "bin" / "python"
+    cache_dir = subprocess.run(
+        [str(pip), "-m", "pip", "cache", "dir"], env=env, capture_output=True, text=True
+    )
+    assert cache_dir.stdout.strip() == found["pip-cache"], cache_dir.stderr
 
 
 @pytest.fixture

@@ -68,7 +68,11 @@ def test_completion_of_platforms() -> None:
     offered = _complete("check", "--platform", "")
     assert set(PLATFORMS) <= set(offered)
     assert "bedrock:converse" in offered
-    assert _complete("check", "--platform", "ve") == ["vertex", "vertex:messages", "vertex:count_tokens"]
+    assert _complete("check", "--platform", "ve") == [
+        "vertex",
+        "vertex:messages",
+        "vertex:count_tokens",
+    ]
     assert "bedrock,vertex" in _complete("check", "--platform", "bedrock,v")
     assert "vertex" in _complete("validate", "x", "--platform", "v")
 

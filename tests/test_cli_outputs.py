@@ -9,10 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from betalint.registry.errors import BetalintError
-from betalint.linter.cli import check_run
-from betalint.linter.cli import main
+from betalint.linter.cli import check_run, main
 from betalint.linter.report.outputs import Output, parse_output, resolve_outputs
+from betalint.registry.errors import BetalintError
 
 FINDING = 'BETAS = ["files-api-2025-4-14"]\n'
 

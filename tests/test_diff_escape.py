@@ -9,8 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from betalint.linter.fix.diff import unified_diff
 from betalint.linter.files.reader import Source
+from betalint.linter.fix.diff import unified_diff
 
 # ESC[2J clears the screen; a lone CR rewinds the line so the rest overwrites what was shown.
 BEFORE = 'x = 1\nBETAS = ["files-api-2025-4-14"]  # \x1b[2J\rlooks fine\nend = 2\r\n'

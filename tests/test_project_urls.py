@@ -24,9 +24,11 @@ EXAMPLES = ("README.md", "action.yml", "docs/github-actions.yml", "docs/gitlab-c
 
 def _tracked_text_files() -> list[Path]:
     try:
-        listed = subprocess.run(
-            ["git", "ls-files", "-z"], cwd=REPO, capture_output=True, check=True
-        ).stdout.decode().split("\0")
+        listed = (
+            subprocess.run(["git", "ls-files", "-z"], cwd=REPO, capture_output=True, check=True)
+            .stdout.decode()
+            .split("\0")
+        )
     except (OSError, subprocess.CalledProcessError):
         pytest.skip("not a git checkout")
     files = [REPO / name for name in listed if name and (REPO / name).is_file()]

@@ -105,9 +105,7 @@ def _output_schema() -> Any:
     return json.loads(files("betalint.linter").joinpath("schemas/output.schema.json").read_text())
 
 
-def test_sarif_schema_sarif_tools_and_multitool(
-    reports: dict[str, str], tmp_path: Path
-) -> None:
+def test_sarif_schema_sarif_tools_and_multitool(reports: dict[str, str], tmp_path: Path) -> None:
     doc = json.loads(reports["sarif"])
     jsonschema.Draft7Validator(schema("sarif-schema-2.1.0.json")).validate(doc)
     (run,) = doc["runs"]

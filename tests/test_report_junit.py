@@ -59,7 +59,7 @@ def test_a_testcase_per_finding_and_a_passing_one_per_clean_file() -> None:
 
 
 def test_the_count_the_issue_saw_adds_up() -> None:
-    """Many findings in few files once gave tests=7 failures=26 (−19 passed)."""
+    """Many findings in few files once gave tests=7 failures=26 (-19 passed)."""
     many = [d for d in ALL for _ in range(7)]
     tests, failures, passed = _counts_add_up(_parse(many, checked=(APP, GUIDE)))
     assert (tests, failures, passed) == (28, 28, 0)

@@ -79,7 +79,9 @@ def _paths(fmt: str, out: str) -> list[str]:
     if fmt == "github":
         return [line.split("file=")[1].split(",")[0] for line in out.splitlines()]
     assert fmt == "junit"
-    return [line.split('file="')[1].split('"')[0] for line in out.splitlines() if "<testcase" in line]
+    return [
+        line.split('file="')[1].split('"')[0] for line in out.splitlines() if "<testcase" in line
+    ]
 
 
 @pytest.mark.parametrize("fmt", ["json", "gitlab", "rdjson", "sarif", "github", "junit"])

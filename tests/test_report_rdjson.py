@@ -30,7 +30,9 @@ def test_one_diagnostic_per_finding_with_rule_code_and_url() -> None:
     assert doc["source"]["name"] == "betalint"
     assert [d["code"]["value"] for d in doc["diagnostics"]] == ["BL204", "BL202", "BL101", "BL203"]
     assert {d["severity"] for d in doc["diagnostics"]} == {"ERROR", "WARNING"}
-    assert all(d["code"]["url"].endswith("#" + d["code"]["value"].lower()) for d in doc["diagnostics"])
+    assert all(
+        d["code"]["url"].endswith("#" + d["code"]["value"].lower()) for d in doc["diagnostics"]
+    )
 
 
 def test_safe_fix_is_a_suggestion() -> None:

@@ -15,7 +15,9 @@ from click.shell_completion import CompletionItem
 from betalint.registry.errors import BetalintError
 
 
-def rule_codes(_ctx: click.Context, _param: click.Parameter, incomplete: str) -> list[CompletionItem]:
+def rule_codes(
+    _ctx: click.Context, _param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
     """Rule codes and their family prefixes (`BL`, `BL1`, `BL101`), for `--select`,
     `--ignore`, `--extend-select`; after a comma, the next code of the list."""
     from betalint.linter.rules import RULES
@@ -33,7 +35,9 @@ def rule_codes(_ctx: click.Context, _param: click.Parameter, incomplete: str) ->
     ]
 
 
-def rule_names(_ctx: click.Context, _param: click.Parameter, incomplete: str) -> list[CompletionItem]:
+def rule_names(
+    _ctx: click.Context, _param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
     """Rule codes and rule names, for `explain CODE`."""
     from betalint.linter.rules import RULES
 
@@ -42,7 +46,9 @@ def rule_names(_ctx: click.Context, _param: click.Parameter, incomplete: str) ->
     return [i for i in items if i.value.lower().startswith(incomplete.lower())]
 
 
-def platforms(_ctx: click.Context, _param: click.Parameter, incomplete: str) -> list[CompletionItem]:
+def platforms(
+    _ctx: click.Context, _param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
     """Platform targets for `--platform`: each platform and `platform:endpoint` (after a
     comma, the next one of the list)."""
     from betalint.registry.platforms import PLATFORMS, parse_target
@@ -58,7 +64,8 @@ def platforms(_ctx: click.Context, _param: click.Parameter, incomplete: str) -> 
     ]
 
 
-class OutputFormat(click.ParamType):
+# click >= 8.2 makes ParamType generic; subscripting it would break click 8.1 at import.
+class OutputFormat(click.ParamType):  # type: ignore[type-arg]
     """`FORMAT` or `FORMAT:PATH`; completes the format names."""
 
     name = "FORMAT[:PATH]"

@@ -98,7 +98,9 @@ class FixRun:
             d = dropped.diagnostic
             where = f"{posix_path(d.path)}:{d.line}:{d.column}"
             click.echo(
-                printable(f"betalint: warning: {where}: {d.code} fix not applied: {dropped.reason}"),
+                printable(
+                    f"betalint: warning: {where}: {d.code} fix not applied: {dropped.reason}"
+                ),
                 err=True,
             )
         return result

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from betalint.registry.errors import BetalintError
 from betalint.linter.report import FORMATS
+from betalint.registry.errors import BetalintError
 
 DEFAULT_FORMAT = "text"
 

@@ -49,7 +49,9 @@ def diagnostic(d: Diagnostic, meta: ReportMeta) -> dict[str, Any]:
     return out
 
 
-def _position(meta: ReportMeta, d: Diagnostic, offset: int, line: int, column: int) -> dict[str, int]:
+def _position(
+    meta: ReportMeta, d: Diagnostic, offset: int, line: int, column: int
+) -> dict[str, int]:
     known = meta.byte_columns.get(d.path, {})
     return {"line": line, "column": known.get(offset, column)}
 
@@ -82,18 +84,14 @@ def byte_columns(text: str, diagnostics: Sequence[Diagnostic]) -> dict[int, int]
     in UTF-8 bytes."""
     offsets = {o for d in diagnostics for o in (d.start, d.end)}
     offsets.update(
-        o
-        for d in diagnostics
-        if d.fix is not None
-        for e in d.fix.edits
-        for o in (e.start, e.end)
+        o for d in diagnostics if d.fix is not None for e in d.fix.edits for o in (e.start, e.end)
     )
     if not offsets:
         return {}
     index = LineIndex(text)
     out = {}
     for offset in offsets:
-        line, column = index.position(offset)
+        _line, column = index.position(offset)
         prefix = text[offset - column + 1 : offset]
         out[offset] = 1 + len(prefix.encode("utf-8", errors="surrogatepass"))
     return out
