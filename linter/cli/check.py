@@ -12,27 +12,9 @@ from betalint.linter.cli.app import cli, registry_option, today_option
 
 @cli.command()
 @click.argument("paths", nargs=-1)
-@click.option(
-    "--select",
-    multiple=True,
-    metavar="CODES",
-    shell_complete=complete.rule_codes,
-    help="Rule codes or prefixes to enable (replaces config).",
-)
-@click.option(
-    "--ignore",
-    multiple=True,
-    metavar="CODES",
-    shell_complete=complete.rule_codes,
-    help="Rule codes or prefixes to disable.",
-)
-@click.option(
-    "--extend-select",
-    multiple=True,
-    metavar="CODES",
-    shell_complete=complete.rule_codes,
-    help="Rule codes to enable on top of select.",
-)
+@complete.codes_option("--select", "Rule codes or prefixes to enable (replaces config).")
+@complete.codes_option("--ignore", "Rule codes or prefixes to disable.")
+@complete.codes_option("--extend-select", "Rule codes to enable on top of select.")
 @click.option(
     "--output-format",
     "output_format",

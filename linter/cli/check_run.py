@@ -275,7 +275,9 @@ def _report(
         from betalint.linter.baseline import write_baseline
 
         count = write_baseline(opts.write_baseline, diagnostics)
-        click.echo(f"betalint: wrote {count} findings to {opts.write_baseline}", err=True)
+        click.echo(
+            printable(f"betalint: wrote {count} findings to {opts.write_baseline}"), err=True
+        )
         return EXIT_ERROR if errors else EXIT_OK
     if opts.baseline:
         from betalint.linter.baseline import load_baseline

@@ -7,12 +7,15 @@ table, platform names from the registry's platform list, never from a scan.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import click
 from click.shell_completion import CompletionItem
 
 from betalint.registry.errors import BetalintError
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def rule_codes(
@@ -33,6 +36,14 @@ def rule_codes(
         for code, text in choices.items()
         if code.startswith(last.upper())
     ]
+
+
+def codes_option(name: str, help_text: str) -> Callable[[F], F]:
+    """A repeatable `CODES` option (comma lists allowed) that completes rule codes."""
+    option: Callable[[F], F] = click.option(
+        name, multiple=True, metavar="CODES", shell_complete=rule_codes, help=help_text
+    )
+    return option
 
 
 def rule_names(

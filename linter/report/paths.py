@@ -15,31 +15,20 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from betalint.linter.config import find_config
-
 STDIN = "-"
 
 
 def project_root(cwd: str | None = None) -> str:
     """The absolute project root for a run started in `cwd` (default: the process's)."""
+    # Imported here: reporters (and the library) use this module without discovery.
+    from betalint.linter.config import find_config
+    from betalint.linter.files.discovery import git_root
+
     start = os.path.abspath(cwd or os.getcwd())
     config = find_config(Path(start))
     if config is not None:
         return str(config.parent)
     return git_root(start) or start
-
-
-def git_root(start: str) -> str | None:
-    """The closest directory at or above `start` holding `.git` (a directory, or the file a
-    worktree or submodule has); found without running git."""
-    directory = start
-    while True:
-        if os.path.exists(os.path.join(directory, ".git")):
-            return directory
-        parent = os.path.dirname(directory)
-        if parent == directory:
-            return None
-        directory = parent
 
 
 def relative_path(path: str, root: str | None) -> str:
