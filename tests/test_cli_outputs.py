@@ -38,6 +38,7 @@ def test_text_on_stdout_and_sarif_and_junit_in_files(
     monkeypatch.setattr(
         check_run, "check_path", lambda path, *a: calls.append(path) or real(path, *a)
     )
+    (tmp_path / "reports").mkdir()
     code, out, err = _run(
         capsys,
         "--output-format", "text",

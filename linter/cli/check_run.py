@@ -332,7 +332,6 @@ def _emit(
             click.echo(report, nl=not report.endswith("\n"), err=to_stderr, color=color or None)
         return
     try:
-        Path(output_file).parent.mkdir(parents=True, exist_ok=True)  # `-o reports/x.sarif`
         Path(output_file).write_text(
             report if report.endswith("\n") or not report else report + "\n", encoding="utf-8"
         )
