@@ -47,6 +47,7 @@ class ReportMeta:
     tool_name: str = "betalint"
     information_uri: str = PROJECT_URL
     _indexes: dict[str, LineIndex] = field(default_factory=dict, compare=False, repr=False)
+    _shown: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def create(
@@ -86,7 +87,10 @@ class ReportMeta:
 
     def path(self, path: str) -> str:
         """`path` as machine formats write it: relative to `root`, `/`-separated."""
-        return relative_path(path, self.root)
+        shown = self._shown.get(path)
+        if shown is None:  # once per file, however many findings it has
+            shown = self._shown[path] = relative_path(path, self.root)
+        return shown
 
     def rule_index(self) -> dict[str, int]:
         """Code → position in `rules` (SARIF's ruleIndex)."""

@@ -18,13 +18,17 @@ from pathlib import Path
 STDIN = "-"
 
 
-def project_root(cwd: str | None = None) -> str:
-    """The absolute project root for a run started in `cwd` (default: the process's)."""
+def project_root(cwd: str | None = None) -> str | None:
+    """The absolute project root for a run started in `cwd` (default: the process's); None
+    when the working directory is gone (paths are then written as given)."""
     # Imported here: reporters (and the library) use this module without discovery.
     from betalint.linter.config import find_config
     from betalint.linter.files.discovery import git_root
 
-    start = os.path.abspath(cwd or os.getcwd())
+    try:
+        start = os.path.abspath(cwd or os.getcwd())
+    except OSError:
+        return None
     config = find_config(Path(start))
     if config is not None:
         return str(config.parent)
