@@ -13,8 +13,8 @@ from betalint.linter.files.reader import Source
 from betalint.linter.fix.diff import unified_diff
 
 # ESC[2J clears the screen; a lone CR rewinds the line so the rest overwrites what was shown.
-BEFORE = 'x = 1\nBETAS = ["files-api-2025-4-14"]  # \x1b[2J\rlooks fine\nend = 2\r\n'
-AFTER = BEFORE.replace("2025-4-14", "2025-04-14")
+BEFORE = 'x = 1\nBETAS = ["interleaved-thinking-2025-5-14"]  # \x1b[2J\rlooks fine\nend = 2\r\n'
+AFTER = BEFORE.replace("2025-5-14", "2025-05-14")
 
 
 def _source(path: str, text: str) -> Source:
@@ -34,8 +34,8 @@ def test_lines_are_exact_for_patch_by_default() -> None:
 def test_lines_escaped_for_a_terminal_crlf_kept() -> None:
     diff = unified_diff(_source("a.py", BEFORE), AFTER, escape_controls=True).decode()
     assert "\x1b" not in diff
-    assert '-BETAS = ["files-api-2025-4-14"]  # \\x1b[2J\\rlooks fine\n' in diff
-    assert '+BETAS = ["files-api-2025-04-14"]  # \\x1b[2J\\rlooks fine\n' in diff
+    assert '-BETAS = ["interleaved-thinking-2025-5-14"]  # \\x1b[2J\\rlooks fine\n' in diff
+    assert '+BETAS = ["interleaved-thinking-2025-05-14"]  # \\x1b[2J\\rlooks fine\n' in diff
     assert " end = 2\r\n" in diff  # the CR of a CRLF ending is the line's own
 
 
@@ -44,7 +44,7 @@ def test_a_real_terminal_gets_the_escaped_diff(tmp_path: Path) -> None:
     (tmp_path / "app.py").write_bytes(BEFORE.encode())
     primary, secondary = pty.openpty()
     done = subprocess.run(
-        [sys.executable, "-m", "betalint", "check", "--diff", "app.py"],
+        [sys.executable, "-m", "betalint", "check", "--diff", "--today", "2026-11-01", "app.py"],
         cwd=tmp_path,
         stdout=secondary,
         stderr=subprocess.PIPE,
