@@ -23,6 +23,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 GIT_ID = ["-c", "user.name=bench", "-c", "user.email=bench@betalint.invalid"]
+# A stale name on purpose: what the hook reports.
+# betalint: ignore[BL101]
+STALE = 'BETAS = ["interleaved-thinking-2025-5-14"]\n'
 BODY = "import os\n" + "".join(f"def f{i}(x):\n    return x + {i}\n" for i in range(40))
 
 
@@ -58,7 +61,7 @@ def _project(env: dict[str, str], work: Path, files: int) -> Path:
     for i in range(files):
         directory = project / f"pkg{i % 40}"
         directory.mkdir(exist_ok=True)
-        stale = 'BETAS = ["interleaved-thinking-2025-5-14"]\n' if i % 50 == 0 else ""
+        stale = STALE if i % 50 == 0 else ""
         (directory / f"m{i}.py").write_text(BODY + stale)
     return project
 
