@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from _fix_support import check, source
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from betalint.linter.diagnostic import Diagnostic
@@ -86,3 +86,21 @@ def test_taken_agrees_with_brute_force(spans: list[tuple[int, int]]) -> None:
         if not touches:
             taken.add(s, s + w)
             kept.append((s, s + w))
+
+
+_LINES = (
+    f'B = ["{TYPO}"]\n',
+    'C = ["files-api-2025-4-14", "computer-use-2025-01-24"]\n',
+    'D = ["computer-use-2025-01-24", "computer-use-2025-01-24"]\n',
+    "x = 1\n",
+    f"# {TYPO} in a comment\n",
+)
+
+
+@settings(max_examples=25)
+@given(st.lists(st.sampled_from(_LINES), min_size=1, max_size=12))
+def test_one_pass_equals_fixing_each_line_alone(lines: list[str]) -> None:
+    # The edits of a round are independent: batching them changes nothing but the cost.
+    whole = fix_source(source("a.py", "".join(lines)), check)
+    alone = "".join(fix_source(source("a.py", line), check).fixed.text for line in lines)
+    assert whole.fixed.text == alone
