@@ -16,6 +16,7 @@ from betalint.linter.fix.fixer import GUARD_MAX_BYTES, fix_source
 from betalint.linter.fix.spans import SpanIndex, Taken
 
 TYPO, GOOD = "fils-api-2025-04-14", "files-api-2025-04-14"
+IT = "interleaved-thinking-2025-05-14"
 
 
 def _lines(n: int) -> str:
@@ -90,8 +91,8 @@ def test_taken_agrees_with_brute_force(spans: list[tuple[int, int]]) -> None:
 
 _LINES = (
     f'B = ["{TYPO}"]\n',
-    'C = ["files-api-2025-4-14", "computer-use-2025-01-24"]\n',
-    'D = ["computer-use-2025-01-24", "computer-use-2025-01-24"]\n',
+    f'C = ["files-api-2025-4-14", "{IT}"]\n',
+    f'D = ["{IT}", "{IT}", "{IT}"]\n',
     "x = 1\n",
     f"# {TYPO} in a comment\n",
 )
