@@ -91,8 +91,8 @@ def test_taken_agrees_with_brute_force(spans: list[tuple[int, int]]) -> None:
 
 _LINES = (
     f'B = ["{TYPO}"]\n',
-    f'C = ["files-api-2025-4-14", "{IT}"]\n',
-    f'D = ["{IT}", "{IT}", "{IT}"]\n',
+    f'c(betas=["{TYPO}", "{IT}"])\n',
+    f'c(betas=["{IT}", "{IT}", "{IT}"])\n',  # a duplicate each round: two rounds
     "x = 1\n",
     f"# {TYPO} in a comment\n",
 )
