@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
 import click
 import pytest
 from _report_data import ALL, DEPRECATED, MALFORMED, SUPERSEDED, meta
 
 from betalint.linter.report import FORMATS, render
+from betalint.linter.rules import RULES
 from betalint.registry.errors import BetalintError
 
 SNAPSHOT = """\
@@ -63,15 +66,36 @@ def test_statistics_counts_per_code_most_frequent_first() -> None:
 
 
 def test_statistics_json() -> None:
-    import json
-
     rows = json.loads(render("json", [MALFORMED, MALFORMED], meta(), statistics=True))
     assert rows == [{"code": "BL101", "name": "malformed-name", "count": 2, "fixable": 2}]
 
 
+EMPTY_JUNIT = """\
+<?xml version="1.0" encoding="UTF-8"?>
+<testsuites name="betalint" tests="1" failures="0" errors="0">
+  <testsuite name="betalint" skipped="0" tests="1" failures="0" errors="0">
+    <testcase name="betalint" classname="betalint" />
+  </testsuite>
+</testsuites>
+"""
+
+
 def test_every_format_renders_an_empty_run() -> None:
-    for fmt in FORMATS:
-        assert isinstance(render(fmt, [], meta()), str)
+    out = {fmt: render(fmt, [], meta()) for fmt in FORMATS}
+    assert set(out) == {"text", "json", "sarif", "github", "gitlab", "junit"}
+    assert out["text"] == "All checks passed!\n"
+    assert out["github"] == ""  # no annotations
+    assert json.loads(out["gitlab"]) == []
+    assert json.loads(out["json"]) == {
+        "version": 1,
+        "tool": {"name": "betalint", "version": "0.1.0"},
+        "registry": {"version": "2026.11.24", "date": "2026-11-24"},
+        "diagnostics": [],
+    }
+    (run,) = json.loads(out["sarif"])["runs"]
+    assert run["results"] == []
+    assert [r["id"] for r in run["tool"]["driver"]["rules"]] == sorted(RULES)
+    assert out["junit"] == EMPTY_JUNIT  # one passing case, so CI shows the check ran
 
 
 @pytest.mark.parametrize(("fmt", "statistics"), (("xml", False), ("sarif", True)))
