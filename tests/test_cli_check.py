@@ -19,6 +19,7 @@ from typing import Any
 
 import jsonschema  # type: ignore[import-untyped]
 import pytest
+from _registries import VALID
 
 from betalint.linter import config
 from betalint.linter.cli import main
@@ -339,33 +340,11 @@ def test_bad_today_is_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path,
 
 # --------------------------------------------------------------------------- --registry
 
-CUSTOM_REGISTRY = """\
-schema_version = 1
-registry_version = "test.1"
-registry_date = 2026-01-01
-
-[betas."alpha-2025-01-01"]
-status = "superseded"
-confidence = "high"
-superseded_by = ["alpha-2025-06-01"]
-in_sdk_literal = true
-sources = ["test"]
-notes = "First alpha."
-
-[betas."alpha-2025-06-01"]
-status = "active"
-confidence = "high"
-in_sdk_literal = true
-docs_url = "https://example.com/alpha"
-sources = ["test"]
-notes = "Second alpha."
-"""
-
 
 def test_custom_registry_replaces_the_shipped_one(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    write(tmp_path / "reg" / "mine.toml", CUSTOM_REGISTRY)
+    write(tmp_path / "reg" / "mine.toml", VALID.read_text(encoding="utf-8"))
     write(tmp_path / "a.py", betas_py("alpha-2025-01-01", "alpha-2025-06-01"))
     write(tmp_path / "b.py", betas_py(ACTIVE))
     code, out, _ = check(capsys, "--registry", "reg/mine.toml", "--output-format", "json", ".")

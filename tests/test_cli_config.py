@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from _registries import EXTRA
 
 from betalint.linter import config
 from betalint.linter.cli import main
@@ -22,19 +23,6 @@ RETIRED = "computer-use-2024-10-22"  # BL205
 ACTIVE = "computer-use-2025-01-24"
 GA_LATE = "files-api-2025-04-14"  # GA since 2026-08-19
 APP = f'betas = ["{GA}", "{RETIRED}"]\n'  # BL203 at 1:11, BL205 at 1:40
-
-PRIVATE_REGISTRY = """\
-schema_version = 1
-registry_version = "private.1"
-registry_date = 2026-02-01
-
-[betas."private-2025-05-05"]
-status = "active"
-confidence = "high"
-in_sdk_literal = false
-sources = ["our own gateway"]
-notes = "A private beta."
-"""
 
 
 @pytest.fixture(autouse=True)
@@ -240,7 +228,7 @@ def test_extra_registries_make_a_private_name_valid(
     code, out, _ = check(capsys, *TODAY, "p.py")
     assert code == 1
     assert found(out) == [("p.py:1:11", "BL201")]
-    write(tmp_path / "registries" / "private.toml", PRIVATE_REGISTRY)
+    write(tmp_path / "registries" / "private.toml", EXTRA.read_text(encoding="utf-8"))
     write(tmp_path / ".betalint.toml", 'extra-registries = ["registries/private.toml"]\n')
     config.clear_cache()
     assert check(capsys, *TODAY, "p.py") == (0, "All checks passed!\n", "")
@@ -252,7 +240,7 @@ def test_extra_registries_make_a_private_name_valid(
 def test_extra_registries_paths_are_relative_to_the_config(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    write(tmp_path / "private.toml", PRIVATE_REGISTRY)
+    write(tmp_path / "private.toml", EXTRA.read_text(encoding="utf-8"))
     write(tmp_path / "pyproject.toml", '[tool.betalint]\nextra-registries = ["private.toml"]\n')
     write(tmp_path / "src" / "p.py", 'betas = ["private-2025-05-05"]\n')
     monkeypatch.chdir(tmp_path / "src")
