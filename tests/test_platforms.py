@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -313,77 +312,28 @@ def test_facade_exports_filter_header() -> None:
     assert result.dropped[0].reason == "duplicate of files-api-2025-04-14"
 
 
-# --- a synthetic registry: precedence outcomes are read, not recomputed ------------------------
+# --- the mini registry (tests/data/registries/mini.toml): verdicts are read, not recomputed ----
 
-SYNTHETIC = """\
-schema_version = 1
-registry_version = "t"
-registry_date = 2026-11-25
-platform_precedence = ["official-doc", "release-note", "sdk-code", "gateway-config",
-                       "issue-report", "third-party"]
-
-[betas."alpha-2026-01-01"]
-status = "active"
-confidence = "high"
-in_sdk_literal = false
-sources = ["s"]
-notes = "n"
-
-[betas."alpha-2026-01-01".platforms.bedrock]
-status = "mapped"
-name = "beta-2026-02-02"
-evidence = "official-doc"
-as_of = 2026-02-01
-endpoints = { converse = "unsupported" }
-sources = ["doc"]
-
-[betas."alpha-2026-01-01".platforms.x-gw]
-status = "unsupported"
-confidence = "low"
-evidence = "gateway-config"
-sources = ["gw"]
-conflict = "issue-report 2026-03-01 says supported (u)"
-
-[betas."beta-2026-02-02"]
-status = "active"
-confidence = "high"
-in_sdk_literal = false
-sources = ["s"]
-notes = "n"
-
-[betas."beta-2026-02-02".platforms.bedrock]
-status = "supported"
-sources = ["doc"]
-"""
+TOOL_USE, TOOL_SEARCH = "advanced-tool-use-2025-11-20", "tool-search-tool-2025-10-19"
 
 
-@pytest.fixture()
-def synthetic(tmp_path: Path) -> Registry:
-    path = tmp_path / "r.toml"
-    path.write_text(SYNTHETIC, encoding="utf-8")
-    return load_registry(base=path)
+def test_mapping_endpoint_and_custom_platform(mini_registry: Registry) -> None:
+    def names(value: str, platform: str) -> tuple[str, ...]:
+        return filter_header(value, platform=platform, registry=mini_registry).names
 
-
-def test_synthetic_mapping_endpoint_and_custom_platform(synthetic: Registry) -> None:
-    assert filter_header("alpha-2026-01-01", platform="bedrock", registry=synthetic).names == (
-        "beta-2026-02-02",
-    )
-    assert (
-        filter_header("alpha-2026-01-01", platform="bedrock:converse", registry=synthetic).names
-        == ()
-    )
-    found = platform_verdict("alpha-2026-01-01", "x-gw", synthetic)
+    assert names(TOOL_USE, "bedrock") == (TOOL_SEARCH,)
+    assert names(TOOL_USE, "bedrock:converse") == ()
+    found = platform_verdict(TOOL_USE, "x-gateway", mini_registry)
     assert found.status == "unsupported" and "sources disagree: issue-report" in found.message
-    assert filter_header(
-        "alpha-2026-01-01,beta-2026-02-02", platform="bedrock", registry=synthetic
-    ).names == ("beta-2026-02-02",)
+    assert names(f"{TOOL_USE},{TOOL_SEARCH}", "bedrock") == (TOOL_SEARCH,)
 
 
-def test_unknown_names_kept_unless_asked(synthetic: Registry) -> None:
-    value = "zeta-2026-01-01, alpha-2026-01-01"
-    assert filter_header(value, platform="vertex", registry=synthetic).names == (
+def test_unknown_names_kept_unless_asked(mini_registry: Registry) -> None:
+    # zeta- is not in the registry; computer-use has no vertex claim: both are unknown there.
+    value = "zeta-2026-01-01, computer-use-2025-01-24"
+    assert filter_header(value, platform="vertex", registry=mini_registry).names == (
         "zeta-2026-01-01",
-        "alpha-2026-01-01",
+        "computer-use-2025-01-24",
     )
-    strict = filter_header(value, platform="vertex", registry=synthetic, keep_unknown=False)
+    strict = filter_header(value, platform="vertex", registry=mini_registry, keep_unknown=False)
     assert strict.names == () and len(strict.dropped) == 2
