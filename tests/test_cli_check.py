@@ -21,7 +21,6 @@ import jsonschema  # type: ignore[import-untyped]
 import pytest
 from _registries import VALID
 
-from betalint.linter import config
 from betalint.linter.cli import main
 
 TODAY = ("--today", "2026-11-25")
@@ -53,9 +52,7 @@ def _fresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Each test runs in its own tmp_path with no cached settings from another test."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("NO_COLOR", raising=False)
-    config.clear_cache()
     yield
-    config.clear_cache()
 
 
 def check(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
