@@ -12,15 +12,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from _registries import EXTRA
+from _registries import EXTRA, MINI, REGISTRIES
 
 from betalint.linter.cli import main
 
-TODAY = ("--today", "2026-11-25")
+TODAY = ("--today", "2026-11-25", "--registry", str(MINI))
 GA = "prompt-caching-2024-07-31"  # BL203
 RETIRED = "computer-use-2024-10-22"  # BL205
 ACTIVE = "computer-use-2025-01-24"
-GA_LATE = "files-api-2025-04-14"  # GA since 2026-08-19
+GA_LATE = "future-ga-2025-01-01"  # lifecycle.toml: GA from 2026-06-01
+LIFECYCLE = ("--registry", str(REGISTRIES / "lifecycle.toml"))
 APP = f'betas = ["{GA}", "{RETIRED}"]\n'  # BL203 at 1:11, BL205 at 1:40
 
 
@@ -280,14 +281,14 @@ def test_respect_gitignore(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("2026-08-18", []), ('"2026-08-18"', []), ("2026-08-19", ["BL203"])],
+    [("2026-05-31", []), ('"2026-05-31"', []), ("2026-06-01", ["BL203"])],
 )
 def test_today_key(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, value: str, expected: list[str]
 ) -> None:
     write(tmp_path / "betalint.toml", f"today = {value}\n")
     write(tmp_path / "f.py", f'betas = ["{GA_LATE}"]\n')
-    code, out, _ = check(capsys, "f.py")
+    code, out, _ = check(capsys, *LIFECYCLE, "f.py")
     assert [c for _, c in found(out)] == expected
     assert code == (1 if expected else 0)
 
@@ -297,7 +298,7 @@ def test_cli_today_overrides_config_today(
 ) -> None:
     write(tmp_path / "betalint.toml", "today = 2026-01-01\n")
     write(tmp_path / "f.py", f'betas = ["{GA_LATE}"]\n')
-    code, out, _ = check(capsys, *TODAY, "f.py")
+    code, out, _ = check(capsys, *TODAY, *LIFECYCLE, "f.py")
     assert code == 1
     assert found(out) == [("f.py:1:11", "BL203")]
 
