@@ -186,3 +186,15 @@ def test_header_keys_inside_code_spans_are_prose(
     mini_linter: Linter, text: str, path: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(d.code, d.context) for d in mini_linter.check(text, path)] == expected
+
+
+def test_a_malformed_fix_that_lands_on_a_stale_name_is_unsafe_and_names_the_chain_end(
+    mini_linter: Linter,
+) -> None:
+    (d,) = mini_linter.check('betas=["mcp-client-2025-4-04"]', "x.py")
+    assert d.code == "BL101" and d.fix is not None
+    assert d.fix.applicability == "unsafe"
+    assert d.fix.replacement == "mcp-client-2025-04-04"
+    assert "superseded → mcp-client-2025-11-20" in d.fix.message
+    (ok,) = mini_linter.check('betas=["computer-use-2025-1-24"]', "x.py")
+    assert ok.fix is not None and ok.fix.applicability == "safe"

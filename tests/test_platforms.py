@@ -236,12 +236,14 @@ def test_rejected_model_is_dropped(shipped: Registry) -> None:
     assert kept.names == ("tool-search-tool-2025-10-19",)
 
 
-def test_no_effect_names_are_kept_with_a_note(shipped: Registry) -> None:
+def test_no_effect_names_are_dropped_naming_the_model(shipped: Registry) -> None:
     result = filter_header(
         "context-1m-2025-08-07", platform="vertex", model="claude-sonnet-4-5", registry=shipped
     )
-    assert result.names == ("context-1m-2025-08-07",)
-    assert result.notes and "no effect" in result.notes[0]
+    assert result.names == ()
+    (dropped,) = result.dropped
+    assert dropped.cause == "model" and dropped.model == "claude-sonnet-4-5"
+    assert "no effect on claude-sonnet-4-5" in dropped.reason
 
 
 def test_classify_without_platform_is_unchanged(shipped: Registry) -> None:
@@ -328,12 +330,10 @@ def test_mapping_endpoint_and_custom_platform(mini_registry: Registry) -> None:
     assert names(f"{TOOL_USE},{TOOL_SEARCH}", "bedrock") == (TOOL_SEARCH,)
 
 
-def test_unknown_names_kept_unless_asked(mini_registry: Registry) -> None:
-    # zeta- is not in the registry; computer-use has no vertex claim: both are unknown there.
-    value = "zeta-2026-01-01, computer-use-2025-01-24"
-    assert filter_header(value, platform="vertex", registry=mini_registry).names == (
-        "zeta-2026-01-01",
-        "computer-use-2025-01-24",
-    )
-    strict = filter_header(value, platform="vertex", registry=mini_registry, keep_unknown=False)
-    assert strict.names == () and len(strict.dropped) == 2
+def test_unknown_names_follow_the_policy(mini_registry: Registry) -> None:
+    value = f"zeta-2026-01-01, {TOOL_USE}"
+    dropped = filter_header(value, platform="bedrock", registry=mini_registry)
+    assert dropped.names == (TOOL_SEARCH,)
+    assert [(d.name, d.cause) for d in dropped.dropped] == [("zeta-2026-01-01", "unknown")]
+    kept = filter_header(value, platform="bedrock", registry=mini_registry, unknown="keep")
+    assert kept.names == ("zeta-2026-01-01", TOOL_SEARCH)
