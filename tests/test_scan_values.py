@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import Protocol
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from betalint.linter.scan.values import (
@@ -234,6 +234,7 @@ def test_constant(text: str, identifier: str | None) -> None:
 _ITEM = st.from_regex(r"[a-z]{1,6}-20[0-9]{2}-[01][0-9]-[0-3][0-9]", fullmatch=True)
 
 
+@settings(max_examples=50)  # from_regex items are slow to draw; 50 cover the separators
 @given(st.lists(_ITEM, min_size=1, max_size=5), st.sampled_from([",", ", ", " , "]))
 def test_well_formed_header_values_split_into_their_items(items: list[str], sep: str) -> None:
     value = sep.join(items)
