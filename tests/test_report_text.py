@@ -6,7 +6,7 @@ import json
 
 import click
 import pytest
-from _report_data import ALL, DEPRECATED, MALFORMED, SUPERSEDED, meta
+from _report_data import ALL, DEPRECATED, MALFORMED, SUPERSEDED, bare, meta
 
 from betalint.linter.report import FORMATS, render
 from betalint.linter.rules import RULES
@@ -82,7 +82,8 @@ EMPTY_JUNIT = """\
 
 def test_every_format_renders_an_empty_run() -> None:
     out = {fmt: render(fmt, [], meta()) for fmt in FORMATS}
-    assert set(out) == {"text", "json", "sarif", "github", "gitlab", "junit"}
+    # A new format adds its own empty-run expectation here.
+    assert set(out) == {"text", "json", "sarif", "github", "gitlab", "junit", "rdjson"}
     assert out["text"] == "All checks passed!\n"
     assert out["github"] == ""  # no annotations
     assert json.loads(out["gitlab"]) == []
@@ -96,9 +97,21 @@ def test_every_format_renders_an_empty_run() -> None:
     assert run["results"] == []
     assert [r["id"] for r in run["tool"]["driver"]["rules"]] == sorted(RULES)
     assert out["junit"] == EMPTY_JUNIT  # one passing case, so CI shows the check ran
+    rdjson = json.loads(out["rdjson"])
+    assert rdjson["diagnostics"] == [] and rdjson["source"]["name"] == "betalint"
 
 
 @pytest.mark.parametrize(("fmt", "statistics"), (("xml", False), ("sarif", True)))
 def test_unknown_format_is_a_user_error(fmt: str, statistics: bool) -> None:
     with pytest.raises(BetalintError, match="choose one of"):
         render(fmt, ALL, meta(), statistics=statistics)
+
+
+@pytest.mark.parametrize("color", [False, True])
+def test_controls_in_path_and_message_are_escaped(color: bool) -> None:
+    d = bare("a\n::error::x\x1b]0;t\x07\u202e.py", message="m\rn\x1b[2J")
+    out = render("text", [d], meta(), color=color)
+    finding, summary = click.unstyle(out).splitlines()
+    assert finding == "a\\n::error::x\\x1b]0;t\\x07\\u202e.py:1:1: BL204 m\\rn\\x1b[2J"
+    assert summary == "Found 1 finding."
+    assert out.count("\n") == 2
