@@ -79,7 +79,8 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
             platforms=_platforms(opts["platforms"]),
         )
     )
-    contexts.registry()  # a broken registry fails before any file is read
+    registry = contexts.registry()  # a broken registry fails before any file is read
+    _registry_age(registry, opts, resolve)
     errors: list[str] = []
     diagnostics: list[Diagnostic] = []
     positions: dict[str, dict[int, Position]] = {}
@@ -223,11 +224,32 @@ def _report(
     _emit(report, opts["output_file"], to_stderr=stdin_fix, color=color)
     if errors:
         return EXIT_ERROR
-    if diagnostics and not opts["exit_zero"]:
+    if _failing(diagnostics) and not opts["exit_zero"]:
         return EXIT_FINDINGS
     if fixing is not None and fixing.fixed and opts.get("exit_non_zero_on_fix"):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _failing(diagnostics: list[Diagnostic]) -> bool:
+    """Whether any finding counts for the exit code (BL207, newer-than-registry, does not)."""
+    from betalint.linter.rules import RULES
+
+    return any(d.code not in RULES or RULES[d.code].fails for d in diagnostics)
+
+
+def _registry_age(registry: Any, opts: dict[str, Any], resolve: Any) -> None:
+    """The one-line notice that the registry is old against --today (config of the cwd)."""
+    from betalint.linter.cli import parse_today
+    from betalint.linter.registry_age import age_notice
+
+    if opts.get("no_registry_age_notice"):
+        return
+    settings = resolve(os.getcwd())
+    today = parse_today(opts["today"]) or settings.today
+    notice = age_notice(registry, today, settings.registry_age_notice)
+    if notice:
+        click.echo(f"betalint: note: {notice}", err=True)
 
 
 def _use_color(choice: str, output_file: str | None) -> bool:

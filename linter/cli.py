@@ -185,6 +185,11 @@ registry_option = click.option(
     metavar="PATH",
     help="Use this registry file instead of the shipped one.",
 )
+age_notice_option = click.option(
+    "--no-registry-age-notice",
+    is_flag=True,
+    help="Do not say when the registry is older than `registry-age-notice` days (default 90).",
+)
 format_option = click.option(
     "--format",
     "fmt",
@@ -212,6 +217,7 @@ def load(registry_path: str | None, extra: Sequence[str] = ()) -> Any:
     help="Also check PLATFORM (bedrock, vertex, foundry, databricks, anthropic).",
 )
 @click.option("--model", metavar="MODEL", help="Also check that each beta has an effect on MODEL.")
+@age_notice_option
 def validate(
     names: tuple[str, ...],
     today: str | None,
@@ -219,6 +225,7 @@ def validate(
     fmt: str,
     platform: str | None = None,
     model: str | None = None,
+    no_registry_age_notice: bool = False,
 ) -> int:
     """Say whether each NAME (or each name of a header value "a, b") is a valid beta name."""
     from betalint.linter.cli_platforms import platform_json, platform_lines
@@ -227,6 +234,13 @@ def validate(
 
     registry = load(registry_path)
     day = parse_today(today)
+    if not no_registry_age_notice:
+        from betalint.linter.config import DEFAULT_REGISTRY_AGE_NOTICE
+        from betalint.linter.registry_age import age_notice
+
+        notice = age_notice(registry, day, DEFAULT_REGISTRY_AGE_NOTICE)
+        if notice:
+            click.echo(f"betalint: note: {notice}", err=True)
     items = names_in(names) or list(names)
     verdicts = [
         classify(n, today=day, registry=registry, platform=platform, model=model) for n in items
@@ -265,8 +279,18 @@ def registry() -> None:
 @registry.command("check")
 @registry_option
 @click.option("--extra", multiple=True, metavar="PATH", help="An extra registry layer.")
-def registry_check(registry_path: str | None, extra: tuple[str, ...]) -> int:
-    """Validate the registry: schema, successors, cycles, dates, sources, grammar."""
+@click.option(
+    "--max-evidence-age",
+    type=click.IntRange(min=0),
+    metavar="DAYS",
+    help="Report platform verdicts whose deciding source is older than DAYS before the "
+    "registry date (default: the registry's evidence_age.max_days; 0 = off).",
+)
+def registry_check(
+    registry_path: str | None, extra: tuple[str, ...], max_evidence_age: int | None = None
+) -> int:
+    """Validate the registry: schema, successors, cycles, dates, sources, grammar, and the age
+    of the evidence behind each platform verdict."""
     from betalint.registry import integrity
     from betalint.registry.loader import RegistryError, load_registry
 
@@ -275,7 +299,7 @@ def registry_check(registry_path: str | None, extra: tuple[str, ...]) -> int:
     except RegistryError as exc:
         click.echo(f"betalint: error: {exc}", err=True)
         return EXIT_ERROR
-    problems = integrity.check(reg)
+    problems = integrity.check(reg) + integrity.stale_evidence(reg, max_evidence_age)
     for problem in problems:
         click.echo(str(problem))
     where = ", ".join(layer.path for layer in reg.layers)
@@ -431,6 +455,7 @@ def _plain(value: Any) -> str:
 )
 @today_option
 @registry_option
+@age_notice_option
 def check(paths: tuple[str, ...], **opts: Any) -> int:
     """Find beta names in PATHS (files, directories, `-` for stdin; default `.`) and report them."""
     from betalint.linter.check_command import run_check

@@ -66,6 +66,8 @@ DEFAULT_EXCLUDES: tuple[str, ...] = (
 )
 
 DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024
+# `registry-age-notice`: say so once when the registry is older than this many days (0: never).
+DEFAULT_REGISTRY_AGE_NOTICE = 90
 
 # Precedence inside one directory (ruff's order: the dedicated file wins over pyproject.toml).
 CONFIG_NAMES: tuple[str, ...] = (".betalint.toml", "betalint.toml", "pyproject.toml")
@@ -93,6 +95,7 @@ class Settings:
     required_version: str | None = None
     platforms: tuple[str, ...] = ()
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    registry_age_notice: int = DEFAULT_REGISTRY_AGE_NOTICE
     config_path: Path | None = None
     # Where each rule selector came from, for error messages: (field, code, "where").
     origins: tuple[tuple[str, str, str], ...] = field(default=(), repr=False, compare=False)
@@ -164,6 +167,7 @@ CONFIG_KEYS = (
     "required-version",
     "platforms",
     "max-file-size",
+    "registry-age-notice",
 )
 
 _SIZE_RE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*", re.IGNORECASE)
@@ -306,6 +310,8 @@ class _Loader:
                 kw[attr] = value
             elif key == "max-file-size":
                 kw[attr] = self.size(key, value)
+            elif key == "registry-age-notice":
+                kw[attr] = self.age_days(key, value)
         return Settings(root=self.root, config_path=self.path, origins=tuple(origins), **kw)
 
     def date(self, key: str, value: object) -> date:
@@ -319,6 +325,14 @@ class _Loader:
             except ValueError:
                 pass
         raise self.type_error(key, "a date YYYY-MM-DD", value)
+
+    def age_days(self, key: str, value: object) -> int:
+        """A number of days >= 0, or false for 0 (off)."""
+        if value is False:
+            return 0
+        if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+            return value
+        raise self.type_error(key, "a number of days (0 or false: off)", value)
 
     def size(self, key: str, value: object) -> int:
         if isinstance(value, int) and not isinstance(value, bool) and value >= 0:

@@ -28,6 +28,7 @@ _KIND_CODE = {
     "ga": "BL203",
     "deprecated": "BL204",
     "retired": "BL205",
+    "newer": "BL207",
 }
 
 
@@ -176,7 +177,7 @@ class _Builder:
             if c.canonical is None and (c.strong or verdict.certain):
                 yield from self._malformed(c, verdict)
             return
-        if verdict.kind == "unknown" and not c.strong and not verdict.suggestions:
+        if verdict.kind in ("unknown", "newer") and not c.strong and not verdict.suggestions:
             return
         code = _KIND_CODE[verdict.kind]
         message = verdict.message

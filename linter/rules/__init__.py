@@ -28,6 +28,7 @@ class Rule:
     why: str
     example: str
     fix_safety: str
+    fails: bool = True  # False: reported, but never makes `check` exit 1 (BL207)
 
     @property
     def url(self) -> str:
@@ -48,12 +49,20 @@ def rule(
     why: str,
     example: str,
     fix_safety: str,
+    fails: bool = True,
 ) -> Rule:
     """Register one rule in `RULES` and return it."""
     if code in RULES:
         raise ValueError(f"rule {code} registered twice")
-    RULES[code] = Rule(code, name, severity, summary, fix, what, why, example, fix_safety)
+    RULES[code] = Rule(code, name, severity, summary, fix, what, why, example, fix_safety, fails)
     return RULES[code]
 
 
-from betalint.linter.rules import header, lifecycle, names, platform, suppression  # noqa: E402, F401
+from betalint.linter.rules import (  # noqa: E402, F401
+    freshness,
+    header,
+    lifecycle,
+    names,
+    platform,
+    suppression,
+)
