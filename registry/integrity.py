@@ -186,28 +186,15 @@ def stale_evidence(registry: Registry, max_days: int | None = None) -> list[Prob
             old = support.as_of is None or support.as_of < cutoff
             if old and key not in excepted:
                 age = f"from {support.as_of}" if support.as_of else "undated"
-                out.append(
-                    Problem(
-                        name,
-                        f"platforms.{platform}.as_of",
-                        (
-                            f"the deciding source is {age}, more than {limit} days before the registry "
-                            f"date {registry.date}; re-source it or list {key!r} in an "
-                            "evidence_age exception with the reason"
-                        ),
-                    )
+                why = (
+                    f"the deciding source is {age}, more than {limit} days before the "
+                    f"registry date {registry.date}; re-source it or list {key!r} in an "
+                    "evidence_age exception with the reason"
                 )
+                out.append(Problem(name, f"platforms.{platform}.as_of", why))
             elif not old and key in excepted and max_days is None:
-                out.append(
-                    Problem(
-                        name,
-                        f"platforms.{platform}",
-                        (
-                            f"{key!r} is listed in an evidence_age exception but its evidence is "
-                            f"recent ({support.as_of}); drop it from the exception"
-                        ),
-                    )
-                )
+                why = f"{key!r} has recent evidence ({support.as_of}): drop its age exception"
+                out.append(Problem(name, f"platforms.{platform}", why))
     for key in sorted(excepted - known):
         out.append(Problem(key.partition("/")[0], "evidence_age", f"{key!r} is no verdict"))
     return out
