@@ -193,3 +193,20 @@ def test_a_name_released_after_the_registry_is_newer(shipped: Registry) -> None:
     verdict = classify("new-feature-2026-12-10", today=dt.date(2026, 12, 20), registry=shipped)
     assert (verdict.kind, verdict.ok) == ("newer", True)
     assert "newer than this registry (2026-12-04)" in verdict.message
+
+
+@pytest.mark.parametrize(
+    ("platform", "last_day_with_effect"),
+    [("anthropic", "2026-04-29"), ("vertex", "2026-03-30"), ("bedrock", "2026-04-24")],
+)
+def test_context_1m_stops_working_on_sonnet_4_5_by_date(
+    shipped: Registry, platform: str, last_day_with_effect: str
+) -> None:
+    """The hand-made "no effect" rows became dated: each platform's own day."""
+    last = dt.date.fromisoformat(last_day_with_effect)
+    model = "claude-sonnet-4-5"
+    name = "context-1m-2025-08-07"
+    before = platform_verdict(name, platform, shipped, model=model, today=last)
+    after = platform_verdict(name, platform, shipped, model=model, today=last + dt.timedelta(1))
+    assert before.model_effect is None
+    assert after.model_effect == "no-effect"
