@@ -40,7 +40,7 @@ def test_without_its_exceptions_the_old_evidence_shows(shipped: Registry) -> Non
     bare = replace(shipped, evidence_age=replace(shipped.evidence_age, exceptions=()))
     stale = {p.name for p in integrity.stale_evidence(bare)}
     assert "interleaved-thinking-2025-05-14" in stale
-    assert "managed-agents-2026-04-01" in stale  # vertex/foundry: still the 2026-08-22 pages
+    assert "mcp-client-2025-11-20" in stale  # bedrock/vertex: the 2026-08-22 connector page
 
 
 def test_no_source_cites_an_unofficial_copy_of_proprietary_code(shipped: Registry) -> None:
@@ -210,3 +210,19 @@ def test_context_1m_stops_working_on_sonnet_4_5_by_date(
     after = platform_verdict(name, platform, shipped, model=model, today=last + dt.timedelta(1))
     assert before.model_effect is None
     assert after.model_effect == "no-effect"
+
+
+@pytest.mark.parametrize(
+    ("platform", "status"),
+    [
+        ("claude-platform-aws", "supported"),
+        ("google-cloud-anthropic", "supported"),
+        ("vertex", "unsupported"),
+        ("foundry", "unsupported"),
+    ],
+)
+def test_managed_agents_on_the_platforms_its_page_lists(
+    shipped: Registry, platform: str, status: str
+) -> None:
+    found = platform_verdict("managed-agents-2026-04-01", platform, shipped)
+    assert (found.status, found.confidence) == (status, "high")
