@@ -239,12 +239,13 @@ def _failing(diagnostics: list[Diagnostic]) -> bool:
 
 
 def _registry_age(registry: Any, opts: dict[str, Any], resolve: Any) -> None:
-    """The one-line notice that the registry is old against --today (config of the cwd)."""
+    """The one-line notice that the shipped registry is old against --today (config of the
+    cwd)."""
     from betalint.linter.cli import parse_today
     from betalint.linter.registry_age import age_notice
 
-    if opts.get("no_registry_age_notice"):
-        return
+    if opts.get("no_registry_age_notice") or opts["registry_path"]:
+        return  # a registry given with --registry is the user's to keep; the shipped one ages
     settings = resolve(os.getcwd())
     today = parse_today(opts["today"]) or settings.today
     notice = age_notice(registry, today, settings.registry_age_notice)

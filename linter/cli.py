@@ -234,7 +234,7 @@ def validate(
 
     registry = load(registry_path)
     day = parse_today(today)
-    if not no_registry_age_notice:
+    if not no_registry_age_notice and registry_path is None:  # only the shipped one ages
         from betalint.linter.config import DEFAULT_REGISTRY_AGE_NOTICE
         from betalint.linter.registry_age import age_notice
 
@@ -380,7 +380,7 @@ def _plain(value: Any) -> str:
     if isinstance(value, list):
         return "\n                ".join(_plain(v) for v in value)
     if isinstance(value, dict):
-        return ", ".join(f"{k}={_plain(v)}" for k, v in value.items())
+        return ", ".join(f"{k}={_plain(v)}" for k, v in value.items() if v is not None)
     return str(value)
 
 

@@ -1,4 +1,5 @@
-"""The one-line notice that the registry is old against `--today` (config `registry-age-notice`).
+"""The one-line notice that the shipped registry is old against `--today` (config
+`registry-age-notice`; not for a registry given with `--registry`, which its owner keeps).
 
 A registry is cut at one date; long after it, betas released since are only "newer"
 (BL207) and lifecycle changes since are missing, which a user cannot see from the findings.

@@ -207,23 +207,39 @@ def test_bl207_with_a_failing_finding_still_exits_1(
     assert code == 1
 
 
-# --- the registry-age notice -----------------------------------------------------------------
+# --- the registry-age notice (the shipped registry: a --registry file is its owner's) --------
+
+
+def _days_after_shipped(days: int) -> str:
+    return (load_registry().date + dt.timedelta(days=days)).isoformat()
 
 
 def test_age_notice_after_the_default_90_days(capsys: pytest.CaptureFixture[str]) -> None:
-    base = ("validate", "--registry", str(FRESH), "speedy-2026-02-01")
-    _, _, err = run(capsys, *base, "--today", "2026-08-30")  # 90 days: not yet
+    base = ("validate", "computer-use-2025-01-24")
+    _, _, err = run(capsys, *base, "--today", _days_after_shipped(90))  # 90 days: not yet
     assert err == ""
-    _, _, err = run(capsys, *base, "--today", "2026-08-31")
+    _, _, err = run(capsys, *base, "--today", _days_after_shipped(91))
     assert err.count("\n") == 1
-    assert err.startswith("betalint: note: the registry (2026.06.01, 2026-06-01) is 91 days old")
-    _, _, err = run(capsys, *base, "--today", "2026-08-31", "--no-registry-age-notice")
+    assert err.startswith("betalint: note: the registry (")
+    assert f"is 91 days old on {_days_after_shipped(91)}" in err
+    _, _, err = run(capsys, *base, "--today", _days_after_shipped(91), "--no-registry-age-notice")
+    assert err == ""
+
+
+def test_no_age_notice_for_a_registry_given_on_the_command_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, _, err = run(
+        capsys, "validate", "--registry", str(FRESH), "--today", "2027-01-01", "speedy-2026-02-01"
+    )
     assert err == ""
 
 
 def test_age_notice_in_check_follows_config(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    today = _days_after_shipped(44)
+
     def in_dir(name: str, config: str | None, *extra: str) -> tuple[int, str]:
         here = tmp_path / name  # one directory per config: settings are cached per directory
         here.mkdir()
@@ -231,15 +247,13 @@ def test_age_notice_in_check_follows_config(
         if config is not None:
             (here / "betalint.toml").write_text(config, encoding="utf-8")
         monkeypatch.chdir(here)
-        code, _, err = run(
-            capsys, "check", "--registry", str(FRESH), "--today", "2026-07-15", *extra, "ok.py"
-        )
+        code, _, err = run(capsys, "check", "--today", today, *extra, "ok.py")
         return code, err
 
     assert in_dir("default", None) == (0, "")  # 44 days old: under the default 90
     code, err = in_dir("strict", "registry-age-notice = 30\n")
     assert code == 0
-    assert "44 days old on 2026-07-15" in err and err.count("\n") == 1
+    assert f"44 days old on {today}" in err and err.count("\n") == 1
     assert in_dir("flag", "registry-age-notice = 30\n", "--no-registry-age-notice") == (0, "")
     assert in_dir("off", "registry-age-notice = false\n") == (0, "")
 
@@ -250,7 +264,7 @@ def test_age_notice_config_rejects_a_bad_value(
     (tmp_path / "ok.py").write_text("x = 1\n", encoding="utf-8")
     (tmp_path / "betalint.toml").write_text('registry-age-notice = "soon"\n', encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    code, _, err = run(capsys, "check", "--registry", str(FRESH), "ok.py")
+    code, _, err = run(capsys, "check", "ok.py")
     assert code == 2
     assert "registry-age-notice" in err and "number of days" in err
 
