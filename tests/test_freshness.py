@@ -17,7 +17,8 @@ from betalint.linter.cli import main
 from betalint.registry import integrity
 from betalint.registry.loader import RegistryError, load_registry
 from betalint.registry.model import Registry
-from betalint.registry.platforms import filter_header, platform_verdict
+from betalint.registry.platforms import platform_verdict
+from betalint.registry.request_filter import filter_header
 from betalint.registry.schema import ModelSpan, models_on
 from betalint.registry.validator import classify
 
