@@ -76,7 +76,8 @@ from betalint.linter.cli.app import age_notice_option, cli, registry_option, tod
     multiple=True,
     metavar="NAME",
     help="Report names this platform rejects (BL206): anthropic, bedrock, vertex, foundry, "
-    "databricks; repeat for several. Overrides config `platforms`.",
+    "databricks, claude-platform-aws, google-cloud-anthropic; repeat for several. Overrides "
+    "config `platforms`.",
 )
 @today_option
 @registry_option

@@ -28,7 +28,8 @@ from betalint.linter.cli.app import (
 @click.option(
     "--platform",
     metavar="PLATFORM",
-    help="Also check PLATFORM (bedrock, vertex, foundry, databricks, anthropic).",
+    help="Also check PLATFORM (anthropic, bedrock, vertex, foundry, databricks, "
+    "claude-platform-aws, google-cloud-anthropic; optionally :endpoint).",
 )
 @click.option("--model", metavar="MODEL", help="Also check that each beta has an effect on MODEL.")
 @age_notice_option
