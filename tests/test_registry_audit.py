@@ -226,3 +226,20 @@ def test_managed_agents_on_the_platforms_its_page_lists(
 ) -> None:
     found = platform_verdict("managed-agents-2026-04-01", platform, shipped)
     assert (found.status, found.confidence) == (status, "high")
+
+
+@pytest.mark.parametrize(
+    ("name", "model", "last_day"),
+    [
+        ("computer-use-2025-01-24", "claude-3-7-sonnet-20250219", "2026-02-18"),
+        ("max-tokens-3-5-sonnet-2024-07-15", "claude-3-5-sonnet-20240620", "2025-10-27"),
+    ],
+)
+def test_a_retired_model_leaves_the_list_on_its_retirement_day(
+    shipped: Registry, name: str, model: str, last_day: str
+) -> None:
+    last = dt.date.fromisoformat(last_day)
+    before = platform_verdict(name, "anthropic", shipped, model=model, today=last)
+    after = platform_verdict(name, "anthropic", shipped, model=model, today=last + dt.timedelta(1))
+    assert before.model_effect is None
+    assert after.model_effect == "no-effect"
