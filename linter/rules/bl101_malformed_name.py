@@ -1,4 +1,21 @@
-"""BL101 malformed-name: a beta name that breaks the `feature-YYYY-MM-DD` grammar."""
+"""BL101 malformed-name: a beta name that breaks the `feature-YYYY-MM-DD` grammar.
+
+## What it does
+Reports a beta name that breaks the grammar: uppercase, spaces, `_` separators, a one-digit
+month or day, a date without hyphens, empty parts, a missing date.
+
+## Why is this bad?
+The API matches names exactly. `files-api-2025-4-14` is rejected with
+`invalid_request_error`, and only in production.
+
+## Example
+    betas=["files-api-2025-4-14"]  # → files-api-2025-04-14
+
+## Fix safety
+Safe when the corrected spelling is exactly one registry name that is valid today; unsafe
+(and the message names where the chain ends) when that name is itself superseded, GA or
+retired; otherwise no fix.
+"""
 
 from __future__ import annotations
 
@@ -23,35 +40,35 @@ def check(file: FileCheck, c: Candidate, verdict: Verdict) -> Iterator[Diagnosti
     fix = None
     if verdict.replacement and verdict.certain:
         fix = _correction(file, c, verdict.replacement)
-    yield file.diagnostic(
-        RULE,
-        c.start,
-        c.end,
-        verdict.message,
-        c.written,
-        verdict.canonical,
-        c.context,
-        fix,
-        verdict.docs_url,
-    )
+    yield file.at(RULE, c, verdict.message, verdict.canonical, fix, verdict.docs_url)
 
 
 def _correction(file: FileCheck, c: Candidate, replacement: str) -> Fix:
-    return Fix("safe", (Edit(c.start, c.end, replacement),), replacement, f"write {replacement}")
+    """Write the corrected spelling; unsafe when that name itself has a lifecycle finding
+    (a safe fix must reach the name the user should write), naming where the chain ends."""
+    after = file.verdict(replacement)
+    end = _chain_end(file, replacement)
+    if after.kind == "valid" or end is None:
+        return Fix(
+            "safe", (Edit(c.start, c.end, replacement),), replacement, f"write {replacement}"
+        )
+    note = f"write {replacement} ({after.kind}"
+    note += f" → {end})" if end != replacement else ")"
+    return Fix("unsafe", (Edit(c.start, c.end, replacement),), replacement, note)
 
 
-RULE = Rule(
-    code="BL101",
-    name="malformed-name",
-    severity="error",
-    summary="a beta name that breaks the `feature-YYYY-MM-DD` grammar",
-    fix="sometimes",
-    what="Reports a beta name that breaks the grammar: uppercase, spaces, `_` separators, "
-    "a one-digit month or day, a date without hyphens, empty parts, a missing date.",
-    why="The API matches names exactly. `files-api-2025-4-14` is rejected with "
-    "`invalid_request_error`, and only in production.",
-    example='betas=["files-api-2025-4-14"]  # → files-api-2025-04-14',
-    fix_safety="Safe when the corrected spelling is exactly one registry name; otherwise no fix.",
-    scope="candidate",
-    check=check,
-)
+def _chain_end(file: FileCheck, name: str) -> str | None:
+    """Follow replacements from `name` to the name to write today; None if `name` is fine."""
+    seen = {name}
+    current = name
+    while True:
+        verdict = file.verdict(current)
+        if verdict.kind == "valid":
+            return current if current != name else None
+        if verdict.replacement is None or verdict.replacement in seen:
+            return current
+        current = verdict.replacement
+        seen.add(current)
+
+
+RULE = Rule.documented(__doc__, "BL101", "malformed-name", "error", "sometimes", "candidate", check)
