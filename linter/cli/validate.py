@@ -7,6 +7,7 @@ from typing import Any
 
 import click
 
+from betalint.linter.cli import complete
 from betalint.linter.cli.app import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -28,6 +29,7 @@ from betalint.linter.cli.app import (
 @click.option(
     "--platform",
     metavar="PLATFORM",
+    shell_complete=complete.platforms,
     help="Also check PLATFORM (anthropic, bedrock, vertex, foundry, databricks, "
     "claude-platform-aws, google-cloud-anthropic; optionally :endpoint).",
 )
