@@ -22,7 +22,7 @@ from betalint.registry.model import Registry, RegistryLayer
 from betalint.registry.schema import RegistryFile
 
 # Bump when the schema dataclasses change shape, so old pickles are never read.
-_CACHE_REVISION = "2"
+_CACHE_REVISION = "3"
 
 
 _T = TypeVar("_T")
@@ -83,6 +83,7 @@ def _assemble(paths: list[Path], check: bool) -> Registry:
         entries=entries,
         layers=tuple(RegistryLayer(p, d.registry_version, d.registry_date) for p, d in files),
         platform_precedence=files[0][1].platform_precedence,
+        evidence_age=files[0][1].evidence_age,
     )
     problems = integrity.check(registry) if check else []
     if problems:

@@ -87,7 +87,8 @@ def test_shipped_platform_status(
             "fine-grained-tool-streaming-2025-05-14,context-management-2025-06-27,"
             "context-1m-2025-08-07,advanced-tool-use-2025-11-20,effort-2025-11-24,"
             "prompt-caching-scope-2026-01-05,redact-thinking-2026-02-12,"
-            "adaptive-thinking-2026-01-28,per-turn-control-2026-07-01,dangerous-tool-use-2026-09-03",
+            "adaptive-thinking-2026-01-28,per-turn-control-2026-07-01,dangerous-tool-use-2026-09-03,"
+            "mcp-servers-2025-12-04",  # unknown on the Claude API since 2026.12.04: kept
             (),
         ),
         (

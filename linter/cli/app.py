@@ -191,6 +191,11 @@ registry_option = click.option(
     metavar="PATH",
     help="Use this registry file instead of the shipped one.",
 )
+age_notice_option = click.option(
+    "--no-registry-age-notice",
+    is_flag=True,
+    help="Do not say when the registry is older than `registry-age-notice` days (default 90).",
+)
 format_option = click.option(
     "--format",
     "fmt",

@@ -56,6 +56,7 @@ class CheckOptions:
     platforms: tuple[str, ...] = ()
     today: str | None = None
     registry_path: str | None = None
+    no_registry_age_notice: bool = False
 
 
 def _codes(values: tuple[str, ...] | None) -> list[str] | None:
@@ -83,6 +84,7 @@ def _resolver(opts: CheckOptions) -> Any:
                 respect_gitignore=False if opts.no_respect_gitignore else None,
                 today=opts.today,
                 max_file_size=opts.max_file_size,
+                registry_age_notice=0 if opts.no_registry_age_notice else None,
             )
         return merged
 
@@ -115,7 +117,8 @@ def run_check(paths: list[str], opts: CheckOptions) -> int:
             platforms=_platforms(opts.platforms),
         )
     )
-    linters.registry()  # a broken registry fails before any file is read
+    registry = linters.registry()  # a broken registry fails before any file is read
+    _registry_age(registry, opts, resolve)
     errors: list[str] = []
     diagnostics: list[Diagnostic] = []
     positions: dict[str, dict[int, Position]] = {}
@@ -308,11 +311,32 @@ def _report(
         _emit(report, output.path, to_stderr=stdin_fix, color=color)
     if errors:
         return EXIT_ERROR
-    if diagnostics and not opts.exit_zero:
+    if _failing(diagnostics) and not opts.exit_zero:
         return EXIT_FINDINGS
     if fixing is not None and fixing.fixed and opts.exit_non_zero_on_fix:
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _failing(diagnostics: list[Diagnostic]) -> bool:
+    """Whether any finding counts for the exit code (BL207, newer-than-registry, does not)."""
+    from betalint.linter.rules import RULES
+
+    return any(d.code not in RULES or RULES[d.code].fails for d in diagnostics)
+
+
+def _registry_age(registry: Any, opts: CheckOptions, resolve: Any) -> None:
+    """The one-line notice that the shipped registry is old against --today (config of the
+    cwd)."""
+    from betalint.linter.cli.registry_age import age_notice
+
+    if opts.registry_path:
+        return  # a registry given with --registry is the user's to keep; the shipped one ages
+    settings = resolve(os.getcwd())
+    today = parse_today(opts.today) or settings.today
+    notice = age_notice(registry, today, settings.registry_age_notice)
+    if notice:
+        click.echo(f"betalint: note: {notice}", err=True)
 
 
 def _use_color(choice: str, output_file: str | None) -> bool:

@@ -69,8 +69,8 @@ def platform_json(verdict: Verdict) -> dict[str, Any]:
     "platform",
     required=True,
     metavar="PLATFORM",
-    help="anthropic, bedrock, vertex, foundry, databricks (optionally :endpoint, "
-    "e.g. bedrock:converse).",
+    help="anthropic, bedrock, vertex, foundry, databricks, claude-platform-aws, "
+    "google-cloud-anthropic (optionally :endpoint, e.g. bedrock:converse).",
 )
 @click.option(
     "--format",
