@@ -16,6 +16,7 @@ from betalint.linter.discovery import FileJob, discover
 from betalint.linter.reader import PathError, Skipped
 from betalint.linter.report.meta import Position, edit_positions
 from betalint.linter.runner import Contexts, FileOutcome, RunOptions, check_path, check_stdin
+from betalint.linter.sdk_switch import sdk_layer
 
 if TYPE_CHECKING:
     from betalint.linter.fix_run import FixRun
@@ -67,6 +68,12 @@ def _platforms(values: tuple[str, ...]) -> tuple[str, ...]:
     return names
 
 
+def _sdk_paths(paths: list[str], stdin_name: str | None) -> list[str]:
+    """Where the SDK walk starts: the checked paths (stdin: its file name's, or the cwd)."""
+    starts = [(stdin_name or os.getcwd()) if p == "-" else p for p in paths]
+    return starts or [os.getcwd()]
+
+
 def run_check(paths: list[str], opts: dict[str, Any]) -> int:
     """The whole `check` command; returns the exit code."""
     from betalint.linter.cli import parse_today
@@ -77,6 +84,7 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
             registry_path=opts["registry_path"],
             today=parse_today(opts["today"]),
             platforms=_platforms(opts["platforms"]),
+            sdk_layer=sdk_layer(_sdk_paths(paths, opts["stdin_filename"])),
         )
     )
     contexts.registry()  # a broken registry fails before any file is read

@@ -150,10 +150,12 @@ def _version() -> str:
 
     try:
         registry = load_registry()
-        data = f"registry {registry.version} ({registry.date})"
     except BetalintError as exc:
-        data = f"registry unavailable: {exc}"
-    return f"betalint {__version__}, {data}"
+        return f"betalint {__version__}, registry unavailable: {exc}"
+    from betalint.linter.sdk_switch import cwd_sdk_layer, describe
+
+    sdks = "".join(f"\nSDK layer: {line}" for line in describe(cwd_sdk_layer(), registry))
+    return f"betalint {__version__}, registry {registry.version} ({registry.date}){sdks}"
 
 
 def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -195,10 +197,16 @@ format_option = click.option(
 )
 
 
-def load(registry_path: str | None, extra: Sequence[str] = ()) -> Any:
+def load(registry_path: str | None, extra: Sequence[str] = (), *, sdk: bool = False) -> Any:
+    """The registry; with `sdk`, plus the installed SDKs' names (the cwd's config decides)."""
     from betalint.registry.loader import load_registry
 
-    return load_registry(extra, base=registry_path)
+    live = None
+    if sdk:
+        from betalint.linter.sdk_switch import cwd_sdk_layer
+
+        live = cwd_sdk_layer()
+    return load_registry(extra, base=registry_path, live=live)
 
 
 @cli.command()
@@ -225,7 +233,7 @@ def validate(
     from betalint.registry.header import names_in
     from betalint.registry.validator import classify
 
-    registry = load(registry_path)
+    registry = load(registry_path, sdk=True)
     day = parse_today(today)
     items = names_in(names) or list(names)
     verdicts = [
@@ -328,8 +336,9 @@ def registry_list(
 @registry_option
 @format_option
 def registry_show(name: str, registry_path: str | None, fmt: str) -> int:
-    """Show everything the registry records about NAME."""
-    reg = load(registry_path)
+    """Show everything the registry records about NAME (or the installed SDK, for a name
+    only its type literal lists)."""
+    reg = load(registry_path, sdk=True)
     entry = reg.get(name)
     if entry is None:
         raise BetalintError(f"{name!r} is not in the registry; try `betalint validate {name}`")

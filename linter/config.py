@@ -89,6 +89,7 @@ class Settings:
     extend_exclude: tuple[str, ...] = ()
     extra_registries: tuple[Path, ...] = ()
     respect_gitignore: bool = True
+    sdk_layer: bool = True  # names of the installed SDKs' literals count as known
     today: date | None = None
     required_version: str | None = None
     platforms: tuple[str, ...] = ()
@@ -164,6 +165,7 @@ CONFIG_KEYS = (
     "required-version",
     "platforms",
     "max-file-size",
+    "sdk-layer",
 )
 
 _SIZE_RE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*", re.IGNORECASE)
@@ -293,7 +295,7 @@ class _Loader:
                         )
                     paths.append(resolved)
                 kw[attr] = tuple(paths)
-            elif key == "respect-gitignore":
+            elif key in ("respect-gitignore", "sdk-layer"):
                 if not isinstance(value, bool):
                     raise self.type_error(key, "true or false", value)
                 kw[attr] = value

@@ -22,6 +22,7 @@ from betalint.registry.model import Registry
 
 if TYPE_CHECKING:  # the engine (scanner, validator) loads once a file passes the prefilter
     from betalint.linter.engine import CheckContext
+    from betalint.registry.sdk_layer import SdkLayer
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class RunOptions:
     registry_path: str | None = None
     today: dt.date | None = None
     platforms: tuple[str, ...] = ()  # `--platform`, overriding config `platforms`
+    sdk_layer: SdkLayer | None = None  # the installed SDKs, for configs with `sdk-layer` on
 
 
 @dataclass
@@ -48,25 +50,27 @@ class Contexts:
     """CheckContexts and rule selectors shared by every file with the same settings."""
 
     options: RunOptions
-    _registries: dict[tuple[Path, ...], Registry] = field(default_factory=dict)
-    _contexts: dict[tuple[tuple[Path, ...], dt.date | None, tuple[str, ...]], CheckContext] = field(
-        default_factory=dict
-    )
+    _registries: dict[tuple[tuple[Path, ...], bool], Registry] = field(default_factory=dict)
+    _contexts: dict[
+        tuple[tuple[Path, ...], dt.date | None, tuple[str, ...], bool], CheckContext
+    ] = field(default_factory=dict)
     _selectors: dict[Settings, RuleSelector] = field(default_factory=dict)
 
-    def registry(self, extra: tuple[Path, ...] = ()) -> Registry:
-        found = self._registries.get(extra)
+    def registry(self, extra: tuple[Path, ...] = (), sdk: bool = False) -> Registry:
+        found = self._registries.get((extra, sdk))
         if found is None:
-            found = self._registries[extra] = load_registry(extra, base=self.options.registry_path)
+            live = self.options.sdk_layer if sdk else None
+            found = load_registry(extra, base=self.options.registry_path, live=live)
+            self._registries[(extra, sdk)] = found
         return found
 
     def context(self, settings: Settings) -> CheckContext:
         today = self.options.today or settings.today
         platforms = self.options.platforms or settings.platforms
-        key = (settings.extra_registries, today, platforms)
+        key = (settings.extra_registries, today, platforms, settings.sdk_layer)
         found = self._contexts.get(key)
         if found is None:
-            registry = self.registry(settings.extra_registries)
+            registry = self.registry(settings.extra_registries, settings.sdk_layer)
             from betalint.linter.engine import CheckContext
 
             found = self._contexts[key] = CheckContext.create(

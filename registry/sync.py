@@ -133,7 +133,7 @@ def read_sdk(path: str | Path | None = None) -> SdkLiteral:
         deprecated |= marked
     return SdkLiteral(
         package=package,
-        version=_sdk_version(package),
+        version=sdk_version(package),
         files=tuple(files),
         names=tuple(names),
         deprecated=frozenset(deprecated),
@@ -267,7 +267,7 @@ def _comments(source: str) -> dict[int, tuple[bool, str]]:
     return {n: (n in code_lines, text) for n, (_, text) in found.items()}
 
 
-def _sdk_version(package: Path) -> str | None:
+def sdk_version(package: Path) -> str | None:
     """`__version__` from anthropic/_version.py, read with ast."""
     try:
         tree = ast.parse((package / "_version.py").read_text(encoding="utf-8"))
