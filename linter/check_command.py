@@ -84,7 +84,9 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
             registry_path=opts["registry_path"],
             today=parse_today(opts["today"]),
             platforms=_platforms(opts["platforms"]),
-            sdk_layer=sdk_layer(_sdk_paths(paths, opts["stdin_filename"])),
+            sdk_layer=None
+            if opts["registry_path"]  # a pinned registry file is the whole truth
+            else sdk_layer(_sdk_paths(paths, opts["stdin_filename"])),
         )
     )
     contexts.registry()  # a broken registry fails before any file is read

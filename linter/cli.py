@@ -198,11 +198,12 @@ format_option = click.option(
 
 
 def load(registry_path: str | None, extra: Sequence[str] = (), *, sdk: bool = False) -> Any:
-    """The registry; with `sdk`, plus the installed SDKs' names (the cwd's config decides)."""
+    """The registry; with `sdk`, plus the installed SDKs' names (the cwd's config decides).
+    A registry file named with `--registry` is the whole truth: no SDK layer on it."""
     from betalint.registry.loader import load_registry
 
     live = None
-    if sdk:
+    if sdk and registry_path is None:
         from betalint.linter.sdk_switch import cwd_sdk_layer
 
         live = cwd_sdk_layer()

@@ -85,23 +85,24 @@ class SdkLayer:
     paths: tuple[str, ...] = ()
     installed: bool = True
     _parsed: dict[StatKey, tuple[str | None, tuple[str, ...]]] = field(default_factory=dict)
-    _found: tuple[InstalledSdk, ...] | None = None
 
     def sdks(self) -> tuple[InstalledSdk, ...]:
-        """Every SDK found (each literal file once), the interpreter's first."""
-        if self._found is None:
-            seen: set[str] = set()
-            found: list[InstalledSdk] = []
-            for kind, literal in self._literals():
-                key = os.path.realpath(literal)
-                if key in seen:
-                    continue
-                seen.add(key)
-                sdk = self._read(kind, literal)
-                if sdk is not None:
-                    found.append(sdk)
-            self._found = tuple(found)
-        return self._found
+        """Every SDK found (each literal file once), the interpreter's first.
+
+        Each call looks again (a few stats); a file is parsed again only when its stat
+        changed, so a long-lived layer follows an `npm install` without re-reading the rest.
+        """
+        seen: set[str] = set()
+        found: list[InstalledSdk] = []
+        for kind, literal in self._literals():
+            key = os.path.realpath(literal)
+            if key in seen:
+                continue
+            seen.add(key)
+            sdk = self._read(kind, literal)
+            if sdk is not None:
+                found.append(sdk)
+        return tuple(found)
 
     def apply(self, registry: Registry) -> Registry:
         """`registry` plus the SDK names it lacks, and one layer per SDK found."""
