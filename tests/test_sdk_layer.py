@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.metadata
+import json
 import os
 import subprocess
 import sys
@@ -54,7 +55,8 @@ def node_sdk(root: Path, names: list[str], version: str = "7.0.0") -> Path:
     """`root/node_modules/@anthropic-ai/sdk` with a compiled beta.d.ts listing `names`."""
     package = root / "node_modules" / "@anthropic-ai" / "sdk"
     (package / "resources" / "beta").mkdir(parents=True)
-    (package / "package.json").write_text(f'{{"name": "@anthropic-ai/sdk", "version": "{version}"}}')
+    manifest = {"name": "@anthropic-ai/sdk", "version": version}
+    (package / "package.json").write_text(json.dumps(manifest))
     union = " | ".join(f"'{n}'" for n in names)
     literal = package / "resources" / "beta" / "beta.d.ts"
     literal.write_text(
@@ -156,7 +158,7 @@ def test_parsed_once_per_stat_and_again_after_a_change(tmp_path: Path) -> None:
 
 def test_the_real_installed_anthropic(shipped: Registry) -> None:
     layer = SdkLayer((), installed=True)
-    real = [s for s in layer.sdks() if s.kind == "python"][0]
+    real = next(s for s in layer.sdks() if s.kind == "python")
     assert real.version == importlib.metadata.version("anthropic")
     assert real.names == read_sdk().names and len(real.names) >= 60
     reg = layer.apply(shipped)
