@@ -81,9 +81,7 @@ def rules_table() -> str:
         link = f"[{r.code}](docs/rules.md#{r.code.lower()})"
         summary = r.summary.replace("|", "\\|")  # a pipe would split the cell
         example = " ".join(r.example.split()).replace("|", "\\|").replace("`", "'")
-        rows.append(
-            f"| {link} | `{r.name}` | {r.severity} | {r.fix} | {summary} | `{example}` |"
-        )
+        rows.append(f"| {link} | `{r.name}` | {r.severity} | {r.fix} | {summary} | `{example}` |")
     return "\n".join(rows) + "\n"
 
 

@@ -192,8 +192,12 @@ def platform_verdict(
     entry = registry.get(name)
     if entry is None:
         return PlatformVerdict(
-            name, target, "unknown", f"{name} is not in the registry; nothing is known about "
-            f"it on {where}", model=model, known=False,
+            name,
+            target,
+            "unknown",
+            f"{name} is not in the registry; nothing is known about it on {where}",
+            model=model,
+            known=False,
         )
     support = entry.platforms.get(target.platform)
     if support is None:
@@ -205,9 +209,16 @@ def platform_verdict(
     mapped = support.name if status == "mapped" else None
     message = _message(name, where, status, mapped, support, target)
     verdict = PlatformVerdict(
-        name, target, status, message, mapped, model,
-        conflict=support.conflict, confidence=support.confidence,
-        evidence=support.evidence, sources=support.sources,
+        name,
+        target,
+        status,
+        message,
+        mapped,
+        model,
+        conflict=support.conflict,
+        confidence=support.confidence,
+        evidence=support.evidence,
+        sources=support.sources,
     )
     return _with_model(verdict, entry, support)
 
@@ -274,8 +285,10 @@ def _with_model(
         effect, text = "no-effect", f"no effect on {model}: {where} ignores {verdict.name} there"
     elif support is not None and support.models and not model_in(model, support.models):
         effect = "undocumented"
-        text = (f"no documented effect on {model}: sources name {verdict.name} on {where} only "
-                f"for {', '.join(support.models)}")
+        text = (
+            f"no documented effect on {model}: sources name {verdict.name} on {where} only "
+            f"for {', '.join(support.models)}"
+        )
     elif entry.models and not model_in(model, entry.models):
         effect = "no-effect"
         text = f"no effect on {model}: {verdict.name} works only on {', '.join(entry.models)}"
