@@ -95,6 +95,8 @@ def registry_sync(
     source. Sources are parsed, never imported or run."""
     from betalint.registry.sync_review import proposal_toml, review, review_json, review_lines
 
+    if npm_time and not from_npm:
+        raise BetalintError("--npm-time gives the dates of --from-npm PATH; name the tarball too")
     if fetch_dir is not None:
         sources = _fetched(Path(fetch_dir) if fetch_dir else None)
     else:
@@ -118,11 +120,10 @@ def registry_sync(
 def _sources(
     from_sdk: str | None, from_npm: str | None, npm_time: str | None, from_litellm: str | None
 ) -> Sources:
+    """The scans the command line names."""
     from betalint.registry.sync_review import Sources
     from betalint.registry.sync_sources import scan_litellm, scan_node_sdk
 
-    if npm_time and not from_npm:
-        raise BetalintError("--npm-time gives the dates of --from-npm PATH; name the tarball too")
     return Sources(
         python=_python(from_sdk) if from_sdk is not None else None,
         node=scan_node_sdk(Path(from_npm), Path(npm_time) if npm_time else None)
@@ -137,10 +138,9 @@ def _python(path: str) -> SdkScan:
     from betalint.registry.sync import find_sdk, read_sdk
     from betalint.registry.sync_sources import SdkScan, scan_python_sdk
 
-    given = Path(path) if path else None
-    if given is not None and given.suffix == ".whl":
-        return scan_python_sdk(given)
-    where = find_sdk(given)
+    where = find_sdk(Path(path) if path else None)  # a wheel is a file: returned as it is
+    if where.suffix == ".whl":
+        return scan_python_sdk(where)
     if where.is_dir():
         return scan_python_sdk(where)
     sdk = read_sdk(where)

@@ -92,7 +92,7 @@ def _leaf(value: Any) -> Any:
 
 
 def _changes(name: str, old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
-    empty = (None, [], {}, "")
+    empty: tuple[Any, ...] = (None, [], {}, "")
     out = []
     for key in sorted(old.keys() | new.keys()):
         before, after = old.get(key), new.get(key)

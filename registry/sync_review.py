@@ -79,7 +79,7 @@ def review(registry: Registry, sources: Sources) -> Review:
         if url and url not in proposed.setdefault(name, []):
             proposed[name].append(url)
     findings = [
-        Finding("new-name", name, "listed by " + "; ".join(seen), seen[0])
+        Finding("new-name", name, "not in the registry", "; ".join(seen))
         for name, seen in wheres.items()
     ]
     for scan in (sources.python, sources.node):
@@ -361,7 +361,7 @@ def proposal_toml(result: Review) -> str:
         "",
         "[betas]",
     ]
-    seen = {f.name: f.message for f in result.findings if f.kind == "new-name"}
+    seen = {f.name: f.source for f in result.findings if f.kind == "new-name"}
     in_literal = set(result.sources.python.literal) if result.sources.python else set()
     for name, urls in sorted(result.proposed.items()):
         out += [
@@ -382,7 +382,8 @@ def proposal_toml(result: Review) -> str:
 
 def _proposal_note(listed: str) -> str:
     return (
-        f"Proposed by `betalint registry sync`: {listed}. Lifecycle, models and platforms "
+        f"Proposed by `betalint registry sync`: listed by {listed}. Lifecycle, models and "
+        "platforms "
         "are not reviewed yet."
     )
 

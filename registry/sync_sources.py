@@ -31,6 +31,7 @@ from betalint.registry.sdk_layer import NODE_PACKAGE, ts_literal
 from betalint.registry.sync import (
     LITERAL_FILES,
     SdkNotFound,
+    find_sdk,
     parse_literal,
     version_in_source,
 )
@@ -169,13 +170,17 @@ class SdkScan:
         return f"{self.package} {self.version or '(version unknown)'}{when}"
 
 
-def _python_wanted(path: str) -> bool:
-    return path.endswith(".py") and "anthropic/" in f"/{path}"
-
-
 def scan_python_sdk(path: Path) -> SdkScan:
-    """Scan an anthropic wheel, site-packages, package directory or SDK checkout."""
-    tree = open_tree(path, _python_wanted)
+    """Scan an anthropic wheel, or the package found at a path as `sync.find_sdk` finds it
+    (package dir, site-packages, virtualenv, SDK checkout)."""
+    if path.is_dir():
+        try:
+            path = find_sdk(path)
+        except SdkNotFound as exc:
+            raise SourceError(str(exc)) from None
+        tree = open_tree(path, lambda member: member.endswith(".py"))
+    else:  # a wheel: the package is its top-level `anthropic/`
+        tree = open_tree(path, lambda m: m.startswith("anthropic/") and m.endswith(".py"))
     literal_path = next((hit for rel in LITERAL_FILES if (hit := tree.find(rel))), None)
     if literal_path is None:
         raise SourceError(f"{path}: no anthropic/{LITERAL_FILES[0]} in it")
@@ -257,6 +262,8 @@ def _python_wording(modules: dict[str, str]) -> Iterator[Wording]:
     """Each (name, kind) once: the first sentence of a string literal that says it."""
     seen: set[tuple[str, str]] = set()
     for module, text in modules.items():
+        if module in LITERAL_FILES:  # parse_literal reads the literal's own docstring
+            continue
         if not any(p.search(text) for p in _WORDING.values()) or not _NAME.search(text):
             continue
         try:
