@@ -14,25 +14,10 @@ Attributes load on first use, so `import betalint` costs almost nothing.
 
 from __future__ import annotations
 
-import os
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
-
-
-def _add_source_checkout() -> None:
-    """In a source checkout, `registry/` and `linter/` sit beside this directory (setuptools
-    maps them into betalint.* when it installs). `python -m betalint` run in the repo root
-    imports this directory from the cwd, shadowing the installed package: let it find them."""
-    here = os.path.dirname(os.path.abspath(__file__))
-    root = os.path.dirname(here)
-    beside = os.path.join(root, "registry", "grammar.py")
-    if not os.path.isdir(os.path.join(here, "registry")) and os.path.isfile(beside):
-        __path__.append(root)
-
-
-_add_source_checkout()
+from betalint.linter.version import __version__
 
 _EXPORTS = {
     "parse": "betalint.registry.grammar",
@@ -45,9 +30,9 @@ _EXPORTS = {
     "check_header": "betalint.api",
     "scan_text": "betalint.api",
     "Diagnostic": "betalint.linter.diagnostic",
-    "BetalintError": "betalint.errors",
-    "filter_header": "betalint.registry.platforms",
-    "FilterResult": "betalint.registry.platforms",
+    "BetalintError": "betalint.registry.errors",
+    "filter_header": "betalint.registry.request_filter",
+    "FilterResult": "betalint.registry.request_filter",
 }
 
 __all__ = [
@@ -69,12 +54,12 @@ __all__ = [
 
 if TYPE_CHECKING:
     from betalint.api import check_header, scan_text, validate
-    from betalint.errors import BetalintError
     from betalint.linter.diagnostic import Diagnostic
+    from betalint.registry.errors import BetalintError
     from betalint.registry.grammar import BetaName, BetaNameError, parse
     from betalint.registry.loader import load_registry
     from betalint.registry.model import Registry
-    from betalint.registry.platforms import FilterResult, filter_header
+    from betalint.registry.request_filter import FilterResult, filter_header
     from betalint.registry.validator import Verdict
 
 

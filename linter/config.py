@@ -17,7 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from betalint.errors import BetalintError
+from betalint.registry.errors import BetalintError
 
 __all__ = [
     "CONFIG_NAMES",
@@ -369,7 +369,7 @@ def _installed_version() -> str:
     try:
         return version("betalint")
     except PackageNotFoundError:  # running from a source tree without an install
-        from betalint import __version__
+        from betalint.linter.version import __version__
 
         return str(__version__)
 

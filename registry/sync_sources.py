@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from betalint.errors import BetalintError
+from betalint.registry.errors import BetalintError
 from betalint.registry.grammar import is_well_formed
 from betalint.registry.sdk_layer import NODE_PACKAGE, ts_literal
 from betalint.registry.sync import (

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from betalint.linter.explain import rules_markdown, rules_table
+from betalint.linter.rules.docs import rules_markdown, rules_table
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "docs" / "rules.md"

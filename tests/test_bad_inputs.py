@@ -36,7 +36,8 @@ from pathlib import Path
 
 import pytest
 
-from betalint.linter import check_command, config
+from betalint.linter import config
+from betalint.linter.cli import check_run as check_command
 from betalint.linter.cli import main
 
 TODAY = ("--today", "2026-11-25")

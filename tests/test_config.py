@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from betalint.errors import BetalintError
 from betalint.linter import config
 from betalint.linter.config import (
     DEFAULT_EXCLUDES,
@@ -19,6 +18,7 @@ from betalint.linter.config import (
     parse_size,
     settings_for,
 )
+from betalint.registry.errors import BetalintError
 
 CODES = (
     "BL101",

@@ -11,7 +11,7 @@ import pytest
 
 from betalint.linter import config
 from betalint.linter.config import Settings, merge_cli
-from betalint.linter.discovery import FileJob, PathError, discover, is_excluded
+from betalint.linter.files.discovery import FileJob, PathError, discover, is_excluded
 
 
 @pytest.fixture(autouse=True)
@@ -277,7 +277,7 @@ def test_unreadable_directory_is_an_error_item(
             raise PermissionError(13, "Permission denied")
         return real(path)
 
-    monkeypatch.setattr("betalint.linter.discovery.os.scandir", scandir)
+    monkeypatch.setattr("betalint.linter.files.discovery.os.scandir", scandir)
     items = list(discover(["."]))
     assert items == [PathError("a", "a: Permission denied"), FileJob("b/y.py", items[1].settings)]  # type: ignore[union-attr]
 

@@ -17,7 +17,8 @@ from betalint.linter.cli import main
 from betalint.registry.export import LITELLM_COLUMNS, export_all, export_litellm, targets
 from betalint.registry.loader import load_registry
 from betalint.registry.model import Registry
-from betalint.registry.platforms import export_platform, filter_header
+from betalint.registry.platforms import export_platform
+from betalint.registry.request_filter import filter_header
 
 SAMPLE = Path(__file__).parent / "data" / "litellm" / "anthropic_beta_headers_config.sample.json"
 HEADER_ONLY = "_header_only"

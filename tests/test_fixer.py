@@ -11,8 +11,8 @@ import pytest
 from _fix_support import check, fix, source
 
 from betalint.linter.diagnostic import Diagnostic, Edit, Fix
-from betalint.linter.fixer import applies, apply_edits, fix_source
-from betalint.linter.reader import Source
+from betalint.linter.files.reader import Source
+from betalint.linter.fix.fixer import applies, apply_edits, fix_source
 
 IT = "interleaved-thinking-2025-05-14"
 C = "context-management-2025-06-27"
@@ -133,7 +133,7 @@ def test_rounds_are_bounded() -> None:
 
 def test_encoding_that_cannot_hold_the_fix_is_dropped() -> None:
     data = 'c(betas=["fils-api-2025-04-14"])  # caf\xe9\n'.encode("latin-1")
-    from betalint.linter.reader import decode_bytes
+    from betalint.linter.files.reader import decode_bytes
 
     src = decode_bytes(data, "a.py")
     assert isinstance(src, Source) and src.encoding == "latin-1"

@@ -1,5 +1,5 @@
 """Platform parts of the CLI: `registry export --platform P` and `validate --platform/--model`
-lines. Importing this module registers `export` on the `registry` group of `cli.py`."""
+lines. Importing this module registers `export` on the `registry` group."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from betalint.errors import BetalintError
-from betalint.linter.cli import EXIT_OK, load, registry, registry_option
+from betalint.linter.cli.app import EXIT_OK, load, registry_option
+from betalint.linter.cli.registry_cmd import registry
+from betalint.registry.errors import BetalintError
 
 if TYPE_CHECKING:  # the validator loads lazily: `betalint --version` must start fast
     from betalint.registry.validator import Verdict

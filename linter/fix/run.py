@@ -10,18 +10,18 @@ dropped with a warning (see `linter.fixer`); a file that cannot be written is an
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 import click
 
 from betalint.linter.config import Settings
 from betalint.linter.diagnostic import Diagnostic
-from betalint.linter.diff import unified_diff
-from betalint.linter.fixer import FixResult, applies, fix_source
-from betalint.linter.reader import Skipped, Source
+from betalint.linter.files.reader import Skipped, Source
+from betalint.linter.fix.diff import unified_diff
+from betalint.linter.fix.fixer import FixResult, applies, fix_source
+from betalint.linter.fix.writer import write_fixed
 from betalint.linter.report.meta import posix_path
-from betalint.linter.runner import Contexts, FileOutcome, check_source
-from betalint.linter.writer import write_fixed
+from betalint.linter.runner import FileOutcome, Linters, check_source
 
 __all__ = ["FixRun"]
 
@@ -30,22 +30,13 @@ __all__ = ["FixRun"]
 class FixRun:
     """One run's fixing: its mode, and counts for the summary and the exit code."""
 
-    contexts: Contexts
+    linters: Linters
     stdout: BinaryIO
     diff: bool = False
     unsafe: bool = False
     errors: list[str] = field(default_factory=list)
     fixed: int = 0  # findings fixed (with --diff: that would be fixed)
     changed_files: int = 0
-
-    @classmethod
-    def from_opts(cls, opts: dict[str, Any], contexts: Contexts, stdout: BinaryIO) -> FixRun | None:
-        """The run's fixer, or None when neither `--fix` nor `--diff` was given."""
-        if not (opts.get("fix") or opts.get("diff")):
-            return None
-        return cls(
-            contexts, stdout, diff=bool(opts.get("diff")), unsafe=bool(opts.get("unsafe_fixes"))
-        )
 
     def file(self, outcome: FileOutcome, settings: Settings) -> FileOutcome:
         """Fix one file on disk (or show its diff); returns what is left to report."""
@@ -99,7 +90,7 @@ class FixRun:
             return None
 
         def check(fixed: Source) -> list[Diagnostic]:
-            return check_source(fixed, settings, self.contexts).diagnostics
+            return check_source(fixed, settings, self.linters).diagnostics
 
         result = fix_source(source, check, unsafe=self.unsafe, diagnostics=outcome.diagnostics)
         for dropped in result.dropped:

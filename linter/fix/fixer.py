@@ -21,9 +21,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from betalint.linter.diagnostic import Diagnostic, Edit, Fix
-from betalint.linter.reader import Source, encode_text
+from betalint.linter.files.reader import Source, encode_text
 
-__all__ = ["MAX_ROUNDS", "Dropped", "FixResult", "applies", "apply_edits", "fix_source"]
+__all__ = ["MAX_ROUNDS", "DroppedFix", "FixResult", "applies", "apply_edits", "fix_source"]
 
 MAX_ROUNDS = 10
 Check = Callable[[Source], list[Diagnostic]]
@@ -32,7 +32,7 @@ _BREAKAGE = frozenset({"BL101", "BL102", "BL103"})
 
 
 @dataclass(frozen=True, slots=True)
-class Dropped:
+class DroppedFix:
     """A fix that was not applied, and why (one line for the user)."""
 
     diagnostic: Diagnostic
@@ -46,7 +46,7 @@ class FixResult:
     source: Source  # as read
     fixed: Source  # the fixed text and its bytes (the same object when nothing changed)
     applied: tuple[Diagnostic, ...]
-    dropped: tuple[Dropped, ...]
+    dropped: tuple[DroppedFix, ...]
     remaining: list[Diagnostic]
     rounds: int
 
@@ -93,7 +93,7 @@ def fix_source(
     current = source
     found = list(diagnostics) if diagnostics is not None else check(source)
     applied: list[Diagnostic] = []
-    dropped: list[Dropped] = []
+    dropped: list[DroppedFix] = []
     rejected: set[tuple[str, str, tuple[str, ...]]] = set()
     rounds = 0
     while rounds < max_rounds:
@@ -110,7 +110,7 @@ def fix_source(
                 alone = _attempt(current, found, [d], check, parser if guard else None)
                 if isinstance(alone, str):
                     rejected.add(_key(d))
-                    dropped.append(Dropped(d, alone))
+                    dropped.append(DroppedFix(d, alone))
                 else:
                     good.append(d)
             if not good:

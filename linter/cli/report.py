@@ -1,6 +1,6 @@
 """`betalint explain CODE` and `betalint rules`: the rule docs on the command line.
 
-Registered on the shared click group; cli.py imports this module at its bottom.
+Registered on the shared click group; linter/cli/__init__.py imports this module.
 """
 
 from __future__ import annotations
@@ -9,14 +9,14 @@ import json
 
 import click
 
-from betalint.linter.cli import EXIT_OK, cli, format_option
+from betalint.linter.cli.app import EXIT_OK, cli, format_option
 
 
 @cli.command("explain")
 @click.argument("code")
 def explain_command(code: str) -> int:
     """Print what a rule reports, why, and how it is fixed; CODE is BL202 or a rule name."""
-    from betalint.linter.explain import explain
+    from betalint.linter.rules.docs import explain
 
     click.echo(explain(code), nl=False)
     return EXIT_OK
@@ -26,7 +26,7 @@ def explain_command(code: str) -> int:
 @format_option
 def rules_command(fmt: str) -> int:
     """List every rule: code, name, severity, fix availability and summary."""
-    from betalint.linter.explain import rules_json
+    from betalint.linter.rules.docs import rules_json
 
     rows = rules_json()
     if fmt == "json":

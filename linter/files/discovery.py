@@ -31,8 +31,8 @@ import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from .config import CONFIG_NAMES, Settings, settings_for
-from .reader import PathError
+from betalint.linter.config import CONFIG_NAMES, Settings, settings_for
+from betalint.linter.files.reader import PathError
 
 __all__ = ["FileJob", "PathError", "discover", "is_excluded"]
 

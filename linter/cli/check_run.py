@@ -1,29 +1,58 @@
-"""`betalint check`: wire discovery, the runner, the baseline and the reporters together."""
+"""`betalint check`'s run: wire discovery, the runner, the baseline and the reporters together."""
 
 from __future__ import annotations
 
 import os
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from betalint.linter import config as config_mod
+from betalint.linter.cli.app import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, parse_today
+from betalint.linter.cli.sdk_switch import sdk_layer
 from betalint.linter.diagnostic import Diagnostic
-from betalint.linter.discovery import FileJob, discover
-from betalint.linter.reader import PathError, Skipped
+from betalint.linter.files.discovery import FileJob, discover
+from betalint.linter.files.reader import PathError, Skipped
 from betalint.linter.report.meta import Position, edit_positions
-from betalint.linter.runner import Contexts, FileOutcome, RunOptions, check_path, check_stdin
-from betalint.linter.sdk_switch import sdk_layer
+from betalint.linter.runner import FileOutcome, Linters, RunOptions, check_path, check_stdin
 
 if TYPE_CHECKING:
-    from betalint.linter.fix_run import FixRun
+    from betalint.linter.fix.run import FixRun
 
-from betalint.errors import BetalintError
+from betalint.registry.errors import BetalintError
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """Every `check` flag, typed: what the command line asked for this run."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    output_format: str = "text"
+    output_file: str | None = None
+    statistics: bool = False
+    exit_zero: bool = False
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
+    exit_non_zero_on_fix: bool = False
+    force_exclude: bool = False
+    stdin_filename: str | None = None
+    baseline: str | None = None
+    write_baseline: str | None = None
+    max_file_size: str | None = None
+    no_respect_gitignore: bool = False
+    exclude: tuple[str, ...] = ()
+    extend_exclude: tuple[str, ...] = ()
+    color: str = "auto"
+    platforms: tuple[str, ...] = ()
+    today: str | None = None
+    registry_path: str | None = None
 
 
 def _codes(values: tuple[str, ...] | None) -> list[str] | None:
@@ -32,7 +61,7 @@ def _codes(values: tuple[str, ...] | None) -> list[str] | None:
     return [c.strip() for v in values for c in v.split(",") if c.strip()]
 
 
-def _resolver(opts: dict[str, Any]) -> Any:
+def _resolver(opts: CheckOptions) -> Any:
     """Settings for a directory: its config walking up, with the CLI flags layered on."""
     cache: dict[int, config_mod.Settings] = {}
 
@@ -42,14 +71,14 @@ def _resolver(opts: dict[str, Any]) -> Any:
         if merged is None:
             merged = cache[id(base)] = config_mod.merge_cli(
                 base,
-                select=_codes(opts["select"]),
-                ignore=_codes(opts["ignore"]),
-                extend_select=_codes(opts["extend_select"]),
-                exclude=list(opts["exclude"]) or None,
-                extend_exclude=list(opts["extend_exclude"]) or None,
-                respect_gitignore=False if opts["no_respect_gitignore"] else None,
-                today=opts["today"],
-                max_file_size=opts["max_file_size"],
+                select=_codes(opts.select),
+                ignore=_codes(opts.ignore),
+                extend_select=_codes(opts.extend_select),
+                exclude=list(opts.exclude) or None,
+                extend_exclude=list(opts.extend_exclude) or None,
+                respect_gitignore=False if opts.no_respect_gitignore else None,
+                today=opts.today,
+                max_file_size=opts.max_file_size,
             )
         return merged
 
@@ -74,28 +103,26 @@ def _sdk_paths(paths: list[str], stdin_name: str | None) -> list[str]:
     return starts or [os.getcwd()]
 
 
-def run_check(paths: list[str], opts: dict[str, Any]) -> int:
+def run_check(paths: list[str], opts: CheckOptions) -> int:
     """The whole `check` command; returns the exit code."""
-    from betalint.linter.cli import parse_today
-
     resolve = _resolver(opts)
-    contexts = Contexts(
+    linters = Linters(
         RunOptions(
-            registry_path=opts["registry_path"],
-            today=parse_today(opts["today"]),
-            platforms=_platforms(opts["platforms"]),
+            registry_path=opts.registry_path,
+            today=parse_today(opts.today),
+            platforms=_platforms(opts.platforms),
             sdk_layer=None
-            if opts["registry_path"]  # a pinned registry file is the whole truth
-            else sdk_layer(_sdk_paths(paths, opts["stdin_filename"])),
+            if opts.registry_path  # a pinned registry file is the whole truth
+            else sdk_layer(_sdk_paths(paths, opts.stdin_filename)),
         )
     )
-    contexts.registry()  # a broken registry fails before any file is read
+    linters.registry()  # a broken registry fails before any file is read
     errors: list[str] = []
     diagnostics: list[Diagnostic] = []
     positions: dict[str, dict[int, Position]] = {}
-    scanned = _Scanned(keep_paths=bool(opts["baseline"]))
-    fixing = _fixing(opts, contexts)
-    for outcome, settings, stdin_data in _outcomes(paths, opts, resolve, contexts):
+    scanned = _Scanned(keep_paths=bool(opts.baseline))
+    fixing = _fixing(opts, linters)
+    for outcome, settings, stdin_data in _outcomes(paths, opts, resolve, linters):
         if isinstance(outcome, FileOutcome) and outcome.notice:
             click.echo(f"betalint: warning: {outcome.notice}", err=True)
         if fixing is not None and stdin_data is not None and not isinstance(outcome, PathError):
@@ -118,7 +145,7 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
     if fixing is not None:
         errors += fixing.errors
     stdin_fix = fixing is not None and "-" in paths
-    return _report(diagnostics, positions, scanned, errors, opts, contexts, fixing, stdin_fix)
+    return _report(diagnostics, positions, scanned, errors, opts, linters, fixing, stdin_fix)
 
 
 class _Scanned:
@@ -136,23 +163,23 @@ class _Scanned:
             self.paths.append(path)
 
 
-def _fixing(opts: dict[str, Any], contexts: Contexts) -> FixRun | None:
+def _fixing(opts: CheckOptions, linters: Linters) -> FixRun | None:
     """The `--fix`/`--diff` handler, or None (imported only when fixing)."""
-    if not (opts.get("fix") or opts.get("diff")):
+    if not (opts.fix or opts.diff):
         return None
-    from betalint.linter.fix_run import FixRun
+    from betalint.linter.fix.run import FixRun
 
-    return FixRun.from_opts(opts, contexts, sys.stdout.buffer)
+    return FixRun(linters, sys.stdout.buffer, diff=opts.diff, unsafe=opts.unsafe_fixes)
 
 
 Outcome = tuple[FileOutcome | Skipped | PathError, Any, bytes | None]
 
 
 def _outcomes(
-    paths: list[str], opts: dict[str, Any], resolve: Any, contexts: Contexts
+    paths: list[str], opts: CheckOptions, resolve: Any, linters: Linters
 ) -> Iterator[Outcome]:
     """Each file's outcome, its settings, and for `-` the bytes read from stdin."""
-    stdin_name = opts["stdin_filename"]
+    stdin_name = opts.stdin_filename
     if stdin_name and os.path.isdir(stdin_name):
         raise BetalintError(f"--stdin-filename {stdin_name}: is a directory; name a file")
     for given in paths or ["."]:
@@ -161,21 +188,21 @@ def _outcomes(
             settings = resolve(
                 os.path.dirname(os.path.abspath(name)) if stdin_name else os.getcwd()
             )
-            if stdin_name and opts["force_exclude"]:
-                from betalint.linter.discovery import is_excluded
+            if stdin_name and opts.force_exclude:
+                from betalint.linter.files.discovery import is_excluded
 
                 if is_excluded(stdin_name, settings):
-                    if opts.get("fix") and not opts.get("diff"):
+                    if opts.fix and not opts.diff:
                         _echo_bytes(sys.stdin.buffer.read())  # --fix passes it through
                     continue
             data = sys.stdin.buffer.read()
-            yield check_stdin(data, name, settings, contexts), settings, data
+            yield check_stdin(data, name, settings, linters), settings, data
             continue
         # One process: after the byte prefilter a file costs ~0.2 ms, less than sending it to
         # a worker and its result back (measured: 2 forked workers took 1.5x the CPU time).
-        for job in discover([given], force_exclude=opts["force_exclude"], resolve=resolve):
+        for job in discover([given], force_exclude=opts.force_exclude, resolve=resolve):
             if isinstance(job, FileJob):
-                yield check_path(job.path, job.settings, contexts), job.settings, None
+                yield check_path(job.path, job.settings, linters), job.settings, None
             else:
                 yield job, None, None
 
@@ -190,8 +217,8 @@ def _report(
     positions: dict[str, dict[int, Position]],
     scanned: _Scanned,
     errors: list[str],
-    opts: dict[str, Any],
-    contexts: Contexts,
+    opts: CheckOptions,
+    linters: Linters,
     fixing: FixRun | None = None,
     stdin_fix: bool = False,
 ) -> int:
@@ -203,39 +230,37 @@ def _report(
         if errors:
             return EXIT_ERROR
         return EXIT_FINDINGS if fixing.changed_files else EXIT_OK
-    if opts["write_baseline"]:
+    if opts.write_baseline:
         from betalint.linter.baseline import write_baseline
 
-        count = write_baseline(opts["write_baseline"], diagnostics)
-        click.echo(f"betalint: wrote {count} findings to {opts['write_baseline']}", err=True)
+        count = write_baseline(opts.write_baseline, diagnostics)
+        click.echo(f"betalint: wrote {count} findings to {opts.write_baseline}", err=True)
         return EXIT_ERROR if errors else EXIT_OK
-    if opts["baseline"]:
+    if opts.baseline:
         from betalint.linter.baseline import load_baseline
 
-        baseline = load_baseline(opts["baseline"])
+        baseline = load_baseline(opts.baseline)
         diagnostics, _matched = baseline.filter(diagnostics)
         for entry in baseline.unmatched(scanned.paths):
             gone = f"{entry.path}: {entry.code} {entry.name}"
             click.echo(f"betalint: note: baseline entry no longer matches: {gone}", err=True)
     meta = ReportMeta.create(
-        contexts.registry(),
+        linters.registry(),
         files_scanned=scanned.count,
         positions=positions,
         errors=len(errors),
         fixed=fixing.fixed if fixing else 0,
-        unsafe_fixes=bool(opts.get("unsafe_fixes")),
+        unsafe_fixes=bool(opts.unsafe_fixes),
     )
-    color = _use_color(opts["color"], opts["output_file"])
-    report = render(
-        opts["output_format"], diagnostics, meta, color=color, statistics=opts["statistics"]
-    )
+    color = _use_color(opts.color, opts.output_file)
+    report = render(opts.output_format, diagnostics, meta, color=color, statistics=opts.statistics)
     # With `--fix -` stdout carries the fixed text, so the report goes to stderr.
-    _emit(report, opts["output_file"], to_stderr=stdin_fix, color=color)
+    _emit(report, opts.output_file, to_stderr=stdin_fix, color=color)
     if errors:
         return EXIT_ERROR
-    if diagnostics and not opts["exit_zero"]:
+    if diagnostics and not opts.exit_zero:
         return EXIT_FINDINGS
-    if fixing is not None and fixing.fixed and opts.get("exit_non_zero_on_fix"):
+    if fixing is not None and fixing.fixed and opts.exit_non_zero_on_fix:
         return EXIT_FINDINGS
     return EXIT_OK
 

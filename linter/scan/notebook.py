@@ -12,7 +12,7 @@ from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from betalint.linter.contexts_lang import Lang
+from betalint.linter.scan.languages import Lang
 
 __all__ = ["Cell", "notebook_cells"]
 

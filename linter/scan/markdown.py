@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from betalint.linter.contexts_lang import Lang, fence_language
+from betalint.linter.scan.languages import Lang, fence_language
 
 __all__ = ["markdown_regions"]
 

@@ -6,7 +6,7 @@ prints what a maintainer reviews; `--proposal FILE` writes the new names as a re
 It never changes betas.toml. Exit 0 when every listed name is known, 1 when the registry
 lags (names to add), 2 on errors. `diff` exits 0 for equal files, 1 when they differ.
 
-Registered on the `registry` click group; cli.py imports this module at its bottom.
+Registered on the `registry` click group; linter/cli/__init__.py imports this module.
 """
 
 from __future__ import annotations
@@ -20,15 +20,9 @@ from typing import TYPE_CHECKING
 
 import click
 
-from betalint.errors import BetalintError
-from betalint.linter.cli import (
-    EXIT_FINDINGS,
-    EXIT_OK,
-    format_option,
-    load,
-    registry,
-    registry_option,
-)
+from betalint.linter.cli.app import EXIT_FINDINGS, EXIT_OK, format_option, load, registry_option
+from betalint.linter.cli.registry_cmd import registry
+from betalint.registry.errors import BetalintError
 
 if TYPE_CHECKING:  # the registry modules load only when the command runs
     from betalint.registry.sync_review import Sources

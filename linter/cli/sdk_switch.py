@@ -10,7 +10,7 @@ import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from betalint.errors import BetalintError
+from betalint.registry.errors import BetalintError
 
 if TYPE_CHECKING:
     from betalint.registry.model import Registry

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from betalint.errors import BetalintError
 from betalint.linter.rules import RULES, Rule
+from betalint.registry.errors import BetalintError
 
 FIX_AVAILABILITY = {
     "always": "Fix is always available.",

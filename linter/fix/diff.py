@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 
-from betalint.linter.reader import Source
+from betalint.linter.files.reader import Source
 
 __all__ = ["unified_diff"]
 

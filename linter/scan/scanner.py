@@ -17,16 +17,17 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Literal
 
-from betalint.linter.contexts_lang import (
+from betalint.linter.scan.languages import (
     CODE_LANGS,
     HASH_COMMENT_LANGS,
     CommentIndex,
     Lang,
     language_for_path,
 )
-from betalint.linter.contexts_markdown import markdown_regions
-from betalint.linter.contexts_notebook import notebook_cells
-from betalint.linter.contexts_values import (
+from betalint.linter.scan.markdown import markdown_regions
+from betalint.linter.scan.notebook import notebook_cells
+from betalint.linter.scan.prefilter import might_contain_beta
+from betalint.linter.scan.values import (
     CONSTANT,
     Piece,
     RawIssue,
@@ -39,8 +40,7 @@ from betalint.linter.contexts_values import (
     read_shell_word,
     read_yaml_value,
 )
-from betalint.linter.prefilter import might_contain_beta
-from betalint.linter.vocabulary import Vocabulary, compact_form
+from betalint.linter.scan.vocabulary import Vocabulary, compact_form
 
 __all__ = [
     "Candidate",
