@@ -457,3 +457,23 @@ def test_live_sync_against_the_newest_releases(
     assert out.count("source: ") == 3
     with capsys.disabled():
         print("\n" + textwrap.indent(out, "  "))
+
+
+# --- the scheduled workflow template ------------------------------------------------------
+
+
+def test_sync_workflow_template_uses_real_options() -> None:
+    yaml = pytest.importorskip("yaml")
+    from betalint.linter.cli.sync import registry_sync
+
+    workflow = yaml.safe_load(
+        (Path(__file__).parents[1] / "docs" / "sync-workflow.yml").read_text()
+    )
+    assert workflow[True]["schedule"][0]["cron"]  # PyYAML reads the key `on` as True
+    (job,) = workflow["jobs"].values()
+    script = next(s["run"] for s in job["steps"] if "registry sync" in s.get("run", ""))
+    command = next(part for part in script.split("betalint ") if part.startswith("registry sync"))
+    used = {word for word in command.split() if word.startswith("--")}
+    known = {opt for param in registry_sync.params for opt in param.opts}
+    assert used and used <= known
+    assert "registry check --extra registry/sync-proposal.toml" in script
