@@ -527,7 +527,7 @@ PATH_ROWS = [
             "betalint: error: {tmp}/betalint.toml:1: unknown key `selekt` in the top level "
             "(did you mean `select`?); valid keys: select, ignore, extend-select, "
             "per-file-ignores, exclude, extend-exclude, extra-registries, respect-gitignore, "
-            "today, required-version, platforms, max-file-size",
+            "today, required-version, platforms, max-file-size, sdk-layer",
         ),
         "",
         setup=_config('selekt = ["BL2"]\n', "betalint.toml"),
