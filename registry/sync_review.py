@@ -12,14 +12,17 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from betalint.registry.export import LITELLM_COLUMNS
+from betalint.registry.export import LITELLM_COLUMNS, litellm_column
 from betalint.registry.grammar import is_well_formed
 from betalint.registry.model import Registry
-from betalint.registry.platforms import PLATFORMS, export_platform, platform_verdict
+from betalint.registry.platforms import PLATFORMS, platform_verdict
 from betalint.registry.sync import SdkLiteral, compare
 from betalint.registry.sync_sources import PLATFORM_SEGMENTS, LiteLLMScan, SdkScan
+
+if TYPE_CHECKING:
+    from betalint.registry.schema import PlatformSupport
 
 Kind = Literal["new-name", "status", "platform", "literal"]
 KINDS: dict[Kind, str] = {
@@ -198,15 +201,16 @@ def _sdk_platforms(registry: Registry, scan: SdkScan) -> Iterator[Finding]:
             name,
             f"sent by {count} methods under {folder}/ ({PLATFORMS[platform].display}); "
             f"registry: {platform} = {verdict.status}"
-            f"{_basis(verdict.evidence, registry, name, platform)}",
+            f"{_basis(registry.entries[name].platforms.get(platform))}",
             scan.label,
         )
 
 
-def _basis(evidence: str | None, registry: Registry, name: str, platform: str = "") -> str:
-    entry = registry.get(name)
-    support = entry.platforms.get(platform) if entry and platform else None
-    parts = [p for p in (evidence, str(support.as_of) if support and support.as_of else "") if p]
+def _basis(support: PlatformSupport | None) -> str:
+    """` (evidence, as_of)` of the platform table that decided a verdict."""
+    if support is None:
+        return ""
+    parts = [p for p in (support.evidence, str(support.as_of) if support.as_of else "") if p]
     return f" ({', '.join(parts)})" if parts else ""
 
 
@@ -243,7 +247,7 @@ def _litellm(registry: Registry, lite: LiteLLMScan) -> Iterator[Finding]:
         if values is None:
             continue
         merged = {**values, **lite.columns.get(column + HEADER_ONLY, {})}
-        ours = _betalint_column(registry, target)
+        ours = litellm_column(registry, target)  # what the export would say
         platform = target.partition(":")[0]
         for name, theirs in sorted(merged.items()):
             if name not in registry or not is_well_formed(name):
@@ -260,19 +264,10 @@ def _litellm(registry: Registry, lite: LiteLLMScan) -> Iterator[Finding]:
             yield Finding(
                 "platform",
                 name,
-                f"{column} {said}; registry: {target} = {_shown(mine, name)}"
-                f"{_basis(support.evidence if support else None, registry, name, platform)}",
+                f"{column} {said}; registry: {target} = {_shown(mine, name)}{_basis(support)}",
                 f"{lite.label} ({column})",
                 recorded,
             )
-
-
-def _betalint_column(registry: Registry, target: str) -> dict[str, str | None]:
-    data = export_platform(registry, target)
-    column: dict[str, str | None] = {n: n for n in data["allow"]}
-    column.update(data["map"])
-    column.update(dict.fromkeys(data["deny"]))
-    return column
 
 
 def _shown(value: str | None, name: str) -> str:

@@ -17,6 +17,7 @@ import shutil
 import tarfile
 import textwrap
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -240,27 +241,26 @@ def test_litellm_wheel_and_json(tmp_path: Path) -> None:
     assert scan_litellm(plain).columns == scan.columns
 
 
+def _bad_litellm(where: Path) -> Path:
+    config = '{"bedrock": {"a-2025-01-01": 1}}'
+    return _zip(where / "l.whl", {"litellm/anthropic_beta_headers_config.json": config})
+
+
 @pytest.mark.parametrize(
-    ("make", "message"),
+    ("make", "scan", "message"),
     (
-        (lambda p: _zip(p / "x.whl", {"anthropic/x.py": ""}), "no anthropic/types/"),
-        (lambda p: _tgz(p / "x.tgz", {"package/index.js": ""}), "no package.json of"),
-        (
-            lambda p: _zip(
-                p / "l.whl", {"litellm/anthropic_beta_headers_config.json": '{"bedrock": {"a": 1}}'}
-            ),
-            "column 'bedrock': 'a' must map to a name or null",
-        ),
-        (lambda p: _write(p / "x.txt", "hello"), "not a wheel, tarball, JSON file or directory"),
+        (lambda p: _zip(p / "x.whl", {"anthropic/x.py": ""}), scan_python_sdk, "no anthropic/"),
+        (lambda p: _tgz(p / "x.tgz", {"package/a.js": ""}), scan_node_sdk, "no package.json"),
+        (_bad_litellm, scan_litellm, "column 'bedrock': 'a-2025-01-01' must map to a name or"),
+        (lambda p: _write(p / "x.txt", "hi"), scan_litellm, "not a wheel, tarball, JSON file"),
+        (lambda p: p / "missing.whl", scan_python_sdk, "missing.whl: no such file"),
     ),
 )
-def test_bad_sources_are_one_line_errors(tmp_path: Path, make: object, message: str) -> None:
-    path = make(tmp_path)  # type: ignore[operator]
-    scanner = {".whl": scan_python_sdk, ".tgz": scan_node_sdk}.get(path.suffix, scan_litellm)
-    if path.name == "l.whl":
-        scanner = scan_litellm
+def test_bad_sources_are_one_line_errors(
+    tmp_path: Path, make: Callable[[Path], Path], scan: Callable[[Path], object], message: str
+) -> None:
     with pytest.raises(SourceError, match=message):
-        scanner(path)
+        scan(make(tmp_path))
 
 
 def _write(path: Path, text: str) -> Path:
