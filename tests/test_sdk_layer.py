@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from betalint.linter import config
 from betalint.linter.cli import main
@@ -235,3 +237,34 @@ def test_validate_show_and_version_show_the_layer(
         line.startswith("SDK layer: @anthropic-ai/sdk 7.0.0 (node SDK, 1 names, 1 not in")
         for line in lines[1:]
     )
+
+
+def test_version_survives_a_broken_config(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _project(tmp_path, monkeypatch, "select = [\n")
+    assert main(["--version"]) == 0
+    assert "@anthropic-ai/sdk 7.0.0 (node SDK" in capsys.readouterr().out
+
+
+_NAMES = st.from_regex(r"[a-z]{1,6}(-[a-z]{1,4})?-202[0-9]-0[1-9]-1[0-9]", fullmatch=True)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    fresh=st.lists(_NAMES, max_size=6),
+    known=st.lists(st.sampled_from(["files-api-2025-04-14", "context-1m-2025-08-07"]), max_size=2),
+    junk=st.lists(st.sampled_from(["Bad Name", "x_2025", "files-api-2025-4-14"]), max_size=2),
+)
+def test_property_adds_exactly_the_new_well_formed_names(
+    tmp_path_factory: pytest.TempPathFactory,
+    fresh: list[str],
+    known: list[str],
+    junk: list[str],
+) -> None:
+    shipped = load_registry()
+    root = tmp_path_factory.mktemp("sdk")
+    node_sdk(root, [*fresh, *known, *junk] or ["files-api-2025-04-14"])
+    reg = SdkLayer((str(root),), installed=False).apply(shipped)
+    assert set(reg.entries) - set(shipped.entries) == {n for n in fresh if n not in shipped}
+    assert all(reg.entries[n] is e for n, e in shipped.entries.items())
