@@ -17,9 +17,7 @@ from betalint.linter.files.discovery import FileJob, PathError, discover, is_exc
 @pytest.fixture(autouse=True)
 def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.chdir(tmp_path)
-    config.clear_cache()
     yield
-    config.clear_cache()
 
 
 def make(root: Path, *files: str) -> None:
@@ -221,7 +219,7 @@ def test_cli_exclude_via_merge(tmp_path: Path) -> None:
     make(tmp_path, "a.py", "b.py")
 
     def resolve(directory: str) -> Settings:
-        return merge_cli(config.settings_for(directory), extend_exclude=["b.py"])
+        return merge_cli(config.ConfigResolver().settings_for(directory), extend_exclude=["b.py"])
 
     assert [j.path for j in discover(["."], resolve=resolve) if isinstance(j, FileJob)] == ["a.py"]
 

@@ -104,6 +104,7 @@ def test_docs_check_detects_a_stale_file(
     gen.TARGET.write_text("# Rules\nold\n")
     gen.README = tmp_path / "README.md"
     gen.README.write_text("x\n<!-- rules-table:start -->\nold\n<!-- rules-table:end -->\n")
+    gen.CONFIG = tmp_path / "configuration.md"
     assert gen.main(["--check"]) == 1
     assert gen.main([]) == 0
     assert gen.main(["--check"]) == 0

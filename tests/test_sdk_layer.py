@@ -8,14 +8,12 @@ import os
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from betalint.linter import config
 from betalint.linter.cli import main
 from betalint.registry.loader import load_registry
 from betalint.registry.model import Registry
@@ -27,11 +25,8 @@ NODE_NEW = "node-only-2026-12-02"
 
 
 @pytest.fixture(autouse=True)
-def _fresh(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def _layer_on(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("BETALINT_NO_SDK_LAYER", raising=False)
-    config.clear_cache()
-    yield
-    config.clear_cache()
 
 
 @pytest.fixture(scope="module")

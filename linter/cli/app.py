@@ -16,6 +16,7 @@ from typing import Any
 
 import click
 
+from betalint.linter.dates import today_flag
 from betalint.registry.errors import BetalintError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130  # the one definition
@@ -137,12 +138,7 @@ def _silence_stdout() -> None:
 
 def parse_today(value: str | None) -> dt.date | None:
     """`--today YYYY-MM-DD`."""
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise BetalintError(f"--today {value!r} is not a date; write YYYY-MM-DD") from None
+    return today_flag(value)
 
 
 def _version() -> str:

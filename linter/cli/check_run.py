@@ -64,9 +64,10 @@ def _codes(values: tuple[str, ...] | None) -> list[str] | None:
 def _resolver(opts: CheckOptions) -> Any:
     """Settings for a directory: its config walking up, with the CLI flags layered on."""
     cache: dict[int, config_mod.Settings] = {}
+    configs = config_mod.ConfigResolver()  # this run's: config edits between runs are seen
 
     def resolve(directory: str) -> config_mod.Settings:
-        base = config_mod.settings_for(directory)
+        base = configs.settings_for(directory)
         merged = cache.get(id(base))
         if merged is None:
             merged = cache[id(base)] = config_mod.merge_cli(

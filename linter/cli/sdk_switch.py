@@ -34,11 +34,11 @@ def cwd_sdk_layer() -> SdkLayer | None:
     These commands read no other setting, so a config that fails to load does not stop
     them; its own commands report it.
     """
-    from betalint.linter.config import settings_for
+    from betalint.linter.config import ConfigResolver
 
     cwd = os.getcwd()
     try:
-        enabled = settings_for(cwd).sdk_layer
+        enabled = ConfigResolver().settings_for(cwd).sdk_layer
     except BetalintError:
         enabled = True
     return sdk_layer([cwd]) if enabled else None

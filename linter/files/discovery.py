@@ -30,8 +30,9 @@ import re
 import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-from betalint.linter.config import CONFIG_NAMES, Settings, settings_for
+from betalint.linter.config import CONFIG_NAMES, ConfigResolver, Settings
 from betalint.linter.files.reader import PathError
 
 __all__ = ["FileJob", "PathError", "discover", "is_excluded"]
@@ -121,15 +122,14 @@ class _Patterns:
         return None
 
 
-_exclude_cache: dict[tuple[str, ...], _Patterns] = {}
-
-
 def _excludes(settings: Settings) -> _Patterns:
-    key = settings.all_excludes
-    pats = _exclude_cache.get(key)
-    if pats is None:
-        pats = _exclude_cache[key] = _Patterns(key)
-    return pats
+    return _compiled(settings.all_excludes)
+
+
+@lru_cache(maxsize=64)
+def _compiled(patterns: tuple[str, ...]) -> _Patterns:
+    """Compiled exclude patterns: a pure function of the patterns, so memoised (bounded)."""
+    return _Patterns(patterns)
 
 
 def _read_patterns(path: str) -> _Patterns | None:
@@ -278,13 +278,13 @@ def discover(
 ) -> Iterator[FileJob | PathError]:
     """Yield a FileJob per file to check and a PathError per path that does not exist.
 
-    `paths` default to `.`. `resolve(directory)` gives the settings for a directory (default
-    `config.settings_for`; the CLI passes one that applies `merge_cli`, or returns fixed
+    `paths` default to `.`. `resolve(directory)` gives the settings for a directory (default: a
+    fresh `ConfigResolver`'s; the CLI passes one that applies `merge_cli`, or returns fixed
     settings for `--config`/`--isolated`). It is called for the directory of each explicit
     path and for each walked directory holding a config file name; other directories
     inherit their parent's settings.
     """
-    get = resolve if resolve is not None else settings_for
+    get = resolve if resolve is not None else ConfigResolver().settings_for
     for given in paths or ["."]:
         yield from _discover_one(given, force_exclude, get)
 
