@@ -9,9 +9,10 @@ changed: the registry's sourced lifecycle always wins over a type literal.
 Where SDKs are looked for (all found are used):
 - the `anthropic` package of the running interpreter (`importlib.util.find_spec`, which
   locates a top-level package without importing it);
-- walking up from each checked path, as the config walk does: `node_modules/@anthropic-ai/sdk`,
-  and `anthropic` in a `.venv` or `venv` beside the code (pre-commit runs betalint in its own
-  environment, where the project's SDK is not importable).
+- walking up from each checked file's directory, as the config walk does (so in a monorepo
+  each package sees its own): `node_modules/@anthropic-ai/sdk`, and `anthropic` in a `.venv`
+  or `venv` beside the code (pre-commit runs betalint in its own environment, where the
+  project's SDK is not importable).
 
 Files are read as text (Python with `ast`, TypeScript with a regular expression), never
 imported or run. Parsed literals are cached by file stat in the `SdkLayer` object, which one
@@ -74,60 +75,73 @@ class InstalledSdk:
         return f"{self.package} {self.version or '(version unknown)'}"
 
 
+LiteralFile = tuple[SdkKind, Path]
+
+
 @dataclass
 class SdkLayer:
-    """The SDK layer of one run: which SDKs the checked paths see, and the names they add.
+    """The SDK layer of one run: which SDKs each checked directory sees, and their names.
 
-    `paths` are the checked files or directories (the cwd when empty); `installed=False`
-    skips the running interpreter's own `anthropic`.
+    `paths` are where `sdks()` and `apply()` look from (the cwd when empty); `check` asks
+    per file directory with `files(directory)` and `view(files)`. `installed=False` skips
+    the running interpreter's own `anthropic`. Each directory is looked at once per layer;
+    a literal file is parsed again only when its stat changes.
     """
 
     paths: tuple[str, ...] = ()
     installed: bool = True
     _parsed: dict[StatKey, tuple[str | None, tuple[str, ...]]] = field(default_factory=dict)
+    _in_dir: dict[str, tuple[LiteralFile, ...]] = field(default_factory=dict)
+    _visible: dict[str, tuple[LiteralFile, ...]] = field(default_factory=dict)
+    _interpreter: tuple[LiteralFile, ...] | None = None
 
-    def sdks(self) -> tuple[InstalledSdk, ...]:
-        """Every SDK found (each literal file once), the interpreter's first.
+    def files(self, directory: str | None = None) -> tuple[LiteralFile, ...]:
+        """The literal files visible from `directory` (None: from each of `paths`): the
+        interpreter's first, then walking up, nearest first; each file once."""
+        cached = self._visible.get(directory) if directory is not None else None
+        if cached is not None:
+            return cached
+        starts = (directory,) if directory is not None else (self.paths or (os.getcwd(),))
+        found: dict[str, LiteralFile] = {}
+        for item in (*self._installed(), *(f for d in _walk_up(starts) for f in self._at(d))):
+            found.setdefault(os.path.realpath(item[1]), item)
+        files = tuple(found.values())
+        if directory is not None:
+            self._visible[directory] = files
+        return files
 
-        Each call looks again (a few stats); a file is parsed again only when its stat
-        changed, so a long-lived layer follows an `npm install` without re-reading the rest.
-        """
-        seen: set[str] = set()
-        found: list[InstalledSdk] = []
-        for kind, literal in self._literals():
-            key = os.path.realpath(literal)
-            if key in seen:
-                continue
-            seen.add(key)
-            sdk = self._read(kind, literal)
-            if sdk is not None:
-                found.append(sdk)
-        return tuple(found)
+    def sdks(self, directory: str | None = None) -> tuple[InstalledSdk, ...]:
+        """Every readable SDK visible from `directory` (see `files`)."""
+        return self._read_all(self.files(directory))
+
+    def view(self, files: tuple[LiteralFile, ...]) -> SdkView:
+        """A layer for exactly `files` (what one directory sees), sharing this parse cache."""
+        return SdkView(self, files)
 
     def apply(self, registry: Registry) -> Registry:
-        """`registry` plus the SDK names it lacks, and one layer per SDK found."""
-        sdks = self.sdks()
-        if not sdks:
-            return registry
-        added: dict[str, BetaEntry] = {}
-        for sdk in sdks:
-            for name in sdk.names:
-                if name not in registry.entries and name not in added and is_well_formed(name):
-                    added[name] = _entry(name, sdk, registry)
-        layers = tuple(RegistryLayer(str(s.literal), s.label, s.installed) for s in sdks)
-        return Registry(
-            entries={**registry.entries, **added},
-            layers=registry.layers + layers,
-            platform_precedence=registry.platform_precedence,
-        )
+        """`registry` plus the names the SDKs visible from `paths` list and it lacks."""
+        return self.view(self.files()).apply(registry)
 
-    def _literals(self) -> Iterator[tuple[SdkKind, Path]]:
-        if self.installed:
+    def _read_all(self, files: tuple[LiteralFile, ...]) -> tuple[InstalledSdk, ...]:
+        found = (self._read(kind, literal) for kind, literal in files)
+        return tuple(sdk for sdk in found if sdk is not None)
+
+    def _installed(self) -> tuple[LiteralFile, ...]:
+        if not self.installed:
+            return ()
+        if self._interpreter is None:
             package = _interpreter_package()
-            if package is not None:
-                yield from (("python", f) for f in _existing(package, PYTHON_LITERALS))
-        for directory in _walk_up(self.paths or (os.getcwd(),)):
-            yield from _literals_in(Path(directory))
+            files = _existing(package, PYTHON_LITERALS) if package is not None else iter(())
+            found: tuple[LiteralFile, ...] = tuple(("python", f) for f in files)
+            self._interpreter = found
+            return found
+        return self._interpreter
+
+    def _at(self, directory: str) -> tuple[LiteralFile, ...]:
+        found = self._in_dir.get(directory)
+        if found is None:
+            found = self._in_dir[directory] = tuple(_literals_in(Path(directory)))
+        return found
 
     def _read(self, kind: SdkKind, literal: Path) -> InstalledSdk | None:
         """Parse one literal file (once per stat); None when it is not a readable literal."""
@@ -146,6 +160,31 @@ class SdkLayer:
             return None
         installed = dt.datetime.fromtimestamp(st.st_mtime, dt.UTC).date()
         return InstalledSdk(kind, literal, version, names, installed)
+
+
+@dataclass(frozen=True)
+class SdkView:
+    """The `registry.loader.LiveLayer` for one set of literal files."""
+
+    layer: SdkLayer
+    files: tuple[LiteralFile, ...]
+
+    def apply(self, registry: Registry) -> Registry:
+        """`registry` plus the SDK names it lacks, and one layer per SDK read."""
+        sdks = self.layer._read_all(self.files)
+        if not sdks:
+            return registry
+        added: dict[str, BetaEntry] = {}
+        for sdk in sdks:
+            for name in sdk.names:
+                if name not in registry.entries and name not in added and is_well_formed(name):
+                    added[name] = _entry(name, sdk, registry)
+        layers = tuple(RegistryLayer(str(s.literal), s.label, s.installed) for s in sdks)
+        return Registry(
+            entries={**registry.entries, **added},
+            layers=registry.layers + layers,
+            platform_precedence=registry.platform_precedence,
+        )
 
 
 def _entry(name: str, sdk: InstalledSdk, registry: Registry) -> BetaEntry:

@@ -263,3 +263,20 @@ def test_property_adds_exactly_the_new_well_formed_names(
     reg = SdkLayer((str(root),), installed=False).apply(shipped)
     assert set(reg.entries) - set(shipped.entries) == {n for n in fresh if n not in shipped}
     assert all(reg.entries[n] is e for n, e in shipped.entries.items())
+
+
+def test_each_file_sees_the_sdks_above_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A monorepo checked from its root: only the package that installs the SDK knows its
+    names, as each file's config is the one above it."""
+    web, api = tmp_path / "packages" / "web", tmp_path / "packages" / "api"
+    node_sdk(web, [NODE_NEW])
+    for package, name in ((web, "app.ts"), (api, "app.ts")):
+        (package / "src").mkdir(parents=True)
+        (package / "src" / name).write_text(f'const h = {{"anthropic-beta": "{NODE_NEW}"}};\n')
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "packages"]) == 1
+    out = capsys.readouterr().out
+    assert f"packages/api/src/app.ts:1:31: BL201 {NODE_NEW}" in out
+    assert "packages/web" not in out

@@ -98,12 +98,6 @@ def _platforms(values: tuple[str, ...]) -> tuple[str, ...]:
     return names
 
 
-def _sdk_paths(paths: list[str], stdin_name: str | None) -> list[str]:
-    """Where the SDK walk starts: the checked paths (stdin: its file name's, or the cwd)."""
-    starts = [(stdin_name or os.getcwd()) if p == "-" else p for p in paths]
-    return starts or [os.getcwd()]
-
-
 def run_check(paths: list[str], opts: CheckOptions) -> int:
     """The whole `check` command; returns the exit code."""
     resolve = _resolver(opts)
@@ -114,7 +108,7 @@ def run_check(paths: list[str], opts: CheckOptions) -> int:
             platforms=_platforms(opts.platforms),
             sdk_layer=None
             if opts.registry_path  # a pinned registry file is the whole truth
-            else sdk_layer(_sdk_paths(paths, opts.stdin_filename)),
+            else sdk_layer(()),  # each file's directory says which SDKs it sees
         )
     )
     linters.registry()  # a broken registry fails before any file is read
