@@ -140,3 +140,14 @@ def test_header_keys_inside_code_spans_are_prose(
 ) -> None:
     found = betalint.scan_text(text, path, today=TODAY)
     assert [(d.code, d.context) for d in found] == expected
+
+
+def test_a_malformed_fix_that_lands_on_a_stale_name_is_unsafe_and_names_the_chain_end() -> None:
+    found = betalint.scan_text('betas=["structured-outputs-2025-9-17"]', "x.py", today=TODAY)
+    (d,) = found
+    assert d.code == "BL101" and d.fix is not None
+    assert d.fix.applicability == "unsafe"
+    assert d.fix.replacement == "structured-outputs-2025-09-17"
+    assert "retired → structured-outputs-2025-11-13" in d.fix.message
+    (ok,) = betalint.scan_text('betas=["computer-use-2025-1-24"]', "x.py", today=TODAY)
+    assert ok.fix is not None and ok.fix.applicability == "safe"

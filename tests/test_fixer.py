@@ -153,7 +153,7 @@ def test_encoding_that_cannot_hold_the_fix_is_dropped() -> None:
     ("path", "text", "parse"),
     (
         ("a.py", f'c(betas=["fils-api-2025-04-14", "{IT}", "{IT}"])\n', ast.parse),
-        ("a.json", f'{{"betas": ["files-api-2025-4-14", "{IT}", "{IT}"]}}\n', json.loads),
+        ("a.json", f'{{"betas": ["computer-use-2025-1-24", "{IT}", "{IT}"]}}\n', json.loads),
         ("a.toml", f'betas = ["fils-api-2025-04-14", "{IT}", "{IT}"]\n', tomllib.loads),
     ),
 )
@@ -161,4 +161,5 @@ def test_fixed_files_still_parse(path: str, text: str, parse: object) -> None:
     result = fix(path, text)
     assert result.changed
     parse(result.fixed.text)  # type: ignore[operator]
-    assert "files-api-2025-04-14" in result.fixed.text and result.fixed.text.count(IT) == 1
+    fixed = "computer-use-2025-01-24" if path == "a.json" else "files-api-2025-04-14"
+    assert fixed in result.fixed.text and result.fixed.text.count(IT) == 1

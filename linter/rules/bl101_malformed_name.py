@@ -37,7 +37,31 @@ def check(file: FileCheck, c: Candidate, verdict: Verdict) -> Iterator[Diagnosti
 
 
 def _correction(file: FileCheck, c: Candidate, replacement: str) -> Fix:
-    return Fix("safe", (Edit(c.start, c.end, replacement),), replacement, f"write {replacement}")
+    """Write the corrected spelling; unsafe when that name itself has a lifecycle finding
+    (a safe fix must reach the name the user should write), naming where the chain ends."""
+    after = file.verdict(replacement)
+    end = _chain_end(file, replacement)
+    if after.kind == "valid" or end is None:
+        return Fix(
+            "safe", (Edit(c.start, c.end, replacement),), replacement, f"write {replacement}"
+        )
+    note = f"write {replacement} ({after.kind}"
+    note += f" → {end})" if end != replacement else ")"
+    return Fix("unsafe", (Edit(c.start, c.end, replacement),), replacement, note)
+
+
+def _chain_end(file: FileCheck, name: str) -> str | None:
+    """Follow replacements from `name` to the name to write today; None if `name` is fine."""
+    seen = {name}
+    current = name
+    while True:
+        verdict = file.verdict(current)
+        if verdict.kind == "valid":
+            return current if current != name else None
+        if verdict.replacement is None or verdict.replacement in seen:
+            return current
+        current = verdict.replacement
+        seen.add(current)
 
 
 RULE = Rule(
@@ -51,7 +75,9 @@ RULE = Rule(
     why="The API matches names exactly. `files-api-2025-4-14` is rejected with "
     "`invalid_request_error`, and only in production.",
     example='betas=["files-api-2025-4-14"]  # → files-api-2025-04-14',
-    fix_safety="Safe when the corrected spelling is exactly one registry name; otherwise no fix.",
+    fix_safety="Safe when the corrected spelling is exactly one registry name that is valid "
+    "today; unsafe (and the message names where the chain ends) when that name is itself "
+    "superseded, GA or retired; otherwise no fix.",
     scope="candidate",
     check=check,
 )
