@@ -286,6 +286,7 @@ def review_lines(result: Review) -> list[str]:
     reg = result.registry
     lines = [f"registry {reg.version} ({reg.date}): {len(reg)} names"]
     lines += [f"source: {line}" for line in _source_lines(result.sources)]
+    lines += [f"note: {line}" for line in _notes(result.sources)]
     for kind, title in KINDS.items():
         items = [f for f in result.findings if f.kind == kind]
         if not items:
@@ -318,12 +319,33 @@ def _source_lines(sources: Sources) -> Iterator[str]:
         yield f"{lite.label}: {sizes} ({lite.origin})"
 
 
+def _notes(sources: Sources) -> Iterator[str]:
+    if sources.litellm is not None:
+        yield from _copied_columns(sources.litellm)
+
+
+def _copied_columns(lite: LiteLLMScan) -> Iterator[str]:
+    """A provider column that repeats another one is no independent evidence: say so
+    (LiteLLM's `azure_ai` has been a copy of `anthropic`)."""
+    names = list(lite.columns)
+    for i, first in enumerate(names):
+        for second in names[i + 1 :]:
+            a, b = lite.columns[first], lite.columns[second]
+            same = sum(1 for name, value in a.items() if name in b and b[name] == value)
+            if len(a) >= 10 and same >= 0.9 * max(len(a), len(b)):
+                yield (
+                    f"{lite.label}: {second} repeats {first} for {same} of {max(len(a), len(b))} "
+                    "names (not independent evidence)"
+                )
+
+
 def review_json(result: Review) -> dict[str, object]:
     """`registry sync --format json`."""
     reg = result.registry
     return {
         "registry": {"version": reg.version, "date": reg.date.isoformat(), "names": len(reg)},
         "sources": list(_source_lines(result.sources)),
+        "notes": list(_notes(result.sources)),
         "lags": result.lags,
         "findings": [
             {

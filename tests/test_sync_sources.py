@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 from betalint.linter.cli import main
 from betalint.registry.loader import load_registry
 from betalint.registry.sdk_layer import ts_literal
-from betalint.registry.sync_review import Sources, review
+from betalint.registry.sync_review import Sources, review, review_lines
 from betalint.registry.sync_sources import (
     Pin,
     SourceError,
@@ -380,6 +380,22 @@ def test_cli_json_and_a_registry_that_knows_everything(
     assert main([*argv, "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["lags"] is False and data["findings"] == [] and data["proposed"] == {}
+    assert data["notes"] == []
+
+
+def test_a_copied_litellm_column_is_noted(tmp_path: Path) -> None:
+    """LiteLLM's azure_ai column has been a copy of anthropic: say it is no second source."""
+    column = {f"n{i}-2025-01-01": f"n{i}-2025-01-01" for i in range(12)}
+    plain = tmp_path / "config.json"
+    plain.write_text(
+        json.dumps({"anthropic": column, "azure_ai": {**column, "x-2025-01-01": None}})
+    )
+    lines = review_lines(review(load_registry(base=REGISTRY), Sources(litellm=scan_litellm(plain))))
+    notes = [line for line in lines if line.startswith("note: ")]
+    assert notes == [
+        "note: litellm (version unknown): azure_ai repeats anthropic for 12 of 13 names "
+        "(not independent evidence)"
+    ]
 
 
 def test_cli_bad_source_is_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
