@@ -1,20 +1,23 @@
 """`registry diff OLD NEW`: what changed between two registry files, field by field.
 
-Both files are validated by the schema (not integrity-checked: a half-edited file can still
-be compared). Each entry is flattened to dotted fields (`platforms.bedrock.status`), so a
-change anywhere, including fields a later schema adds, shows as one line.
+The files are read as TOML and compared as data, not through the current schema: a release
+made under an older (or newer) schema still compares with this one, and a half-edited file
+can be compared before it validates. Each entry is flattened to dotted fields
+(`platforms.bedrock.status`), so a change anywhere shows as one line.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from betalint.registry.loader import load_file
-from betalint.registry.schema import RegistryFile
+from betalint.registry.errors import BetalintError
+
+
+class RegistryDiffError(BetalintError):
+    """A file `registry diff` cannot read as a registry."""
 
 
 @dataclass(frozen=True)
@@ -43,36 +46,50 @@ class RegistryDiff:
 
 
 def diff_files(old: Path, new: Path) -> RegistryDiff:
-    """Load both files and compare them."""
-    return diff_registries(old, load_file(old), new, load_file(new))
+    """Read both files and compare them."""
+    return diff_data(old, read_registry_toml(old), new, read_registry_toml(new))
 
 
-def diff_registries(
-    old_path: Path, old: RegistryFile, new_path: Path, new: RegistryFile
+def read_registry_toml(path: Path) -> dict[str, Any]:
+    """The TOML document of a registry file: a table with a `betas` table of tables."""
+    import tomllib
+
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise RegistryDiffError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise RegistryDiffError(f"{path}: not UTF-8") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise RegistryDiffError(f"{path}: invalid TOML: {exc}") from None
+    betas = data.get("betas")
+    if not isinstance(betas, dict) or not all(isinstance(e, dict) for e in betas.values()):
+        raise RegistryDiffError(f'{path}: no [betas."NAME"] tables; not a registry file')
+    return data
+
+
+def diff_data(
+    old_path: Path, old: dict[str, Any], new_path: Path, new: dict[str, Any]
 ) -> RegistryDiff:
-    changed = _changes("", _top(old), _top(new))
-    for name in sorted(old.betas.keys() & new.betas.keys()):
-        changed += _changes(name, flatten(old.betas[name]), flatten(new.betas[name]))
+    top_old = {k: v for k, v in old.items() if k != "betas"}
+    top_new = {k: v for k, v in new.items() if k != "betas"}
+    changed = _changes("", flatten(top_old), flatten(top_new))
+    old_betas, new_betas = old["betas"], new["betas"]
+    for name in sorted(old_betas.keys() & new_betas.keys()):
+        changed += _changes(name, flatten(old_betas[name]), flatten(new_betas[name]))
     return RegistryDiff(
         old_path,
         new_path,
-        old.registry_version,
-        new.registry_version,
-        tuple(sorted(new.betas.keys() - old.betas.keys())),
-        tuple(sorted(old.betas.keys() - new.betas.keys())),
+        str(old.get("registry_version", "?")),
+        str(new.get("registry_version", "?")),
+        tuple(sorted(new_betas.keys() - old_betas.keys())),
+        tuple(sorted(old_betas.keys() - new_betas.keys())),
         tuple(changed),
     )
 
 
-def _top(data: RegistryFile) -> dict[str, Any]:
-    top = flatten(data)
-    return {k: v for k, v in top.items() if not k.startswith("betas.")}
-
-
 def flatten(value: Any, prefix: str = "") -> dict[str, Any]:
-    """Dataclasses and dicts become dotted keys; lists, dates and scalars are leaves."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        value = {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
+    """Tables become dotted keys; arrays, dates and scalars are leaves."""
     if isinstance(value, dict):
         out: dict[str, Any] = {}
         for key, item in value.items():
@@ -82,9 +99,9 @@ def flatten(value: Any, prefix: str = "") -> dict[str, Any]:
 
 
 def _leaf(value: Any) -> Any:
-    if isinstance(value, tuple | list):
+    if isinstance(value, list):
         return [_leaf(v) for v in value]
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+    if isinstance(value, dict):
         return {k: _leaf(v) for k, v in flatten(value).items()}
     if isinstance(value, dt.date):
         return value.isoformat()

@@ -493,3 +493,25 @@ def test_sync_workflow_template_uses_real_options() -> None:
     known = {opt for param in registry_sync.params for opt in param.opts}
     assert used and used <= known
     assert "registry check --extra registry/sync-proposal.toml" in script
+
+
+def test_diff_compares_files_of_another_schema(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A later schema (a field this one does not know) still compares, as data."""
+    new = REGISTRY.read_text().replace("schema_version = 1", "schema_version = 2")
+    new = new.replace(
+        '[betas."widgets-2026-05-05"]\n',
+        '[betas."widgets-2026-05-05"]\n'
+        'models_dated = [{ model = "claude-x", since = 2026-11-01 }]\n',
+    )
+    path = tmp_path / "v2.toml"
+    path.write_text(new)
+    assert main(["registry", "diff", str(REGISTRY), str(path)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[2:] == [
+        "~ schema_version: 1 -> 2",
+        "~ widgets-2026-05-05: models_dated: (none) -> [{'model': 'claude-x', 'since': "
+        "'2026-11-01'}]",
+        "0 added, 0 removed, 2 fields changed in 1 names",
+    ]
