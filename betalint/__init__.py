@@ -8,6 +8,8 @@ The library API (DESIGN §10, a contract)::
     betalint.check_header("a-2025-01-01, b-2025-02-02")   # list[Diagnostic]
     betalint.scan_text(text, path="x.py")         # list[Diagnostic]
     betalint.load_registry(extra=[...])           # Registry
+    betalint.filter_betas(betas, platform="bedrock", model=m)   # FilterResult, at request time
+    betalint.guard(client)                        # anthropic client that filters its betas
 
 Attributes load on first use, so `import betalint` costs almost nothing.
 """
@@ -31,8 +33,15 @@ _EXPORTS = {
     "scan_text": "betalint.api",
     "Diagnostic": "betalint.linter.diagnostic",
     "BetalintError": "betalint.registry.errors",
+    "filter_betas": "betalint.registry.request_filter",
     "filter_header": "betalint.registry.request_filter",
     "FilterResult": "betalint.registry.request_filter",
+    "Dropped": "betalint.registry.request_filter",
+    "UnknownBetaError": "betalint.registry.request_filter",
+    "UnknownPolicy": "betalint.registry.request_filter",
+    # anthropic SDK middleware: imports anthropic on first use only (extra betalint[anthropic])
+    "middleware": "betalint.sdk_middleware",
+    "guard": "betalint.sdk_middleware",
 }
 
 __all__ = [
@@ -40,13 +49,19 @@ __all__ = [
     "BetaNameError",
     "BetalintError",
     "Diagnostic",
+    "Dropped",
     "FilterResult",
     "Registry",
+    "UnknownBetaError",
+    "UnknownPolicy",
     "Verdict",
     "__version__",
     "check_header",
+    "filter_betas",
     "filter_header",
+    "guard",
     "load_registry",
+    "middleware",
     "parse",
     "scan_text",
     "validate",
@@ -59,8 +74,16 @@ if TYPE_CHECKING:
     from betalint.registry.grammar import BetaName, BetaNameError, parse
     from betalint.registry.loader import load_registry
     from betalint.registry.model import Registry
-    from betalint.registry.request_filter import FilterResult, filter_header
+    from betalint.registry.request_filter import (
+        Dropped,
+        FilterResult,
+        UnknownBetaError,
+        UnknownPolicy,
+        filter_betas,
+        filter_header,
+    )
     from betalint.registry.validator import Verdict
+    from betalint.sdk_middleware import guard, middleware
 
 
 def __getattr__(name: str) -> Any:

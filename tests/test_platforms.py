@@ -237,12 +237,14 @@ def test_rejected_model_is_dropped(shipped: Registry) -> None:
     assert kept.names == ("tool-search-tool-2025-10-19",)
 
 
-def test_no_effect_names_are_kept_with_a_note(shipped: Registry) -> None:
+def test_no_effect_names_are_dropped_naming_the_model(shipped: Registry) -> None:
     result = filter_header(
         "context-1m-2025-08-07", platform="vertex", model="claude-sonnet-4-5", registry=shipped
     )
-    assert result.names == ("context-1m-2025-08-07",)
-    assert result.notes and "no effect" in result.notes[0]
+    assert result.names == ()
+    (dropped,) = result.dropped
+    assert dropped.cause == "model" and dropped.model == "claude-sonnet-4-5"
+    assert "no effect on claude-sonnet-4-5" in dropped.reason
 
 
 def test_classify_without_platform_is_unchanged(shipped: Registry) -> None:
@@ -379,11 +381,10 @@ def test_synthetic_mapping_endpoint_and_custom_platform(synthetic: Registry) -> 
     ).names == ("beta-2026-02-02",)
 
 
-def test_unknown_names_kept_unless_asked(synthetic: Registry) -> None:
+def test_unknown_names_follow_the_policy(synthetic: Registry) -> None:
     value = "zeta-2026-01-01, alpha-2026-01-01"
-    assert filter_header(value, platform="vertex", registry=synthetic).names == (
-        "zeta-2026-01-01",
-        "alpha-2026-01-01",
-    )
-    strict = filter_header(value, platform="vertex", registry=synthetic, keep_unknown=False)
-    assert strict.names == () and len(strict.dropped) == 2
+    dropped = filter_header(value, platform="bedrock", registry=synthetic)
+    assert dropped.names == ("beta-2026-02-02",)
+    assert [(d.name, d.cause) for d in dropped.dropped] == [("zeta-2026-01-01", "unknown")]
+    kept = filter_header(value, platform="bedrock", registry=synthetic, unknown="keep")
+    assert kept.names == ("zeta-2026-01-01", "beta-2026-02-02")

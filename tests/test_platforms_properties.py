@@ -11,7 +11,7 @@ from betalint.linter.rules.bl206_unsupported_on_platform import findings as plat
 from betalint.registry.loader import load_registry
 from betalint.registry.model import Registry
 from betalint.registry.platforms import platform_verdict
-from betalint.registry.request_filter import filter_header
+from betalint.registry.request_filter import UnknownPolicy, filter_header
 
 TARGETS = (
     "anthropic",
@@ -25,6 +25,7 @@ TARGETS = (
     "databricks",
     "x-custom",
 )
+POLICIES: tuple[UnknownPolicy, ...] = ("drop", "keep")
 MODELS = (
     None,
     "claude-sonnet-4-5",
@@ -60,15 +61,11 @@ def test_output_is_clean_for_its_platform(value: str, target: str, model: str | 
 
 
 @settings(max_examples=60, deadline=None)
-@given(headers, st.sampled_from(TARGETS), st.sampled_from(MODELS), st.booleans())
-def test_idempotent(value: str, target: str, model: str | None, keep_unknown: bool) -> None:
+@given(headers, st.sampled_from(TARGETS), st.sampled_from(MODELS), st.sampled_from(POLICIES))
+def test_idempotent(value: str, target: str, model: str | None, unknown: UnknownPolicy) -> None:
     reg = registry()
-    once = filter_header(
-        value, platform=target, model=model, registry=reg, keep_unknown=keep_unknown
-    )
-    twice = filter_header(
-        once.header, platform=target, model=model, registry=reg, keep_unknown=keep_unknown
-    )
+    once = filter_header(value, platform=target, model=model, registry=reg, unknown=unknown)
+    twice = filter_header(once.header, platform=target, model=model, registry=reg, unknown=unknown)
     assert twice.header == once.header
     assert not twice.changed
 

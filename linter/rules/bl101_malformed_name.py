@@ -1,4 +1,21 @@
-"""BL101 malformed-name: a beta name that breaks the `feature-YYYY-MM-DD` grammar."""
+"""BL101 malformed-name: a beta name that breaks the `feature-YYYY-MM-DD` grammar.
+
+## What it does
+Reports a beta name that breaks the grammar: uppercase, spaces, `_` separators, a one-digit
+month or day, a date without hyphens, empty parts, a missing date.
+
+## Why is this bad?
+The API matches names exactly. `files-api-2025-4-14` is rejected with
+`invalid_request_error`, and only in production.
+
+## Example
+    betas=["files-api-2025-4-14"]  # → files-api-2025-04-14
+
+## Fix safety
+Safe when the corrected spelling is exactly one registry name that is valid today; unsafe
+(and the message names where the chain ends) when that name is itself superseded, GA or
+retired; otherwise no fix.
+"""
 
 from __future__ import annotations
 
@@ -23,17 +40,7 @@ def check(file: FileCheck, c: Candidate, verdict: Verdict) -> Iterator[Diagnosti
     fix = None
     if verdict.replacement and verdict.certain:
         fix = _correction(file, c, verdict.replacement)
-    yield file.diagnostic(
-        RULE,
-        c.start,
-        c.end,
-        verdict.message,
-        c.written,
-        verdict.canonical,
-        c.context,
-        fix,
-        verdict.docs_url,
-    )
+    yield file.at(RULE, c, verdict.message, verdict.canonical, fix, verdict.docs_url)
 
 
 def _correction(file: FileCheck, c: Candidate, replacement: str) -> Fix:
@@ -64,20 +71,4 @@ def _chain_end(file: FileCheck, name: str) -> str | None:
         seen.add(current)
 
 
-RULE = Rule(
-    code="BL101",
-    name="malformed-name",
-    severity="error",
-    summary="a beta name that breaks the `feature-YYYY-MM-DD` grammar",
-    fix="sometimes",
-    what="Reports a beta name that breaks the grammar: uppercase, spaces, `_` separators, "
-    "a one-digit month or day, a date without hyphens, empty parts, a missing date.",
-    why="The API matches names exactly. `files-api-2025-4-14` is rejected with "
-    "`invalid_request_error`, and only in production.",
-    example='betas=["files-api-2025-4-14"]  # → files-api-2025-04-14',
-    fix_safety="Safe when the corrected spelling is exactly one registry name that is valid "
-    "today; unsafe (and the message names where the chain ends) when that name is itself "
-    "superseded, GA or retired; otherwise no fix.",
-    scope="candidate",
-    check=check,
-)
+RULE = Rule.documented(__doc__, "BL101", "malformed-name", "error", "sometimes", "candidate", check)

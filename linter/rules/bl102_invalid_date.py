@@ -1,4 +1,17 @@
-"""BL102 invalid-date: a beta name whose date is not a calendar date."""
+"""BL102 invalid-date: a beta name whose date is not a calendar date.
+
+## What it does
+Reports a name whose date cannot exist, such as `files-api-2025-02-30`.
+
+## Why is this bad?
+No beta is dated on a day that does not exist: the name is a typo the API rejects.
+
+## Example
+    betas=["files-api-2025-02-30"]
+
+## Fix safety
+No fix: which digit slipped cannot be known.
+"""
 
 from __future__ import annotations
 
@@ -14,29 +27,7 @@ from betalint.registry.validator import Verdict
 
 def check(file: FileCheck, c: Candidate, verdict: Verdict) -> Iterator[Diagnostic]:
     if reported(c, verdict) and verdict.problem == "invalid-date":
-        yield file.diagnostic(
-            RULE,
-            c.start,
-            c.end,
-            verdict.message,
-            c.written,
-            verdict.canonical,
-            c.context,
-            None,
-            verdict.docs_url,
-        )
+        yield file.at(RULE, c, verdict.message, verdict.canonical, None, verdict.docs_url)
 
 
-RULE = Rule(
-    code="BL102",
-    name="invalid-date",
-    severity="error",
-    summary="a beta name whose date is not a calendar date",
-    fix="never",
-    what="Reports a name whose date cannot exist, such as `files-api-2025-02-30`.",
-    why="No beta is dated on a day that does not exist: the name is a typo the API rejects.",
-    example='betas=["files-api-2025-02-30"]',
-    fix_safety="No fix: which digit slipped cannot be known.",
-    scope="candidate",
-    check=check,
-)
+RULE = Rule.documented(__doc__, "BL102", "invalid-date", "error", "never", "candidate", check)

@@ -1,4 +1,18 @@
-"""BL103 header-syntax: a header value with an empty item, a `;` separator or stray quotes."""
+"""BL103 header-syntax: an anthropic-beta value with an empty item, a `;` separator or stray quotes.
+
+## What it does
+Reports a header value that is not a clean comma-separated list of names.
+
+## Why is this bad?
+The API splits the value on commas; `a;b`, `a,,b` and quoted items are rejected or silently
+misread.
+
+## Example
+    -H "anthropic-beta: files-api-2025-04-14;mcp-client-2025-11-20"
+
+## Fix safety
+Safe: only separators, spaces and quotes change.
+"""
 
 from __future__ import annotations
 
@@ -23,17 +37,4 @@ def check(file: FileCheck, issue: HeaderSyntaxIssue) -> Iterator[Diagnostic]:
     )
 
 
-RULE = Rule(
-    code="BL103",
-    name="header-syntax",
-    severity="error",
-    summary="an anthropic-beta value with an empty item, a `;` separator or stray quotes",
-    fix="always",
-    what="Reports a header value that is not a clean comma-separated list of names.",
-    why="The API splits the value on commas; `a;b`, `a,,b` and quoted items are rejected or "
-    "silently misread.",
-    example='-H "anthropic-beta: files-api-2025-04-14;mcp-client-2025-11-20"',
-    fix_safety="Safe: only separators, spaces and quotes change.",
-    scope="syntax",
-    check=check,
-)
+RULE = Rule.documented(__doc__, "BL103", "header-syntax", "error", "always", "syntax", check)

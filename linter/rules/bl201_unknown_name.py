@@ -1,4 +1,20 @@
-"""BL201 unknown-name: a well-formed name that is not in the registry."""
+"""BL201 unknown-name: a well-formed name that is not in the registry.
+
+## What it does
+Reports a well-formed name the registry does not know, with a did-you-mean.
+
+## Why is this bad?
+Unknown names are typos or invented dates; the API answers ``Unexpected value(s) `…` for the
+`anthropic-beta` header``.
+
+## Example
+    betas=["prompt-cacheing-2024-07-31"]  # did you mean prompt-caching-2024-07-31?
+
+## Fix safety
+Safe only when there is exactly one candidate: the same feature with a one-character date
+slip, or a one-edit feature typo with the same date. A private beta belongs in an extra
+registry (`extra-registries`).
+"""
 
 from __future__ import annotations
 
@@ -21,19 +37,4 @@ def check(file: FileCheck, c: Candidate, verdict: Verdict) -> Iterator[Diagnosti
     )
 
 
-RULE = Rule(
-    code="BL201",
-    name="unknown-name",
-    severity="error",
-    summary="a well-formed name that is not in the registry",
-    fix="sometimes",
-    what="Reports a well-formed name the registry does not know, with a did-you-mean.",
-    why="Unknown names are typos or invented dates; the API answers "
-    "``Unexpected value(s) `…` for the `anthropic-beta` header``.",
-    example='betas=["prompt-cacheing-2024-07-31"]  # did you mean prompt-caching-2024-07-31?',
-    fix_safety="Safe only when there is exactly one candidate: the same feature with a "
-    "one-character date slip, or a one-edit feature typo with the same date. A private beta "
-    "belongs in an extra registry (`extra-registries`).",
-    scope="candidate",
-    check=check,
-)
+RULE = Rule.documented(__doc__, "BL201", "unknown-name", "error", "sometimes", "candidate", check)

@@ -1,4 +1,18 @@
-"""BL202 superseded: a newer version of the beta exists."""
+"""BL202 superseded: a newer version of the beta exists.
+
+## What it does
+Reports a name whose registry entry names a successor.
+
+## Why is this bad?
+Old versions stop receiving fixes and are retired later; the successor may change request or
+response shapes, so moving is a decision, not a rename.
+
+## Example
+    betas=["mcp-client-2025-04-04"]  # → mcp-client-2025-11-20
+
+## Fix safety
+Unsafe: the successor can change behaviour. Applied with `--unsafe-fixes`.
+"""
 
 from __future__ import annotations
 
@@ -17,17 +31,4 @@ def check(file: FileCheck, c: Candidate, verdict: Verdict) -> Iterator[Diagnosti
         yield from lifecycle_finding(file, c, verdict, RULE, rename_fix(c, verdict, safe=False))
 
 
-RULE = Rule(
-    code="BL202",
-    name="superseded",
-    severity="warning",
-    summary="a newer version of the beta exists",
-    fix="unsafe",
-    what="Reports a name whose registry entry names a successor.",
-    why="Old versions stop receiving fixes and are retired later; the successor may change "
-    "request or response shapes, so moving is a decision, not a rename.",
-    example='betas=["mcp-client-2025-04-04"]  # → mcp-client-2025-11-20',
-    fix_safety="Unsafe: the successor can change behaviour. Applied with `--unsafe-fixes`.",
-    scope="candidate",
-    check=check,
-)
+RULE = Rule.documented(__doc__, "BL202", "superseded", "warning", "unsafe", "candidate", check)

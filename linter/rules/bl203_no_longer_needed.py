@@ -1,4 +1,19 @@
-"""BL203 no-longer-needed: the feature is generally available; the header is not needed."""
+"""BL203 no-longer-needed: the feature is generally available; the header is not needed.
+
+## What it does
+Reports a name whose feature is generally available without the header.
+
+## Why is this bad?
+The header does nothing for most requests and hides real betas in the list; on some
+endpoints a GA header still selects a legacy response shape (see the entry's notes).
+
+## Example
+    betas=["prompt-caching-2024-07-31"]  # remove it
+
+## Fix safety
+Unsafe (removal). When removal would leave an empty list or header, the fix is shown but
+never applied.
+"""
 
 from __future__ import annotations
 
@@ -24,18 +39,6 @@ def check(file: FileCheck, c: Candidate, verdict: Verdict) -> Iterator[Diagnosti
     yield from lifecycle_finding(file, c, verdict, RULE, fix)
 
 
-RULE = Rule(
-    code="BL203",
-    name="no-longer-needed",
-    severity="warning",
-    summary="the feature is generally available; the header is not needed",
-    fix="unsafe",
-    what="Reports a name whose feature is generally available without the header.",
-    why="The header does nothing for most requests and hides real betas in the list; on some "
-    "endpoints a GA header still selects a legacy response shape (see the entry's notes).",
-    example='betas=["prompt-caching-2024-07-31"]  # remove it',
-    fix_safety="Unsafe (removal). When removal would leave an empty list or header, the fix "
-    "is shown but never applied.",
-    scope="candidate",
-    check=check,
+RULE = Rule.documented(
+    __doc__, "BL203", "no-longer-needed", "warning", "unsafe", "candidate", check
 )

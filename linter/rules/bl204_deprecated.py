@@ -1,4 +1,17 @@
-"""BL204 deprecated: the beta is deprecated and will stop working."""
+"""BL204 deprecated: the beta is deprecated and will stop working.
+
+## What it does
+Reports a deprecated name, with the date it stops working when known.
+
+## Why is this bad?
+Deprecated betas are removed on a date; code that sends them breaks that day.
+
+## Example
+    betas=["token-efficient-tools-2025-02-19"]
+
+## Fix safety
+No fix: what to do instead needs a person.
+"""
 
 from __future__ import annotations
 
@@ -17,16 +30,4 @@ def check(file: FileCheck, c: Candidate, verdict: Verdict) -> Iterator[Diagnosti
         yield from lifecycle_finding(file, c, verdict, RULE, None)
 
 
-RULE = Rule(
-    code="BL204",
-    name="deprecated",
-    severity="warning",
-    summary="the beta is deprecated and will stop working",
-    fix="never",
-    what="Reports a deprecated name, with the date it stops working when known.",
-    why="Deprecated betas are removed on a date; code that sends them breaks that day.",
-    example='betas=["token-efficient-tools-2025-02-19"]',
-    fix_safety="No fix: what to do instead needs a person.",
-    scope="candidate",
-    check=check,
-)
+RULE = Rule.documented(__doc__, "BL204", "deprecated", "warning", "never", "candidate", check)

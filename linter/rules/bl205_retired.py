@@ -1,4 +1,17 @@
-"""BL205 retired: the API rejects the name, or it does nothing."""
+"""BL205 retired: the beta is retired: the API rejects it or it does nothing.
+
+## What it does
+Reports a retired name.
+
+## Why is this bad?
+The API answers an error, or the beta's only models are retired.
+
+## Example
+    betas=["computer-use-2024-10-22"]  # → computer-use-2025-01-24
+
+## Fix safety
+Unsafe when a successor exists (behaviour changes); otherwise no fix.
+"""
 
 from __future__ import annotations
 
@@ -17,16 +30,4 @@ def check(file: FileCheck, c: Candidate, verdict: Verdict) -> Iterator[Diagnosti
         yield from lifecycle_finding(file, c, verdict, RULE, rename_fix(c, verdict, safe=False))
 
 
-RULE = Rule(
-    code="BL205",
-    name="retired",
-    severity="error",
-    summary="the beta is retired: the API rejects it or it does nothing",
-    fix="unsafe",
-    what="Reports a retired name.",
-    why="The API answers an error, or the beta's only models are retired.",
-    example='betas=["computer-use-2024-10-22"]  # → computer-use-2025-01-24',
-    fix_safety="Unsafe when a successor exists (behaviour changes); otherwise no fix.",
-    scope="candidate",
-    check=check,
-)
+RULE = Rule.documented(__doc__, "BL205", "retired", "error", "unsafe", "candidate", check)

@@ -1,7 +1,29 @@
-"""BL206 unsupported-on-platform: a target platform rejects the name or takes another name.
+"""BL206 unsupported-on-platform: a target platform rejects the name, or takes another name
+for the feature.
 
 Targets are the run's `platforms` (config or `--platform`), or the one platform a file pins by
 constructing its client (`AnthropicBedrock(...)`, see `linter.scan.platform_pin`).
+
+## What it does
+Reports a name that a platform you target (config `platforms = [...]`, `--platform`, or the
+Bedrock / Vertex AI / Foundry client the same file constructs) does not accept, with the
+sources' evidence and any disagreement between them.
+
+## Why is this bad?
+Bedrock answers `invalid beta flag` and Vertex AI `Unexpected value(s) ... for the
+anthropic-beta header`: one name valid on the Claude API fails the whole request there. Some
+platforms take their own name for a feature (tool search on Bedrock and Vertex AI is
+`tool-search-tool-2025-10-19`, not `advanced-tool-use-2025-11-20`).
+
+## Example
+    client = AnthropicVertex(...)
+    # → tool-search-tool-2025-10-19 on Vertex AI
+    client.beta.messages.create(..., betas=["advanced-tool-use-2025-11-20"])
+
+## Fix safety
+Offered only when every target platform takes the same other name; unsafe because the
+platform's name can differ in models and behaviour. Unsupported names have no fix (removing
+a feature needs a person).
 """
 
 from __future__ import annotations
@@ -35,17 +57,7 @@ def check(file: FileCheck, c: Candidate, verdict: Verdict) -> Iterator[Diagnosti
                 f"write {spelled}",
             )
         entry = registry.get(name)
-        yield file.diagnostic(
-            RULE,
-            c.start,
-            c.end,
-            message,
-            c.written,
-            name,
-            c.context,
-            fix,
-            entry.docs_url if entry else None,
-        )
+        yield file.at(RULE, c, message, name, fix, entry.docs_url if entry else None)
 
 
 def findings(
@@ -70,25 +82,6 @@ def findings(
     return [(v.message + why, replacement) for v in bad]
 
 
-RULE = Rule(
-    code="BL206",
-    name="unsupported-on-platform",
-    severity="error",
-    summary="a target platform rejects the name, or takes another name for the feature",
-    fix="unsafe",
-    what="Reports a name that a platform you target (config `platforms = [...]`, `--platform`, "
-    "or the Bedrock / Vertex AI / Foundry client the same file constructs) does not accept, "
-    "with the sources' evidence and any disagreement between them.",
-    why="Bedrock answers `invalid beta flag` and Vertex AI `Unexpected value(s) ... for the "
-    "anthropic-beta header`: one name valid on the Claude API fails the whole request there. "
-    "Some platforms take their own name for a feature (tool search on Bedrock and Vertex AI is "
-    "`tool-search-tool-2025-10-19`, not `advanced-tool-use-2025-11-20`).",
-    example="client = AnthropicVertex(...)\n"
-    'client.beta.messages.create(..., betas=["advanced-tool-use-2025-11-20"])'
-    "  # → tool-search-tool-2025-10-19",
-    fix_safety="Offered only when every target platform takes the same other name; unsafe "
-    "because the platform's name can differ in models and behaviour. Unsupported names have "
-    "no fix (removing a feature needs a person).",
-    scope="candidate",
-    check=check,
+RULE = Rule.documented(
+    __doc__, "BL206", "unsupported-on-platform", "error", "unsafe", "candidate", check
 )

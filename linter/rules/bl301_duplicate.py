@@ -1,4 +1,17 @@
-"""BL301 duplicate: the same name twice in one header value or list."""
+"""BL301 duplicate: the same name twice in one header value or list.
+
+## What it does
+Reports the second and later occurrences of a name in one header value or list.
+
+## Why is this bad?
+A duplicate does nothing and usually marks a merge that went wrong.
+
+## Example
+    betas=["files-api-2025-04-14", "files-api-2025-04-14"]
+
+## Fix safety
+Safe: the later copy is removed.
+"""
 
 from __future__ import annotations
 
@@ -21,29 +34,10 @@ def check(file: FileCheck, group: list[Candidate]) -> Iterator[Diagnostic]:
                 if edit
                 else Fix("display", (), None, "remove the duplicate by hand")
             )
-            yield file.diagnostic(
-                RULE,
-                c.start,
-                c.end,
-                f"{name} appears twice in one list; remove the duplicate",
-                c.written,
-                name if name in file.linter.registry else None,
-                c.context,
-                fix,
-            )
+            message = f"{name} appears twice in one list; remove the duplicate"
+            known = name if name in file.linter.registry else None
+            yield file.at(RULE, c, message, known, fix)
         seen.add(name)
 
 
-RULE = Rule(
-    code="BL301",
-    name="duplicate",
-    severity="warning",
-    summary="the same name twice in one header value or list",
-    fix="always",
-    what="Reports the second and later occurrences of a name in one header value or list.",
-    why="A duplicate does nothing and usually marks a merge that went wrong.",
-    example='betas=["files-api-2025-04-14", "files-api-2025-04-14"]',
-    fix_safety="Safe: the later copy is removed.",
-    scope="group",
-    check=check,
-)
+RULE = Rule.documented(__doc__, "BL301", "duplicate", "warning", "always", "group", check)

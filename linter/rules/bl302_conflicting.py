@@ -1,4 +1,19 @@
-"""BL302 conflicting: two versions of one feature, or two betas the registry says conflict."""
+"""BL302 conflicting: two versions of one feature, or two betas the registry says conflict,
+sent together.
+
+## What it does
+Reports two dated versions of one feature in one header or list, and pairs the registry
+marks as conflicting (with the endpoint scope where the conflict is scoped).
+
+## Why is this bad?
+The API picks one version or answers 400; either way the code does not say what it means.
+
+## Example
+    betas=["mcp-client-2025-04-04", "mcp-client-2025-11-20"]
+
+## Fix safety
+No fix: which one is meant needs a person.
+"""
 
 from __future__ import annotations
 
@@ -19,15 +34,7 @@ def check(file: FileCheck, group: list[Candidate]) -> Iterator[Diagnostic]:
         name = c.canonical or c.written
         message = _message(name, earlier, registry)
         if message:
-            yield file.diagnostic(
-                RULE,
-                c.start,
-                c.end,
-                message,
-                c.written,
-                name if name in registry else None,
-                c.context,
-            )
+            yield file.at(RULE, c, message, name if name in registry else None)
         try:
             earlier.setdefault(feature_of(str(parse(name))), name)
         except ValueError:
@@ -47,17 +54,4 @@ def _message(name: str, earlier: dict[str, str], registry: Registry) -> str | No
     return None
 
 
-RULE = Rule(
-    code="BL302",
-    name="conflicting",
-    severity="error",
-    summary="two versions of one feature, or two betas the registry says conflict, sent together",
-    fix="never",
-    what="Reports two dated versions of one feature in one header or list, and pairs the "
-    "registry marks as conflicting (with the endpoint scope where the conflict is scoped).",
-    why="The API picks one version or answers 400; either way the code does not say what it means.",
-    example='betas=["mcp-client-2025-04-04", "mcp-client-2025-11-20"]',
-    fix_safety="No fix: which one is meant needs a person.",
-    scope="group",
-    check=check,
-)
+RULE = Rule.documented(__doc__, "BL302", "conflicting", "error", "never", "group", check)

@@ -1,4 +1,17 @@
-"""BL901 unused-suppression: a `betalint: ignore` comment that matched no finding."""
+"""BL901 unused-suppression: a `betalint: ignore` comment that matched no finding.
+
+## What it does
+Reports `betalint: ignore[...]` comments (or codes in them) that suppressed nothing.
+
+## Why is this bad?
+Stale suppressions hide the next real finding on that line.
+
+## Example
+    x = 1  # betalint: ignore[BL202]
+
+## Fix safety
+Safe: only the directive (or the whole comment, when it holds nothing else) goes.
+"""
 
 from __future__ import annotations
 
@@ -32,16 +45,6 @@ def check(file: FileCheck, suppressions: Suppressions) -> Iterator[Diagnostic]:
         )
 
 
-RULE = Rule(
-    code="BL901",
-    name="unused-suppression",
-    severity="warning",
-    summary="a `betalint: ignore` comment that matched no finding",
-    fix="always",
-    what="Reports `betalint: ignore[...]` comments (or codes in them) that suppressed nothing.",
-    why="Stale suppressions hide the next real finding on that line.",
-    example="x = 1  # betalint: ignore[BL202]",
-    fix_safety="Safe: only the directive (or the whole comment, when it holds nothing else) goes.",
-    scope="suppressions",
-    check=check,
+RULE = Rule.documented(
+    __doc__, "BL901", "unused-suppression", "warning", "always", "suppressions", check
 )

@@ -19,17 +19,7 @@ def lifecycle_finding(
     message = verdict.message
     if c.canonical is not None:
         message = message.replace(c.canonical, f"{c.written} ({c.canonical})", 1)
-    yield file.diagnostic(
-        rule,
-        c.start,
-        c.end,
-        message,
-        c.written,
-        verdict.canonical,
-        c.context,
-        fix,
-        verdict.docs_url,
-    )
+    yield file.at(rule, c, message, verdict.canonical, fix, verdict.docs_url)
 
 
 def rename_fix(c: Candidate, verdict: Verdict, *, safe: bool) -> Fix | None:

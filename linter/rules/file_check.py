@@ -86,6 +86,20 @@ class FileCheck:
             rule=rule.name,
         )
 
+    def at(
+        self,
+        rule: Rule,
+        c: Candidate,
+        message: str,
+        canonical: str | None,
+        fix: Fix | None = None,
+        docs_url: str | None = None,
+    ) -> Diagnostic:
+        """A diagnostic on a candidate's span, naming it as written."""
+        return self.diagnostic(
+            rule, c.start, c.end, message, c.written, canonical, c.context, fix, docs_url
+        )
+
     def groups(self) -> dict[int, list[Candidate]]:
         """Candidates by header value or list, in file order."""
         if self._groups is None:
