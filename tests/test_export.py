@@ -133,10 +133,15 @@ def test_litellms_loader_accepts_the_export(manager: Any, exported: dict[str, An
 def test_litellms_filter_agrees_with_filter_header(
     manager: Any, exported: dict[str, Any], shipped: Registry
 ) -> None:
-    """LiteLLM, loaded with the export, forwards exactly what betalint's own filter does."""
-    manager._BETA_HEADERS_CONFIG = exported
+    """LiteLLM, loaded with the export, forwards what betalint's own filter does: exactly,
+    with `--unknown forward`; without the names that lack evidence, by default."""
     names = [*sorted(shipped.entries), "not-in-any-registry-2026-12-01"]
+    forward = export_litellm(shipped, unknown="forward")
     for column, target in LITELLM_COLUMNS.items():
+        ours = set(filter_header(",".join(names), platform=target, registry=shipped).names)
+        manager._BETA_HEADERS_CONFIG = forward
+        assert manager.filter_and_transform_beta_headers(list(names), column) == sorted(ours)
+        manager._BETA_HEADERS_CONFIG = exported
+        no_evidence = set(export_platform(shipped, target)["unknown"])
         theirs = manager.filter_and_transform_beta_headers(list(names), column)
-        ours = filter_header(",".join(names), platform=target, registry=shipped, keep_unknown=False)
-        assert theirs == sorted(set(ours.names)), column
+        assert theirs == sorted(ours - no_evidence), column
