@@ -181,7 +181,9 @@ def _is_registry(abs_path: str, settings: Settings) -> bool:
 # --------------------------------------------------------------------------- git context
 
 
-def _git_root(directory: str) -> str | None:
+def git_root(directory: str) -> str | None:
+    """The closest directory at or above `directory` holding `.git` (a directory, or the
+    file of a worktree or submodule); found without running git."""
     d = directory
     while True:
         if os.path.lexists(os.path.join(d, ".git")):
@@ -373,12 +375,12 @@ def _top_frame(
     """The top directory's frame, with the ignore context above it: the repository's
     info/exclude and the ignore files of every directory between the repository root and the
     top (ripgrep's `parents`)."""
-    git_root = _git_root(abs_top)
-    anchor = git_root if git_root is not None else abs_top
+    repo_root = git_root(abs_top)
+    anchor = repo_root if repo_root is not None else abs_top
     top_rel = _rel_to(abs_top, anchor) or ""
     ignores: tuple[_Ignore, ...] = ()
-    if git_root is not None:
-        info = _info_exclude(git_root)
+    if repo_root is not None:
+        info = _info_exclude(repo_root)
         pats = _read_patterns(info) if info else None
         if pats is not None:
             ignores = (("", pats, 0),)
@@ -388,7 +390,7 @@ def _top_frame(
             ignores = _push_ignores(
                 ignores, os.path.join(anchor, *parts[:i]), rel, None, in_git=True
             )
-    in_git = git_root is not None
+    in_git = repo_root is not None
     ignores = _push_ignores(ignores, abs_top, top_rel, {e.name for e in entries}, in_git)
     rel_root = _rel_to(abs_top, str(settings.root))
     prefix = _display_prefix(display)
