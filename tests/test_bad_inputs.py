@@ -531,7 +531,7 @@ PATH_ROWS = [
             "betalint: error: {tmp}/betalint.toml:1: unknown key `selekt` in the top level "
             "(did you mean `select`?); valid keys: select, ignore, extend-select, "
             "per-file-ignores, exclude, extend-exclude, extra-registries, respect-gitignore, "
-            "today, required-version, platforms, max-file-size, registry-age-notice",
+            "today, required-version, platforms, max-file-size, registry-age-notice, sdk-layer",
         ),
         "",
         setup=_config('selekt = ["BL2"]\n', "betalint.toml"),

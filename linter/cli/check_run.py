@@ -13,6 +13,7 @@ import click
 
 from betalint.linter import config as config_mod
 from betalint.linter.cli.app import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, parse_today
+from betalint.linter.cli.sdk_switch import sdk_layer
 from betalint.linter.diagnostic import Diagnostic
 from betalint.linter.files.discovery import FileJob, discover
 from betalint.linter.files.reader import PathError, Skipped
@@ -115,6 +116,9 @@ def run_check(paths: list[str], opts: CheckOptions) -> int:
             registry_path=opts.registry_path,
             today=parse_today(opts.today),
             platforms=_platforms(opts.platforms),
+            sdk_layer=None
+            if opts.registry_path  # a pinned registry file is the whole truth
+            else sdk_layer(()),  # each file's directory says which SDKs it sees
         )
     )
     registry = linters.registry()  # a broken registry fails before any file is read

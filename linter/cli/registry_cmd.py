@@ -99,8 +99,9 @@ def registry_list(
 @registry_option
 @format_option
 def registry_show(name: str, registry_path: str | None, fmt: str) -> int:
-    """Show everything the registry records about NAME."""
-    reg = load(registry_path)
+    """Show everything the registry records about NAME (or the installed SDK, for a name
+    only its type literal lists)."""
+    reg = load(registry_path, sdk=True)
     entry = reg.get(name)
     if entry is None:
         raise BetalintError(f"{name!r} is not in the registry; try `betalint validate {name}`")

@@ -49,7 +49,7 @@ def validate(
     from betalint.registry.header import names_in
     from betalint.registry.validator import classify
 
-    registry = load(registry_path)
+    registry = load(registry_path, sdk=True)
     day = parse_today(today)
     if not no_registry_age_notice and registry_path is None:  # only the shipped one ages
         _age_notice(registry, day)

@@ -145,6 +145,15 @@ KEYS: tuple[ConfigKey, ...] = (
         "(names released since are only BL207); 0 or false: never.",
         "90",
     ),
+    ConfigKey(
+        "sdk-layer",
+        "bool",
+        "none",
+        None,
+        "Names the installed SDKs' type literals list (anthropic, @anthropic-ai/sdk) count as "
+        "known, low confidence; `BETALINT_NO_SDK_LAYER=1` turns it off for a run.",
+        "false",
+    ),
 )
 
 BY_NAME: dict[str, ConfigKey] = {k.name: k for k in KEYS}

@@ -64,6 +64,7 @@ class Settings:
     extend_exclude: tuple[str, ...] = ()
     extra_registries: tuple[Path, ...] = ()
     respect_gitignore: bool = True
+    sdk_layer: bool = True  # names of the installed SDKs' literals count as known
     today: date | None = None
     required_version: str | None = None
     platforms: tuple[str, ...] = ()
