@@ -57,7 +57,7 @@ def _decoder(tp: Any) -> _Decoder:
     if origin is typing.Literal:
         return _literal_decoder(args)
     if origin in (typing.Union, types.UnionType):
-        return _optional_decoder(args)
+        return _union_decoder(args)
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
         item = _decoder(args[0])
         return lambda data: tuple(item(v) for v in _expect(list, data))
@@ -99,12 +99,23 @@ def _literal_decoder(args: tuple[Any, ...]) -> _Decoder:
     return decode_one
 
 
-def _optional_decoder(args: tuple[Any, ...]) -> _Decoder:
-    rest = [a for a in args if a is not type(None)]
-    if len(rest) != 1 or len(args) != 2:
-        raise TypeError(f"no decoder for a union of {args!r}")  # only `X | None` is used
-    inner = _decoder(rest[0])
-    return lambda data: None if data is None else inner(data)
+def _union_decoder(args: tuple[Any, ...]) -> _Decoder:
+    """`X | None`, or `str | ModelSpan`: the first member that takes the data (their JSON
+    shapes differ: a string, an object), None only where the union allows it."""
+    nullable = type(None) in args
+    members = [_decoder(a) for a in args if a is not type(None)]
+
+    def decode_one(data: object) -> Any:
+        if data is None and nullable:
+            return None
+        for member in members:
+            try:
+                return member(data)
+            except CodecError:
+                continue
+        raise CodecError(f"{data!r} matches none of {args}")
+
+    return decode_one
 
 
 def _date(data: object) -> dt.date:

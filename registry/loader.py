@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from betalint.registry import integrity
 from betalint.registry.errors import BetalintError
@@ -22,6 +22,12 @@ from betalint.registry.schema import RegistryFile
 
 # Bump when the cached JSON changes meaning, so old cache files are never read.
 _CACHE_REVISION = "3"
+
+
+class LiveLayer(Protocol):
+    """A layer computed at load time (the installed SDKs, `registry.sdk_layer`), never cached."""
+
+    def apply(self, registry: Registry) -> Registry: ...
 
 
 class RegistryError(BetalintError):
@@ -43,8 +49,10 @@ def load_registry(
     *,
     base: str | os.PathLike[str] | None = None,
     check: bool = True,
+    live: LiveLayer | None = None,
 ) -> Registry:
-    """Load the shipped registry (or `base` instead of it) with `extra` layers on top.
+    """Load the shipped registry (or `base` instead of it) with `extra` layers on top, and
+    `live` (names read from the environment, only ever added) on top of those.
 
     A name defined by two layers with different content is a clash and raises
     `RegistryError`; so does any failure of the integrity check, unless `check` is False
@@ -57,7 +65,8 @@ def load_registry(
         files, clean = [(str(base), load_file(Path(base)))], False
     files += [(str(p), load_file(Path(p))) for p in extra]
     # A clean pre-built shipped registry was checked when it was built; layers change that.
-    return _assemble(files, check and not (clean and len(files) == 1))
+    registry = _assemble(files, check and not (clean and len(files) == 1))
+    return registry if live is None else live.apply(registry)
 
 
 def _assemble(files: list[tuple[str, RegistryFile]], check: bool) -> Registry:
@@ -77,6 +86,7 @@ def _assemble(files: list[tuple[str, RegistryFile]], check: bool) -> Registry:
         entries=entries,
         layers=tuple(RegistryLayer(p, d.registry_version, d.registry_date) for p, d in files),
         platform_precedence=files[0][1].platform_precedence,
+        evidence_age=files[0][1].evidence_age,
     )
     problems = integrity.check(registry) if check else []
     if problems:
