@@ -212,7 +212,7 @@ def _read_cache(key: str) -> RegistryFile | None:
         return None
     try:
         return codec.decode(RegistryFile, value.get("registry"))
-    except codec.CodecError:
+    except (codec.CodecError, TypeError):  # TypeError: a schema type codec lacks
         return None
 
 

@@ -64,6 +64,6 @@ def load(source: bytes) -> Prebuilt | None:
         return None
     try:
         registry = codec.decode(RegistryFile, document["registry"])
-    except (codec.CodecError, KeyError):
+    except (codec.CodecError, KeyError, TypeError):  # TypeError: a schema type codec lacks
         return None
     return Prebuilt(registry, document["integrity_problems"])
