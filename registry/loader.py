@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -42,6 +43,12 @@ def shipped_registry_path() -> Path:
     from importlib import resources
 
     return Path(str(resources.files("betalint.registry").joinpath("betas.toml")))
+
+
+@cache
+def shipped_registry() -> Registry:
+    """The shipped registry alone, loaded once per process: it is read-only data."""
+    return load_registry()
 
 
 def load_registry(
