@@ -12,6 +12,7 @@ from betalint.linter.contexts_lang import language_for_path
 from betalint.linter.contexts_notebook import Cell, notebook_cells
 from betalint.linter.diagnostic import Applicability, Diagnostic, Edit, Fix, LineIndex
 from betalint.linter.edits import item_span, removal
+from betalint.linter.foreign import Foreign, describe, fold, foreign_chars
 from betalint.linter.scanner import Candidate, ScanResult, scan_text
 from betalint.linter.spelling import spell_like
 from betalint.linter.vocabulary import Vocabulary
@@ -166,6 +167,10 @@ class _Builder:
         )
 
     def candidate(self, c: Candidate) -> Iterator[Diagnostic]:
+        found = foreign_chars(c.written) if c.canonical is None else []
+        if found:
+            yield from self._foreign(c, found)
+            return
         name = c.canonical or c.written
         verdict = self.ctx.verdict(name)
         if verdict.canonical is not None and (self.targets[0] or self.targets[1]):
@@ -193,6 +198,22 @@ class _Builder:
             self._fix(code, c, verdict),
             verdict.docs_url,
         )
+
+    def _foreign(self, c: Candidate, found: list[Foreign]) -> Iterator[Diagnostic]:
+        """BL104: characters no name may hold, each named with its column; the ASCII fix
+        when every one has an unambiguous stand-in (a look-alike, a dash, an invisible)."""
+        where = ", ".join(
+            f"{describe(f.char)} at column {self.index.position(c.start + f.offset)[1]}"
+            for f in found
+        )
+        message = f"{c.written!r} holds {where}; a beta name holds only a-z, 0-9 and '-'"
+        folded = fold(c.written, found)
+        fix = None
+        if folded is not None:
+            message += f"; write {folded}"
+            fix = Fix("safe", (Edit(c.start, c.end, folded),), folded, f"write {folded}")
+        canonical = folded if folded in self.ctx.registry.entries else None
+        yield from self.make("BL104", c.start, c.end, message, c.written, canonical, c.context, fix)
 
     def _platform(self, c: Candidate, name: str) -> Iterator[Diagnostic]:
         """BL206: a target platform rejects the name or takes another name for it."""

@@ -39,6 +39,7 @@ from betalint.linter.contexts_values import (
     read_shell_word,
     read_yaml_value,
 )
+from betalint.linter.foreign import is_foreign, skeleton, weak_joinable
 from betalint.linter.prefilter import might_contain_beta
 from betalint.linter.vocabulary import Vocabulary, compact_form
 
@@ -195,6 +196,8 @@ class _Collector:
 
     def name_like(self, item: str) -> bool:
         """Does a string look like a beta name (date tail, or a registry feature nearby)?"""
+        if is_foreign(item):
+            item = skeleton(item)
         lower = item.lower().replace("_", "-")
         date = _DATEISH.search(lower)
         feature = (lower[: date.start()] if date else lower).strip("-")
@@ -240,8 +243,15 @@ def _emit(
     if not pieces:
         return
     text = region.text
-    if filter_names:
-        pieces = [p for p in pieces if p.constant or out.name_like(text[p.start : p.end])]
+    if filter_names or any(p.foreign for p in pieces):
+        # An item with foreign characters is a name only when it is name-shaped around them.
+        pieces = [
+            p
+            for p in pieces
+            if p.constant
+            or not (filter_names or p.foreign)
+            or out.name_like(text[p.start : p.end])
+        ]
         if not pieces:
             return
     if group is None:
@@ -645,6 +655,29 @@ def _in_comment(region: _Region, offset: int) -> bool:
     return region.comments.in_comment(offset)
 
 
+_MAX_WIDEN = 64
+
+
+def _widen(
+    text: str, start: int, end: int, region: _Region, vocab: Vocabulary
+) -> tuple[int, int, int]:
+    """A weak token grown over the invisible or look-alike characters next to it (and the
+    token characters beyond them), so `fils-api-2025-04-14` + U+200B or `files-` + Cyrillic
+    `а` + `pi-…` is one candidate holding them (BL104), never a clean name beside a hidden
+    character. Returns (start, end, offset of the name or -1) like the plain path."""
+    s = start
+    low = max(region.start, start - _MAX_WIDEN)
+    while s > low and (text[s - 1] in _TOKEN_CHARS or weak_joinable(text[s - 1])):
+        s -= 1
+    e = end
+    high = min(region.end, end + _MAX_WIDEN)
+    while e < high and weak_joinable(text[e]):
+        e += 1
+    if (s, e) != (start, end) and _weak_feature_ok(skeleton(text[s:e]), vocab) == 0:
+        return s, e, 0
+    return start, end, _weak_feature_ok(text[start:end], vocab)
+
+
 def _scan_weak(out: _Collector, region: _Region) -> None:
     text = region.text
     vocab = out.vocab
@@ -654,10 +687,15 @@ def _scan_weak(out: _Collector, region: _Region) -> None:
         start = _token_start(text, match.start(), region.start)
         if start < 0:
             continue
-        token = text[start:end]
-        skip = cache.get(token)
-        if skip is None:
-            skip = cache[token] = _weak_feature_ok(token, vocab)
+        if (start > region.start and not text[start - 1].isascii()) or (
+            end < region.end and not text[end].isascii()
+        ):
+            start, end, skip = _widen(text, start, end, region, vocab)
+        else:
+            token = text[start:end]
+            skip = cache.get(token)
+            if skip is None:
+                skip = cache[token] = _weak_feature_ok(token, vocab)
         if skip < 0:
             continue
         start += skip
