@@ -101,6 +101,8 @@ def _foreign_item(text: str, start: int, end: int) -> bool:
         and _FOREIGN_RUN.fullmatch(text, start, end) is not None
         and _LETTER.search(text, start, end) is not None
     )
+
+
 _ASCII_SPACE = " \t\r\n\f\v"
 
 

@@ -1,7 +1,7 @@
 """Characters a beta name cannot hold: which ones, where, and their ASCII stand-ins (BL104).
 
 A name is `[a-z0-9-]`; uppercase, `_`, `.` and `=` are grammar findings (BL101). Everything else
-inside a name the scanner found (a Cyrillic `а`, a zero-width space, a fullwidth digit, an
+inside a name the scanner found (a Cyrillic a U+0430, a zero-width space, a fullwidth digit, an
 en dash, an RTL override, a combining mark, a `/`) is foreign: the API rejects the name, and
 the reader cannot see why. Source escapes (`\\u200b`, `\\x{AD}`) count as the character they
 write, since that is what is sent.
@@ -71,9 +71,7 @@ def _stand_in(char: str) -> str | None:
         return ""
     # Fullwidth letters and digits, ligatures, accented letters: their compatibility
     # decomposition without combining marks.
-    base = "".join(
-        c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
-    )
+    base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
     base = "".join(_CONFUSABLES.get(c, c) for c in base)
     if base and base.isascii() and base.replace("-", "").isalnum():
         return base
@@ -140,15 +138,14 @@ def describe(char: str) -> str:
     return f"U+{ord(char):04X} {name}"
 
 
-def skeleton(written: str) -> str:
-    """`written` with each foreign character as its stand-in, or '-' when it has none: the
-    shape the scanner tests for name-likeness."""
-    found = foreign_chars(written)
+def skeleton(written: str, *, stand_ins: bool = True) -> str:
+    """`written` with each foreign character as its stand-in (or dropped: with `stand_ins`
+    False, or when it has none): the shape the scanner tests for name-likeness."""
     parts: list[str] = []
     pos = 0
-    for f in found:
+    for f in foreign_chars(written):
         parts.append(written[pos : f.offset])
-        parts.append("-" if f.stand_in is None else f.stand_in)
+        parts.append((f.stand_in or "") if stand_ins else "")
         pos = f.offset + f.length
     parts.append(written[pos:])
     return "".join(parts)

@@ -196,8 +196,8 @@ class _Collector:
 
     def name_like(self, item: str) -> bool:
         """Does a string look like a beta name (date tail, or a registry feature nearby)?"""
-        if is_foreign(item):
-            item = skeleton(item)
+        if is_foreign(item):  # name-shaped around its foreign characters?
+            item = skeleton(item, stand_ins=False)
         lower = item.lower().replace("_", "-")
         date = _DATEISH.search(lower)
         feature = (lower[: date.start()] if date else lower).strip("-")
@@ -248,9 +248,7 @@ def _emit(
         pieces = [
             p
             for p in pieces
-            if p.constant
-            or not (filter_names or p.foreign)
-            or out.name_like(text[p.start : p.end])
+            if p.constant or not (filter_names or p.foreign) or out.name_like(text[p.start : p.end])
         ]
         if not pieces:
             return
@@ -663,7 +661,7 @@ def _widen(
 ) -> tuple[int, int, int]:
     """A weak token grown over the invisible or look-alike characters next to it (and the
     token characters beyond them), so `fils-api-2025-04-14` + U+200B or `files-` + Cyrillic
-    `а` + `pi-…` is one candidate holding them (BL104), never a clean name beside a hidden
+    U+0430 + `pi-…` is one candidate holding them (BL104), never a clean name beside a hidden
     character. Returns (start, end, offset of the name or -1) like the plain path."""
     s = start
     low = max(region.start, start - _MAX_WIDEN)
@@ -693,9 +691,10 @@ def _scan_weak(out: _Collector, region: _Region) -> None:
             start, end, skip = _widen(text, start, end, region, vocab)
         else:
             token = text[start:end]
-            skip = cache.get(token)
-            if skip is None:
-                skip = cache[token] = _weak_feature_ok(token, vocab)
+            cached = cache.get(token)
+            if cached is None:
+                cached = cache[token] = _weak_feature_ok(token, vocab)
+            skip = cached
         if skip < 0:
             continue
         start += skip

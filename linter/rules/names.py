@@ -40,8 +40,8 @@ FOREIGN = rule(
     "and column: a Cyrillic or Greek look-alike, a fullwidth digit, an en dash, a zero-width "
     "space or joiner, a soft hyphen, a bidi override, a combining mark, a `/`; also when it "
     "sits at the edge of the name or is written as an escape (`\\u200b`).",
-    why="The API rejects the name, and the reader cannot see why: `files-аpi-2025-04-14` "
-    "(Cyrillic `а`) looks right in every editor.",
+    why="The API rejects the name, and the reader cannot see why: `files-\u0430pi-2025-04-14` "
+    "(a Cyrillic a) looks right in every editor.",
     example='betas=["files-\u0430pi-2025-04-14"]  # U+0430 CYRILLIC SMALL LETTER A → a',
     fix_safety="Safe when every such character has one ASCII stand-in: a look-alike becomes its "
     "ASCII twin, a dash `-`, an invisible character is removed. Otherwise (`/`, an ideograph) "
