@@ -258,7 +258,9 @@ _EXPR_TAIL = (
     r"|(?P<word>[A-Za-z_][A-Za-z0-9_]*)"
 )
 _EXPR_HASH = re.compile(r"(?P<com>#(?![{\[])[^\n]*)" + _EXPR_TAIL)
-_EXPR_SLASH = re.compile(r"(?P<com>//[^\n]*|/\*[\s\S]*?\*/)" + _EXPR_TAIL)
+# An unclosed `/*` runs to the end of the read (`\Z` at the search's bound), so it is scanned
+# once rather than retried at every later `/*` of a long line.
+_EXPR_SLASH = re.compile(r"(?P<com>//[^\n]*|/\*[\s\S]*?(?:\*/|\Z))" + _EXPR_TAIL)
 _CONST_RE = re.compile(CONSTANT)
 
 # Calls that only build a list or wrap a literal; any other call makes the value computed.

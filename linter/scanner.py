@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -222,9 +223,33 @@ class _Region:
         self.prose = prose
         self.comments: CommentIndex | None = None
 
+    def bounded(self, pos: int, bound: int) -> _Region:
+        """This region, ending at `bound` (the next key) when that is on the line of `pos`:
+        a value never runs into the next key on its line, so a line of many keys is read
+        once, not once per key. A key on a later line may sit in a comment inside a
+        multi-line value, so it bounds nothing."""
+        if bound >= self.end or self.text.find("\n", pos, bound) >= 0:
+            return self
+        view = _Region(self.text, self.start, bound, self.lang, self.prose)
+        view.comments = self.comments
+        return view
+
+
+_MAX_LINE_BACK = 4000  # how far back a key's line start is looked for (minified code)
+
+
+def _line_start(text: str, pos: int, width: int = _MAX_LINE_BACK) -> int:
+    """Start of the line holding `pos`, or -1 when it is more than `width` back."""
+    newline = text.rfind("\n", max(0, pos - width), pos)
+    if newline < 0 and pos > width:
+        return -1
+    return newline + 1
+
 
 def _line_indent(text: str, pos: int) -> int:
-    line_start = text.rfind("\n", 0, pos) + 1
+    line_start = _line_start(text, pos)
+    if line_start < 0:
+        return _MAX_LINE_BACK  # a key deep in a long line heads no block list
     i = line_start
     while i < pos and text[i] in " \t":
         i += 1
@@ -435,9 +460,29 @@ def _key_quote(
     return "", start
 
 
-def _scan_header_keys(out: _Collector, region: _Region) -> None:
-    text = region.text
-    for found in _HEADER_KEY.finditer(text, region.start, region.end):
+def _key_regions(
+    region: _Region, keys: list[re.Match[str]], back: int = 0
+) -> Iterator[tuple[re.Match[str], _Region]]:
+    """Each key with the region its value is read in (bounded by the next key on its line;
+    `back` is how far before its match a key starts)."""
+    for i, key in enumerate(keys):
+        bound = keys[i + 1].start() - back if i + 1 < len(keys) else region.end
+        yield key, region.bounded(key.end(), bound)
+
+
+def _open_end(region: _Region, whole: _Region, spans: list[tuple[int, int]]) -> frozenset[int]:
+    """`joined` marking the last span as open when it runs into the next key (the region
+    was cut there, and only separators lie between)."""
+    if region is whole or not spans or region.end - spans[-1][1] > 200:
+        return frozenset()
+    between = region.text[spans[-1][1] : region.end]
+    return frozenset({len(spans)}) if not between.strip(" \t,;") else frozenset()
+
+
+def _scan_header_keys(out: _Collector, whole: _Region) -> None:
+    text = whole.text
+    keys = list(_HEADER_KEY.finditer(text, whole.start, whole.end))
+    for found, region in _key_regions(whole, keys, len("anthropic")):
         start, end = found.start() - len("anthropic"), found.end()
         if start < region.start:
             continue
@@ -453,24 +498,28 @@ def _scan_header_keys(out: _Collector, region: _Region) -> None:
             continue
         before = text[start - 1] if start > region.start else ""
         enclosing = before if before in _QUOTES and before else None
+        # A value cut at the next key on its line (`a, anthropic-beta: b` in prose) ends
+        # open: the separator before that key is no empty item.
         if enclosing is None and region.lang == "yaml":
             spans = read_yaml_value(text, colon.end(), region.end, _line_indent(text, start))
-            _header_scalars(out, region, spans, "header-value")
+            _header_scalars(out, region, spans, "header-value", _open_end(region, whole, spans))
             continue
         if enclosing is not None and region.lang not in _SHELL_LANGS:
             spans = read_header_strings(text, colon.end(), region.end, enclosing)
-            _header_scalars(out, region, spans, "header-value", range(1, len(spans)))
+            joined = frozenset(range(1, len(spans))) | _open_end(region, whole, spans)
+            _header_scalars(out, region, spans, "header-value", joined)
             continue
         # Shell words next to each other are separate arguments, never one value.
         word = region.lang == "shell" and enclosing is None
         span = read_header_line(text, colon.end(), region.end, enclosing, word=word)
         if span is not None:
-            _header_scalars(out, region, [span], "header-value")
+            _header_scalars(out, region, [span], "header-value", _open_end(region, whole, [span]))
 
 
-def _scan_env_keys(out: _Collector, region: _Region) -> None:
-    text = region.text
-    for match in _ENV_KEY.finditer(text, region.start, region.end):
+def _scan_env_keys(out: _Collector, whole: _Region) -> None:
+    text = whole.text
+    keys = list(_ENV_KEY.finditer(text, whole.start, whole.end))
+    for match, region in _key_regions(whole, keys):
         quoted = _key_quote(text, match.start(), match.end(), region.start, _IDENT_CHARS)
         if quoted is None:
             continue
@@ -485,8 +534,12 @@ def _scan_env_keys(out: _Collector, region: _Region) -> None:
         sep = _EQ_AFTER_KEY.match(text, match.end(), region.end)
         if sep is None:
             word_sep = _ENV_WORD_SEP.match(text, match.end(), region.end)
-            line_start = text.rfind("\n", 0, match.start()) + 1
-            if word_sep is not None and _ENV_LINE_PREFIX.match(text, line_start, match.start()):
+            line_start = _line_start(text, match.start(), 200)
+            if (
+                word_sep is not None
+                and line_start >= 0
+                and _ENV_LINE_PREFIX.match(text, line_start, match.start())
+            ):
                 span = read_shell_word(text, word_sep.end(), region.end)
                 if span is not None:
                     _header_scalars(out, region, [span], "env")
@@ -511,15 +564,13 @@ def _identifier_start(text: str, end: int, floor: int) -> int:
     return start
 
 
-def _scan_betas_keys(out: _Collector, region: _Region) -> None:
-    text = region.text
+def _scan_betas_keys(out: _Collector, whole: _Region) -> None:
+    text = whole.text
     matches = [
-        match
-        for pattern in _BETAS_KEYS
-        for match in pattern.finditer(text, region.start, region.end)
+        match for pattern in _BETAS_KEYS for match in pattern.finditer(text, whole.start, whole.end)
     ]
     matches.sort(key=lambda m: m.start())
-    for match in matches:
+    for match, region in _key_regions(whole, matches):
         name_end = match.start() + 5
         ident_start = _identifier_start(text, match.start(), region.start)
         ident = text[ident_start:name_end]
@@ -553,16 +604,17 @@ def _scan_betas_keys(out: _Collector, region: _Region) -> None:
         _expression_value(out, region, match.end(), "betas-list", header=False)
 
 
-def _scan_add_beta(out: _Collector, region: _Region) -> None:
+def _scan_add_beta(out: _Collector, whole: _Region) -> None:
     """Java/Kotlin builders: `.addBeta(...)`, `.addBetas(...)`, `AnthropicBeta.of(...)`.
 
     The calls of one builder chain (`.addBeta(a)` `.model(m)` `.addBeta(b)`) build one list,
     so their items share a group and a repeated name is a duplicate (BL301).
     """
-    text = region.text
+    text = whole.text
     chain_end = -1  # where the previous builder call's argument starts
     chain_group: int | None = None
-    for match in _ADD_BETA.finditer(text, region.start, region.end):
+    keys = list(_ADD_BETA.finditer(text, whole.start, whole.end))
+    for match, region in _key_regions(whole, keys):
         start = match.start()
         if match.group().startswith("Beta."):
             prefix = "Anthropic"
