@@ -40,7 +40,7 @@ _KERNEL_LANGS: dict[str, Lang] = {
     "go": "go",
     "rust": "rust",
     "java": "java",
-    "kotlin": "java",
+    "kotlin": "kotlin",
     "bash": "shell",
     "sh": "shell",
 }

@@ -32,15 +32,18 @@ __all__ = [
     "read_yaml_value",
 ]
 
-# SDK constants: Go `AnthropicBetaFilesAPI2025_04_14`, Java/Kotlin/Ruby
-# `AnthropicBeta.FILES_API_2025_04_14` / `AnthropicBeta::FILES_API_2025_04_14`.
+# SDK constants: Go `AnthropicBetaFilesAPI2025_04_14`; Java/Kotlin/Ruby/PHP
+# `AnthropicBeta.FILES_API_2025_04_14` / `AnthropicBeta::FILES_API_2025_04_14`; C# enum
+# members `AnthropicBeta.FilesApi2025_04_14` and generated `AnthropicBetaEnum.FilesApi20250414`;
+# Rust `AnthropicBetaKnown::FilesApi20250414`.
 _DATE_TAIL = r"(?:\d{4}_\d{2}_\d{2}|\d{8})"
 # The literal comes first so the regex engine can skip ahead fast; the lookbehind after it
 # checks that `AnthropicBeta` starts an identifier. Go's identifier includes the prefix.
 CONSTANT = (
     r"AnthropicBeta(?<![A-Za-z0-9_]AnthropicBeta)"
-    rf"(?:(?P<go>[A-Z][A-Za-z0-9]*?{_DATE_TAIL})"
-    rf"|(?:\.|::)(?:Known\.)?(?P<java>[A-Z][A-Z0-9_]*?{_DATE_TAIL}))(?![A-Za-z0-9_])"
+    rf"(?:(?P<go>(?!Enum\.|Known::)[A-Z][A-Za-z0-9]*?{_DATE_TAIL})"
+    rf"|(?:Enum|Known)?(?:\.|::)(?:Known\.)?(?P<java>[A-Z][A-Za-z0-9_]*?{_DATE_TAIL}))"
+    r"(?![A-Za-z0-9_])"
 )
 
 

@@ -178,7 +178,11 @@ class _Builder:
         if verdict.kind == "valid":
             return
         if verdict.kind == "malformed":
-            if c.canonical is None and (c.strong or verdict.certain):
+            # Grammar findings belong to strong contexts (DESIGN §6); a weak string gets one
+            # only when the correction is certain, prose and comments (a CHANGELOG's loose
+            # `code-execution-20250825`) never.
+            weak_ok = verdict.certain and c.context == "string"
+            if c.canonical is None and (c.strong or weak_ok):
                 yield from self._malformed(c, verdict)
             return
         if verdict.kind == "unknown" and not c.strong and not verdict.suggestions:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from betalint.linter.contexts_lang import (
+    C_FAMILY,
     CODE_LANGS,
     HASH_COMMENT_LANGS,
     CommentIndex,
@@ -103,7 +104,7 @@ _QUOTES = frozenset("\"'`")
 _SHELL_LANGS = frozenset({"shell", "env", "dockerfile"})
 # Languages where a string literal on the next line can continue one (Python inside brackets,
 # C/C++ anywhere); elsewhere a string starting a line is a new statement or key (TOML, JS).
-_ADJACENT_LINES_LANGS = frozenset({"python", "notebook", "java"})
+_ADJACENT_LINES_LANGS = frozenset({"python", "notebook"}) | C_FAMILY
 _MAX_TOKEN = 200  # longer runs of token characters are data (hashes, base64), not names
 # Key patterns start with a literal so the regex engine skips ahead fast; what a lookbehind
 # would check is checked in Python on the (rare) hits. `anthropic-beta` (any case) is found
@@ -113,7 +114,14 @@ _ENV_KEY = re.compile(r"ANTHROPIC_BETAS?(?![A-Za-z0-9_])", _A)
 _BETAS_TAIL = r"(?P<q>[\"'`]?)\??[ \t]*(?P<sep>=>|:=|\+=|=(?!=)|:(?!:)|\()"
 # `betas`, `Betas`, `BETAS` (so `DEFAULT_BETAS`, `defaultBetas`, Go's `Betas:` too): three
 # literal-first passes are several times faster than one case-insensitive one.
-_BETAS_KEYS = tuple(re.compile(word + _BETAS_TAIL, _A) for word in ("betas", "Betas", "BETAS"))
+_BETAS_KEYS = tuple(
+    re.compile(f"(?P<w>{word})" + _BETAS_TAIL, _A) for word in ("betas", "Betas", "BETAS")
+)
+# Other keys whose value is a list of beta names: Bedrock's body field `anthropic_beta`,
+# and the `beta_headers` lists of client libraries (Elixir, Python wrappers). Only the
+# exact identifier counts (no `my_beta_headers`).
+_LIST_WORDS = ("anthropic_beta", "anthropicBeta", "beta_headers", "betaHeaders")
+_LIST_KEYS = tuple(re.compile(f"(?P<w>{word})" + _BETAS_TAIL, _A) for word in _LIST_WORDS)
 _ADD_BETA = re.compile(r"Beta(?:s?[ \t]*\(|\.of[ \t]*\()", _A)
 _CONSTANT = re.compile(CONSTANT, _A)
 # From inside one builder call to the next `.addBeta(` of the same chain: no statement end,
@@ -230,7 +238,13 @@ class _Region:
         multi-line value, so it bounds nothing."""
         if bound >= self.end or self.text.find("\n", pos, bound) >= 0:
             return self
-        view = _Region(self.text, self.start, bound, self.lang, self.prose)
+        return self.cut(bound)
+
+    def cut(self, end: int) -> _Region:
+        """This region up to `end` (same text, language and comment index)."""
+        if end >= self.end:
+            return self
+        view = _Region(self.text, self.start, end, self.lang, self.prose)
         view.comments = self.comments
         return view
 
@@ -254,6 +268,10 @@ def _line_indent(text: str, pos: int) -> int:
     while i < pos and text[i] in " \t":
         i += 1
     return len(text[line_start:i].expandtabs())
+
+
+# Header names, which a table of header spellings holds as values; never beta names.
+_HEADER_NAME = re.compile(r"(?i:(?:x-)?anthropic-(?:beta|version))", _A)
 
 
 def _emit(
@@ -283,6 +301,8 @@ def _emit(
         key = (piece.start, piece.end)
         if key in out.strong:
             continue
+        if not piece.constant and _HEADER_NAME.fullmatch(text, piece.start, piece.end):
+            continue  # a header name as a value (a header-casing table), not a beta
         written = text[piece.start : piece.end]
         if piece.constant:
             out.strong[key] = Candidate(
@@ -415,13 +435,16 @@ def _quoted_key_value(
     if _in_code_span(text, key_start, region):
         return  # prose quoting code (a docstring, a comment): its names are weak tokens
     sep = _SEP_AFTER_QUOTED_KEY.match(text, key_end, region.end)
+    header = context in ("header-value", "env")
     if sep is None:
+        _value_before_key(out, region, key_start, context)
         return
     kind = sep.group("sep")
-    header = context in ("header-value", "env")
     if kind == ",":
         before = text[max(region.start, key_start - 40) : key_start].rstrip()
-        if not before.endswith(("(", "[")):
+        # A call pair `add("anthropic-beta", v)`, a list pair, or a tuple in a keyword list
+        # (Elixir `{"anthropic-beta", v}`, C++ `{"anthropic-beta", v}` initialisers).
+        if not before.endswith(("(", "[", "{")):
             return
         _expression_value(out, region, sep.end(), context, header=header, pair=True)
         return
@@ -430,6 +453,27 @@ def _quoted_key_value(
         _header_scalars(out, region, spans, context)
         return
     _expression_value(out, region, sep.end(), context, header=header)
+
+
+# Swift and Objective-C name the header after its value:
+# `request.setValue("a,b", forHTTPHeaderField: "anthropic-beta")`, `[r setValue:@"a"
+# forHTTPHeaderField:@"anthropic-beta"]`.
+_HEADER_FIELD_LABEL = re.compile(r"forHTTPHeaderField[ \t]*:[ \t]*@?\Z", _A)
+_VALUE_CALL = re.compile(r"(?:setValue|addValue)[ \t]*[(:][ \t]*@?", _A)
+_MAX_CALL_BACK = 400
+
+
+def _value_before_key(out: _Collector, region: _Region, key_start: int, context: Context) -> None:
+    """The value argument of a call that names the header after it (Swift, ObjC)."""
+    text = region.text
+    low = max(region.start, key_start - _MAX_CALL_BACK)
+    if _HEADER_FIELD_LABEL.search(text, max(low, key_start - 30), key_start) is None:
+        return
+    calls = list(_VALUE_CALL.finditer(text, low, key_start))
+    if not calls:
+        return
+    view = region.bounded(calls[-1].end(), key_start)
+    _expression_value(out, view, calls[-1].end(), context, header=context != "betas-list")
 
 
 # Languages where a backtick opens a string, so it never marks prose quoting code.
@@ -467,7 +511,46 @@ def _key_regions(
     `back` is how far before its match a key starts)."""
     for i, key in enumerate(keys):
         bound = keys[i + 1].start() - back if i + 1 < len(keys) else region.end
-        yield key, region.bounded(key.end(), bound)
+        view = region.bounded(key.end(), bound)
+        span_end = _prose_value_end(view, key.start() - back, key.end())
+        yield key, view if span_end is None else view.cut(span_end)
+
+
+def _prose_value_end(region: _Region, key_start: int, key_end: int) -> int | None:
+    """Where a value in prose ends: at the closing backtick of the code span holding its key,
+    else at the end of its line (prose never continues a value on the next line). None for
+    code outside code spans, whose values may span lines."""
+    text = region.text
+    in_span = _in_code_span(text, max(region.start, key_start), region)
+    if not (region.prose or in_span):
+        return None
+    line_end = text.find("\n", key_end, region.end)
+    line_end = region.end if line_end < 0 else line_end
+    if in_span:
+        close = text.find("`", key_end, line_end)
+        if close >= 0:
+            return close
+    return line_end
+
+
+# Other header names that carry the same values: OpenRouter's `x-anthropic-beta`, gateway
+# prefixes (`x-portkey-anthropic-beta`), `header:anthropic-beta` keys of proxy configs.
+_HEADER_PREFIX = re.compile(r"(?:[A-Za-z][A-Za-z0-9]*[-:])+\Z", re.ASCII)
+_MAX_PREFIX = 40
+
+
+def _header_prefix_start(text: str, start: int, floor: int) -> int:
+    """Where a prefixed header key starts (`x-` of `x-anthropic-beta`), else `start`."""
+    if start <= floor or text[start - 1] not in "-:":
+        return start
+    low = max(floor, start - _MAX_PREFIX)
+    found = _HEADER_PREFIX.search(text, low, start)
+    if found is None:
+        return start
+    first = found.start()
+    if first > floor and (text[first - 1] in _TOKEN_CHARS or text[first - 1] == ":"):
+        return start  # part of a longer word or path: not a header name
+    return first
 
 
 def _open_end(region: _Region, whole: _Region, spans: list[tuple[int, int]]) -> frozenset[int]:
@@ -486,6 +569,7 @@ def _scan_header_keys(out: _Collector, whole: _Region) -> None:
         start, end = found.start() - len("anthropic"), found.end()
         if start < region.start:
             continue
+        start = _header_prefix_start(text, start, region.start)
         quoted = _key_quote(text, start, end, region.start)
         if quoted is None:
             continue
@@ -564,17 +648,25 @@ def _identifier_start(text: str, end: int, floor: int) -> int:
     return start
 
 
+_PROSE_LIST_START = re.compile(r"[ \t]*(?:[\[\"'({]|%[wWiI]|AnthropicBeta)", _A)
+
+
 def _scan_betas_keys(out: _Collector, whole: _Region) -> None:
     text = whole.text
     matches = [
-        match for pattern in _BETAS_KEYS for match in pattern.finditer(text, whole.start, whole.end)
+        match
+        for pattern in (*_BETAS_KEYS, *_LIST_KEYS)
+        for match in pattern.finditer(text, whole.start, whole.end)
     ]
     matches.sort(key=lambda m: m.start())
     for match, region in _key_regions(whole, matches):
-        name_end = match.start() + 5
+        name_end = match.end("w")
         ident_start = _identifier_start(text, match.start(), region.start)
         ident = text[ident_start:name_end]
-        if not (
+        if match.group("w") in _LIST_WORDS:
+            if ident_start != match.start():
+                continue
+        elif not (
             ident.lower() == "betas"
             or text[match.start() - 1] == "_"
             or (text[match.start()] == "B" and text[match.start() - 1].islower())
@@ -587,6 +679,8 @@ def _scan_betas_keys(out: _Collector, whole: _Region) -> None:
         if before == "-" or (before.isalnum() and before.isascii()):
             continue
         sep = match.group("sep")
+        if region.prose and not _PROSE_LIST_START.match(text, match.end(), region.end):
+            continue  # prose (`the betas: files and pdfs`): only a literal list or string
         if sep == "(":
             if ident == "betas" and before == ".":
                 _expression_value(
