@@ -56,9 +56,10 @@ C_FAMILY: frozenset[Lang] = frozenset(
     {"java", "kotlin", "csharp", "c", "cpp", "objc", "swift", "php", "dart"}
 )
 # Languages whose values after `key =` / `key:` are program expressions (strings inside).
-CODE_LANGS: frozenset[Lang] = frozenset(
-    {"python", "notebook", "js", "go", "rust", "ruby", "json", "toml", "elixir", "lua"} | C_FAMILY
+_SCRIPT_LANGS: frozenset[Lang] = frozenset(
+    {"python", "notebook", "js", "go", "rust", "ruby", "json", "toml", "elixir", "lua"}
 )
+CODE_LANGS: frozenset[Lang] = _SCRIPT_LANGS | C_FAMILY
 # Languages whose line comments start with '#' (used inside expressions too).
 HASH_COMMENT_LANGS: frozenset[Lang] = frozenset(
     {"python", "notebook", "ruby", "shell", "yaml", "toml", "env", "dockerfile", "http", "elixir"}
