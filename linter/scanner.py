@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from betalint.linter.contexts_helpers import helper_arguments
 from betalint.linter.contexts_lang import (
     C_FAMILY,
     CODE_LANGS,
@@ -852,12 +853,27 @@ def _scan_weak(out: _Collector, region: _Region) -> None:
         out.weak.append(Candidate(start, end, text[start:end], None, context, False, None))
 
 
+# A positional argument that is a literal list (Python/JS `[`, Go `[]string{`, Ruby `%w[`,
+# Kotlin `listOf(`), not a variable: only a literal is known to hold names.
+_LITERAL_LIST = re.compile(r"[ \t\r\n]*(?:\[|%[wW][\[(]|(?:List\.of|listOf|arrayOf|vec!)[\[(])", _A)
+
+
+def _scan_helper_calls(out: _Collector, region: _Region) -> None:
+    """Lists passed by position to a helper whose betas parameter is visible in the file."""
+    text = region.text
+    for pos in helper_arguments(text, region.start, region.end):
+        if _LITERAL_LIST.match(text, pos, region.end):
+            _expression_value(out, region, pos, "betas-list", header=False)
+
+
 def _scan_region(out: _Collector, region: _Region) -> None:
     _scan_header_keys(out, region)
     _scan_env_keys(out, region)
     _scan_betas_keys(out, region)
     _scan_add_beta(out, region)
     _scan_constants(out, region)
+    if region.lang in CODE_LANGS:
+        _scan_helper_calls(out, region)
     _scan_weak(out, region)
 
 
