@@ -122,7 +122,11 @@ _BETAS_KEYS = tuple(
 # and the `beta_headers` lists of client libraries (Elixir, Python wrappers). Only the
 # exact identifier counts (no `my_beta_headers`).
 _LIST_WORDS = ("anthropic_beta", "anthropicBeta", "beta_headers", "betaHeaders")
-_LIST_KEYS = tuple(re.compile(f"(?P<w>{word})" + _BETAS_TAIL, _A) for word in _LIST_WORDS)
+_LIST_KEYS = (
+    *(re.compile(f"(?P<w>{word})" + _BETAS_TAIL, _A) for word in _LIST_WORDS),
+    # An Elixir module attribute: `@beta_headers ["a", "b"]` (no separator).
+    re.compile(r"@(?P<w>beta_headers)(?P<q>)[ \t]+(?P<sep>)(?=\[)", _A),
+)
 _ADD_BETA = re.compile(r"Beta(?:s?[ \t]*\(|\.of[ \t]*\()", _A)
 _CONSTANT = re.compile(CONSTANT, _A)
 # From inside one builder call to the next `.addBeta(` of the same chain: no statement end,
@@ -147,7 +151,11 @@ _NEVER_FEATURE = re.compile(
     r"|babbage|bedrock$|vertex$|anthropic-version|deprecated-version",
     _A,
 )
-_SEP_AFTER_QUOTED_KEY = re.compile(r"[ \t]*(?:\][ \t]*)?(?P<sep>=>|:=|=(?!=)|:(?!:)|,)[ \t]*", _A)
+# After a quoted key: `=>` (PHP, Ruby, Elixir), `:=`, `=`, `:`, `,` (a call or tuple pair),
+# Kotlin's `"anthropic-beta" to "…"`.
+_SEP_AFTER_QUOTED_KEY = re.compile(
+    r"[ \t]*(?:\][ \t]*)?(?P<sep>=>|:=|=(?!=)|:(?!:)|,|(?<=[ \t])to(?=[ \t]))[ \t]*", _A
+)
 _COLON_AFTER_KEY = re.compile(r"[ \t]*:(?!:)", _A)
 _EQ_AFTER_KEY = re.compile(r"[ \t]*(?P<sep>=(?!=)|:(?!:))[ \t]*", _A)
 _ENV_WORD_SEP = re.compile(r"[ \t]+(?=\S)", _A)
