@@ -8,31 +8,18 @@ The library API (DESIGN §10, a contract)::
     betalint.check_header("a-2025-01-01, b-2025-02-02")   # list[Diagnostic]
     betalint.scan_text(text, path="x.py")         # list[Diagnostic]
     betalint.load_registry(extra=[...])           # Registry
+    betalint.filter_betas(betas, platform="bedrock", model=m)   # FilterResult, at request time
+    betalint.guard(client)                        # anthropic client that filters its betas
 
 Attributes load on first use, so `import betalint` costs almost nothing.
 """
 
 from __future__ import annotations
 
-import os
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
-
-
-def _add_source_checkout() -> None:
-    """In a source checkout, `registry/` and `linter/` sit beside this directory (setuptools
-    maps them into betalint.* when it installs). `python -m betalint` run in the repo root
-    imports this directory from the cwd, shadowing the installed package: let it find them."""
-    here = os.path.dirname(os.path.abspath(__file__))
-    root = os.path.dirname(here)
-    beside = os.path.join(root, "registry", "grammar.py")
-    if not os.path.isdir(os.path.join(here, "registry")) and os.path.isfile(beside):
-        __path__.append(root)
-
-
-_add_source_checkout()
+from betalint.linter.version import __version__
 
 _EXPORTS = {
     "parse": "betalint.registry.grammar",
@@ -45,9 +32,16 @@ _EXPORTS = {
     "check_header": "betalint.api",
     "scan_text": "betalint.api",
     "Diagnostic": "betalint.linter.diagnostic",
-    "BetalintError": "betalint.errors",
-    "filter_header": "betalint.registry.platforms",
-    "FilterResult": "betalint.registry.platforms",
+    "BetalintError": "betalint.registry.errors",
+    "filter_betas": "betalint.registry.request_filter",
+    "filter_header": "betalint.registry.request_filter",
+    "FilterResult": "betalint.registry.request_filter",
+    "Dropped": "betalint.registry.request_filter",
+    "UnknownBetaError": "betalint.registry.request_filter",
+    "UnknownPolicy": "betalint.registry.request_filter",
+    # anthropic SDK middleware: imports anthropic on first use only (extra betalint[anthropic])
+    "middleware": "betalint.sdk_middleware",
+    "guard": "betalint.sdk_middleware",
 }
 
 __all__ = [
@@ -55,13 +49,19 @@ __all__ = [
     "BetaNameError",
     "BetalintError",
     "Diagnostic",
+    "Dropped",
     "FilterResult",
     "Registry",
+    "UnknownBetaError",
+    "UnknownPolicy",
     "Verdict",
     "__version__",
     "check_header",
+    "filter_betas",
     "filter_header",
+    "guard",
     "load_registry",
+    "middleware",
     "parse",
     "scan_text",
     "validate",
@@ -69,13 +69,21 @@ __all__ = [
 
 if TYPE_CHECKING:
     from betalint.api import check_header, scan_text, validate
-    from betalint.errors import BetalintError
     from betalint.linter.diagnostic import Diagnostic
+    from betalint.registry.errors import BetalintError
     from betalint.registry.grammar import BetaName, BetaNameError, parse
     from betalint.registry.loader import load_registry
     from betalint.registry.model import Registry
-    from betalint.registry.platforms import FilterResult, filter_header
+    from betalint.registry.request_filter import (
+        Dropped,
+        FilterResult,
+        UnknownBetaError,
+        UnknownPolicy,
+        filter_betas,
+        filter_header,
+    )
     from betalint.registry.validator import Verdict
+    from betalint.sdk_middleware import guard, middleware
 
 
 def __getattr__(name: str) -> Any:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from betalint.registry.model import Registry
@@ -10,31 +11,32 @@ from betalint.registry.validator import Verdict, classify
 
 if TYPE_CHECKING:  # the linter loads on first use: `validate` needs only the registry
     from betalint.linter.diagnostic import Diagnostic
-    from betalint.linter.engine import CheckContext
-
-_default: dict[tuple[dt.date | None], CheckContext] = {}
+    from betalint.linter.engine import Linter
 
 
-def _context(registry: Registry | None, today: dt.date | None) -> CheckContext:
-    from betalint.linter.engine import CheckContext
+def _linter(registry: Registry | None, today: dt.date | None) -> Linter:
+    from betalint.linter.engine import Linter
 
-    if registry is not None:
-        return CheckContext.create(registry, today=today)
-    if (today,) not in _default:  # the shipped registry's context is built once per process
-        _default[(today,)] = CheckContext.create(today=today)
-    return _default[(today,)]
+    if registry is not None:  # the caller's registry: the caller owns its lifetime
+        return Linter.create(registry, today=today)
+    return _shipped_linter(today)
 
 
+@lru_cache(maxsize=8)
+def _shipped_linter(today: dt.date | None) -> Linter:
+    """One Linter per day over the shipped registry: vocabulary and verdicts built once."""
+    from betalint.linter.engine import Linter
+
+    return Linter.create(_shipped(), today=today)
+
+
+@cache
 def _shipped() -> Registry:
-    """The shipped registry, loaded once; validating a name never loads the linter."""
-    if not _registry:
-        from betalint.registry.loader import load_registry
+    """The shipped registry, loaded once (it is read-only data); `validate` never loads the
+    linter."""
+    from betalint.registry.loader import load_registry
 
-        _registry.append(load_registry())
-    return _registry[0]
-
-
-_registry: list[Registry] = []
+    return load_registry()
 
 
 def validate(
@@ -67,9 +69,7 @@ def check_header(
     """Diagnostics for one anthropic-beta header value (`"a-2025-01-01, b-2025-02-02"`):
     each name's verdict, header syntax, duplicates and conflicts. Offsets index `value`."""
     text = f"anthropic-beta: {value}"
-    from betalint.linter.engine import check_text
-
-    found = check_text(text, "<header>.http", _context(registry, today))
+    found = _linter(registry, today).check(text, "<header>.http")
     shift = len("anthropic-beta: ")
     return [_shifted(d, shift) for d in found]
 
@@ -80,11 +80,15 @@ def scan_text(
     *,
     today: dt.date | None = None,
     registry: Registry | None = None,
+    select: frozenset[str] | None = None,
 ) -> list[Diagnostic]:
-    """Diagnostics for one source text; `path` picks the language by its suffix."""
-    from betalint.linter.engine import check_text
-
-    return check_text(text, path, _context(registry, today))
+    """Diagnostics for one source text, as `betalint check` reports them: `path` picks the
+    language by its suffix; `# betalint: ignore[...]` comments apply; `select` limits the
+    rule codes (default: all)."""
+    linter = _linter(registry, today)
+    if select is None:
+        return linter.check(text, path)
+    return linter.check(text, path, frozenset(select))
 
 
 def _shifted(d: Diagnostic, shift: int) -> Diagnostic:

@@ -18,8 +18,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from betalint.errors import BetalintError
 from betalint.linter.diagnostic import Diagnostic
+from betalint.registry.errors import BetalintError
 
 BASELINE_VERSION = 1
 Key = tuple[str, str, str, str]

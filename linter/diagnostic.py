@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 Applicability = Literal["safe", "unsafe", "display"]
@@ -47,18 +47,9 @@ class Diagnostic:
     context: str
     fix: Fix | None = None
     docs_url: str | None = None
-
-    @property
-    def rule(self) -> str:
-        from betalint.linter.rules import RULES
-
-        return RULES[self.code].name
-
-    @property
-    def severity(self) -> Severity:
-        from betalint.linter.rules import RULES
-
-        return RULES[self.code].severity
+    # From the rule that reported it: a diagnostic is self-contained for every reporter.
+    severity: Severity = field(kw_only=True)
+    rule: str = field(kw_only=True)
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:

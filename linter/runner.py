@@ -12,16 +12,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from betalint.linter.config import RuleSelector, Settings
-from betalint.linter.diagnostic import Diagnostic, Edit, Fix, LineIndex
-from betalint.linter.prefilter import might_contain_beta
-from betalint.linter.reader import PathError, Skipped, Source, decode_bytes, read_source
-from betalint.linter.rules import RULES
-from betalint.linter.suppressions import parse_suppressions
+from betalint.linter.diagnostic import Diagnostic
+from betalint.linter.files.reader import PathError, Skipped, Source, decode_bytes, read_source
+from betalint.linter.scan.prefilter import might_contain_beta
 from betalint.registry.loader import load_registry
 from betalint.registry.model import Registry
 
-if TYPE_CHECKING:  # the engine (scanner, validator) loads once a file passes the prefilter
-    from betalint.linter.engine import CheckContext
+if TYPE_CHECKING:  # the engine (scanner, rules) loads once a file passes the prefilter
+    from betalint.linter.engine import Linter
 
 
 @dataclass(frozen=True)
@@ -44,12 +42,13 @@ class FileOutcome:
 
 
 @dataclass
-class Contexts:
-    """CheckContexts and rule selectors shared by every file with the same settings."""
+class Linters:
+    """One run's registries, `Linter`s and rule selectors, shared by every file with the
+    same settings (built once, on first use, and dropped with the run)."""
 
     options: RunOptions
     _registries: dict[tuple[Path, ...], Registry] = field(default_factory=dict)
-    _contexts: dict[tuple[tuple[Path, ...], dt.date | None, tuple[str, ...]], CheckContext] = field(
+    _linters: dict[tuple[tuple[Path, ...], dt.date | None, tuple[str, ...]], Linter] = field(
         default_factory=dict
     )
     _selectors: dict[Settings, RuleSelector] = field(default_factory=dict)
@@ -60,39 +59,40 @@ class Contexts:
             found = self._registries[extra] = load_registry(extra, base=self.options.registry_path)
         return found
 
-    def context(self, settings: Settings) -> CheckContext:
+    def linter(self, settings: Settings) -> Linter:
         today = self.options.today or settings.today
         platforms = self.options.platforms or settings.platforms
         key = (settings.extra_registries, today, platforms)
-        found = self._contexts.get(key)
+        found = self._linters.get(key)
         if found is None:
             registry = self.registry(settings.extra_registries)
-            from betalint.linter.engine import CheckContext
+            # Deferred: a tree whose files all fail the byte prefilter never loads the engine.
+            from betalint.linter.engine import Linter
 
-            found = self._contexts[key] = CheckContext.create(
-                registry, today=today, platforms=platforms
-            )
+            found = self._linters[key] = Linter.create(registry, today=today, platforms=platforms)
         return found
 
     def selector(self, settings: Settings) -> RuleSelector:
         found = self._selectors.get(settings)
         if found is None:
+            from betalint.linter.rules import RULES
+
             found = self._selectors[settings] = RuleSelector(settings, RULES)
         return found
 
 
 def check_path(
-    path: str, settings: Settings, contexts: Contexts
+    path: str, settings: Settings, linters: Linters
 ) -> FileOutcome | Skipped | PathError:
     """Read one file and check it."""
     source = read_source(path, max_size=settings.max_file_size, prefilter=_worth_decoding)
     if not isinstance(source, Source):
         return source
-    return check_source(source, settings, contexts)
+    return check_source(source, settings, linters)
 
 
 def check_stdin(
-    data: bytes, path: str, settings: Settings, contexts: Contexts
+    data: bytes, path: str, settings: Settings, linters: Linters
 ) -> FileOutcome | Skipped:
     """Check bytes read from stdin as if they were the file `path`."""
     if b"\x00" not in data and not _worth_decoding(data):
@@ -100,7 +100,7 @@ def check_stdin(
     source = decode_bytes(data, path)
     if not isinstance(source, Source):
         return source
-    return check_source(source, settings, contexts)
+    return check_source(source, settings, linters)
 
 
 def _worth_decoding(data: bytes) -> bool:
@@ -108,54 +108,9 @@ def _worth_decoding(data: bytes) -> bool:
     return might_contain_beta(data) or b"betalint:" in data
 
 
-def check_source(source: Source, settings: Settings, contexts: Contexts) -> FileOutcome:
+def check_source(source: Source, settings: Settings, linters: Linters) -> FileOutcome:
     """Diagnostics for one decoded file, with selection and suppressions applied."""
-    ctx = contexts.context(settings)
-    enabled = contexts.selector(settings).enabled_for(source.path)
-    from betalint.linter.engine import check_text
-
-    found = [d for d in check_text(source.text, source.path, ctx) if d.code in enabled]
-    found = _suppress(source, found, enabled)
+    enabled = linters.selector(settings).enabled_for(source.path)
+    found = linters.linter(settings).check(source.text, source.path, enabled)
     keep = source if any(d.fix is not None for d in found) else None
     return FileOutcome(source.path, found, keep, source.notice)
-
-
-def _suppress(source: Source, found: list[Diagnostic], enabled: frozenset[str]) -> list[Diagnostic]:
-    """Drop suppressed findings; report unused suppressions (BL901)."""
-    if "betalint:" not in source.text:
-        return found
-    suppressions = parse_suppressions(source.text)
-    if not suppressions:
-        return found
-    kept = [d for d in found if not suppressions.is_suppressed(d.line, d.code)]
-    if "BL901" not in enabled:
-        return kept
-    index = LineIndex(source.text)
-    for unused in suppressions.unused():
-        what = f"[{','.join(unused.codes)}]" if unused.codes else ""
-        directive = source.text[unused.start : unused.end]
-        end_line, end_column = index.position(unused.end)
-        fix = Fix(
-            "safe",
-            (Edit(unused.fix_start, unused.fix_end, unused.replacement),),
-            None,
-            "remove the unused suppression",
-        )
-        kept.append(
-            Diagnostic(
-                source.path,
-                "BL901",
-                unused.start,
-                unused.end,
-                unused.line,
-                unused.column,
-                end_line,
-                end_column,
-                f"unused suppression {what or directive!r}: it matched no finding; remove it",
-                directive,
-                None,
-                "comment",
-                fix,
-            )
-        )
-    return kept

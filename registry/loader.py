@@ -16,8 +16,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from betalint.errors import BetalintError
 from betalint.registry import integrity
+from betalint.registry.errors import BetalintError
 from betalint.registry.model import Registry, RegistryLayer
 from betalint.registry.schema import RegistryFile
 

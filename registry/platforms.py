@@ -1,4 +1,5 @@
-"""Where a beta works: per-platform verdicts, model effects, and `filter_header` for gateways.
+"""Where a beta works: per-platform verdicts and model effects (gateways filter with
+`registry.request_filter`).
 
 The registry's `[betas."x".platforms.<platform>]` tables already hold a decided status per
 platform (decided by `platform_precedence`, with disagreeing sources kept in `conflict`);
@@ -9,12 +10,11 @@ this module reads them. A platform target is `platform` or `platform:endpoint`
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
-from betalint.errors import BetalintError
-from betalint.registry.header import split_header
+from betalint.registry.errors import BetalintError
 from betalint.registry.schema import PlatformStatus
 
 if TYPE_CHECKING:
@@ -192,8 +192,12 @@ def platform_verdict(
     entry = registry.get(name)
     if entry is None:
         return PlatformVerdict(
-            name, target, "unknown", f"{name} is not in the registry; nothing is known about "
-            f"it on {where}", model=model, known=False,
+            name,
+            target,
+            "unknown",
+            f"{name} is not in the registry; nothing is known about it on {where}",
+            model=model,
+            known=False,
         )
     support = entry.platforms.get(target.platform)
     if support is None:
@@ -205,9 +209,16 @@ def platform_verdict(
     mapped = support.name if status == "mapped" else None
     message = _message(name, where, status, mapped, support, target)
     verdict = PlatformVerdict(
-        name, target, status, message, mapped, model,
-        conflict=support.conflict, confidence=support.confidence,
-        evidence=support.evidence, sources=support.sources,
+        name,
+        target,
+        status,
+        message,
+        mapped,
+        model,
+        conflict=support.conflict,
+        confidence=support.confidence,
+        evidence=support.evidence,
+        sources=support.sources,
     )
     return _with_model(verdict, entry, support)
 
@@ -274,8 +285,10 @@ def _with_model(
         effect, text = "no-effect", f"no effect on {model}: {where} ignores {verdict.name} there"
     elif support is not None and support.models and not model_in(model, support.models):
         effect = "undocumented"
-        text = (f"no documented effect on {model}: sources name {verdict.name} on {where} only "
-                f"for {', '.join(support.models)}")
+        text = (
+            f"no documented effect on {model}: sources name {verdict.name} on {where} only "
+            f"for {', '.join(support.models)}"
+        )
     elif entry.models and not model_in(model, entry.models):
         effect = "no-effect"
         text = f"no effect on {model}: {verdict.name} works only on {', '.join(entry.models)}"
@@ -284,109 +297,6 @@ def _with_model(
     from dataclasses import replace
 
     return replace(verdict, model_effect=effect, model_message=text)
-
-
-@dataclass(frozen=True, slots=True)
-class Dropped:
-    """One header item `filter_header` did not forward, and why."""
-
-    name: str
-    reason: str
-
-
-@dataclass(frozen=True, slots=True)
-class FilterResult:
-    """The header to forward to a platform and what changed on the way.
-
-    `header` is the value to send (`""`: send no anthropic-beta at all); `names` the same
-    as a list (Bedrock InvokeModel takes them in the body field `anthropic_beta`);
-    `mapped` pairs (written, sent); `notes` caveats on names that were kept.
-    """
-
-    header: str
-    names: tuple[str, ...]
-    dropped: tuple[Dropped, ...] = ()
-    mapped: tuple[tuple[str, str], ...] = ()
-    notes: tuple[str, ...] = ()
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.dropped or self.mapped)
-
-    def __str__(self) -> str:
-        return self.header
-
-
-def filter_header(
-    value: str,
-    *,
-    platform: str,
-    model: str | None = None,
-    registry: Registry | None = None,
-    keep_unknown: bool = True,
-) -> FilterResult:
-    """The anthropic-beta value to forward to `platform` (optionally for `model`).
-
-    Names the platform takes under another name are mapped; unsupported ones (and ones the
-    platform rejected on `model`) are dropped; duplicates are removed; order is kept. Names
-    the registry knows nothing about for this platform are kept unless `keep_unknown=False`.
-    Output names are always input names or the registry's mapping of one.
-    """
-    if registry is None:
-        from betalint.registry.loader import load_registry
-
-        registry = load_registry()
-    target = parse_target(platform)
-    kept: list[str] = []
-    dropped: list[Dropped] = []
-    mapped: list[tuple[str, str]] = []
-    notes: list[str] = []
-    for item in split_header(value):
-        verdict = platform_verdict(item, target, registry, model=model)
-        sent = verdict.forward
-        if sent is None or (verdict.status == "unknown" and not keep_unknown):
-            dropped.append(Dropped(item, verdict.note))
-            continue
-        if sent != item:
-            onward = platform_verdict(sent, target, registry, model=model)
-            if onward.forward != sent:
-                dropped.append(Dropped(item, f"{verdict.message}, but {onward.note}"))
-                continue
-        if sent in kept:
-            dropped.append(Dropped(item, f"duplicate of {sent}"))
-            continue
-        if sent != item:
-            mapped.append((item, sent))
-        if verdict.model_message:
-            notes.append(f"{item}: {verdict.model_message}")
-        kept.append(sent)
-    return FilterResult(",".join(kept), tuple(kept), tuple(dropped), tuple(mapped), tuple(notes))
-
-
-def platform_findings(
-    name: str,
-    platforms: Sequence[str],
-    registry: Registry,
-    *,
-    pinned: str | None,
-) -> list[tuple[str, str | None]]:
-    """BL206's check: (message, name to write instead or None) per target rejecting `name`.
-
-    A file that pins a platform (`pinned`, e.g. an AnthropicBedrock client) is checked against
-    that platform only, and the message says so. The replacement is offered only when every
-    target takes the same other name, so a fix for one platform never breaks another.
-    """
-    if name not in registry:
-        return []
-    specs = [pinned] if pinned else list(platforms)
-    verdicts = [platform_verdict(name, parse_target(spec), registry) for spec in specs]
-    bad = [v for v in verdicts if v.status in ("unsupported", "mapped")]
-    if not bad:
-        return []
-    forwards = {v.forward for v in verdicts}
-    replacement = forwards.pop() if len(forwards) == 1 else None
-    why = f" (this file pins {bad[0].target.display} through its client)" if pinned else ""
-    return [(v.message + why, replacement) for v in bad]
 
 
 def export_platform(registry: Registry, platform: str) -> dict[str, Any]:

@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from betalint.errors import BetalintError
+from betalint.registry.errors import BetalintError
 from betalint.registry.model import Registry
 
 ALIAS = "AnthropicBetaParam"

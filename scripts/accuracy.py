@@ -24,8 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from betalint.linter.engine import CheckContext, check_text  # noqa: E402
-from betalint.linter.scanner import scan_text  # noqa: E402
+from betalint.linter.engine import Linter  # noqa: E402
+from betalint.linter.scan.scanner import scan_text  # noqa: E402
 
 DEFAULT_DIR = ROOT / "tests" / "fixtures" / "realworld"
 TODAY = dt.date(2026, 11, 25)
@@ -75,7 +75,7 @@ def _line(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
-def _measure_one(path: Path, spec: dict[str, object], ctx: CheckContext, report: Report) -> None:
+def _measure_one(path: Path, spec: dict[str, object], ctx: Linter, report: Report) -> None:
     text = path.read_text(encoding="utf-8")
     rel = path.relative_to(path.parents[1]).as_posix()
     expected = {
@@ -102,7 +102,7 @@ def _measure_one(path: Path, spec: dict[str, object], ctx: CheckContext, report:
         report.false_positives += [f"{rel}:{line}: {name} (strong)" for line, name in extra]
     named_lines = {line for occ in expected.values() for line, _ in occ}
     lookalikes = set(spec.get("lookalike", []))  # type: ignore[call-overload]
-    for d in check_text(text, str(path), ctx):
+    for d in ctx.check(text, str(path)):
         if d.line in lookalikes:
             report.lookalike_findings.append(f"{rel}:{d.line}: {d.code} {d.name}")
         elif d.line not in named_lines:
@@ -113,7 +113,7 @@ def _measure_one(path: Path, spec: dict[str, object], ctx: CheckContext, report:
 def measure(fixtures: Path = DEFAULT_DIR) -> Report:
     """Score the scanner on every fixture listed in `fixtures/expected.toml`."""
     specs = tomllib.loads((fixtures / "expected.toml").read_text(encoding="utf-8"))
-    ctx = CheckContext.create(today=TODAY)
+    ctx = Linter.create(today=TODAY)
     report = Report()
     for rel, spec in sorted(specs.items()):
         _measure_one(fixtures / rel, spec, ctx, report)

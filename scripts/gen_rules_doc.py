@@ -1,4 +1,4 @@
-"""Write docs/rules.md and README's rules table from the rule table.
+"""Write docs/rules.md, README's rules table and docs/configuration.md from their tables.
 
 `--check`: exit 1 when either is stale. The rule docs live beside each rule in
 linter/rules/; this script is the only writer of their Markdown forms.
@@ -11,11 +11,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from betalint.linter.explain import rules_markdown, rules_table
+from betalint.linter.config.keys import docs_table
+from betalint.linter.rules.docs import rules_markdown, rules_table
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "docs" / "rules.md"
 README = ROOT / "README.md"
+CONFIG = ROOT / "docs" / "configuration.md"
 _TABLE = re.compile(r"(<!-- rules-table:start -->\n).*?(<!-- rules-table:end -->)", re.S)
 
 
@@ -23,8 +25,14 @@ def expected() -> dict[Path, str]:
     """Each generated file's wanted content."""
     readme = README.read_text(encoding="utf-8")
     table = rules_table().rstrip("\n") + "\n"
+    config = (
+        "# Configuration keys\n\n"
+        "Generated from `linter/config/keys.py` by `python scripts/gen_rules_doc.py`; the same\n"
+        "table drives the loader, the CLI merge and the unknown-key error.\n\n" + docs_table()
+    )
     return {
         TARGET: rules_markdown(),
+        CONFIG: config,
         README: _TABLE.sub(lambda m: m[1] + table + m[2], readme),
     }
 

@@ -7,14 +7,14 @@ from pathlib import Path
 
 from betalint.linter.config import Settings
 from betalint.linter.diagnostic import Diagnostic
-from betalint.linter.fixer import FixResult, apply_edits, fix_source
-from betalint.linter.reader import Source, decode_bytes
-from betalint.linter.runner import Contexts, RunOptions, check_source
+from betalint.linter.files.reader import Source, decode_bytes
+from betalint.linter.fix.fixer import FixResult, apply_edits, fix_source
+from betalint.linter.runner import Linters, RunOptions, check_source
 
 FIXTURES = Path(__file__).parent / "fixtures" / "fix"
 REGISTRY = FIXTURES / "betas-fix.toml"
 TODAY = "2026-11-25"
-_CONTEXTS = Contexts(RunOptions(registry_path=str(REGISTRY), today=dt.date.fromisoformat(TODAY)))
+_CONTEXTS = Linters(RunOptions(registry_path=str(REGISTRY), today=dt.date.fromisoformat(TODAY)))
 SETTINGS = Settings(root=Path("."))
 
 

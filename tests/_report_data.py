@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from betalint.linter.diagnostic import Diagnostic, Edit, Fix, LineIndex
 from betalint.linter.report.meta import ReportMeta
+from betalint.linter.rules import RULES
 
 APP = "src/app.py"
 APP_TEXT = (
@@ -35,8 +36,22 @@ def _diag(
     index = LineIndex(text)
     (line, column), (end_line, end_column) = index.position(start), index.position(end)
     return Diagnostic(
-        path, code, start, end, line, column, end_line, end_column, message, name,
-        canonical, context, fix, docs_url,
+        path,
+        code,
+        start,
+        end,
+        line,
+        column,
+        end_line,
+        end_column,
+        message,
+        name,
+        canonical,
+        context,
+        fix,
+        docs_url,
+        severity=RULES[code].severity,
+        rule=RULES[code].name,
     )
 
 
@@ -58,25 +73,37 @@ def _remove_last_item(text: str) -> Fix:
 
 
 SUPERSEDED = _diag(
-    APP, APP_TEXT, "BL202", "mcp-client-2025-04-04",
+    APP,
+    APP_TEXT,
+    "BL202",
+    "mcp-client-2025-04-04",
     "mcp-client-2025-04-04 is superseded by mcp-client-2025-11-20",
     fix=_replace(APP_TEXT, "mcp-client-2025-04-04", "mcp-client-2025-11-20", "unsafe"),
     docs_url="https://docs.anthropic.com/mcp",
 )
 MALFORMED = _diag(
-    APP, APP_TEXT, "BL101", "files-api-2025-4-14",
+    APP,
+    APP_TEXT,
+    "BL101",
+    "files-api-2025-4-14",
     "files-api-2025-4-14: month and day take two digits",
     canonical="files-api-2025-04-14",
     fix=_replace(APP_TEXT, "files-api-2025-4-14", "files-api-2025-04-14", "safe"),
 )
 GA = _diag(
-    APP, APP_TEXT, "BL203", "prompt-caching-2024-07-31",
+    APP,
+    APP_TEXT,
+    "BL203",
+    "prompt-caching-2024-07-31",
     "prompt-caching-2024-07-31 is generally available; the header is not needed",
     fix=_remove_last_item(APP_TEXT),
 )
 GUIDE_TEXT = "# Guide\n\nSend `anthropic-beta: token-efficient-tools-2025-02-19`.\n"
 DEPRECATED = _diag(
-    GUIDE, GUIDE_TEXT, "BL204", "token-efficient-tools-2025-02-19",
+    GUIDE,
+    GUIDE_TEXT,
+    "BL204",
+    "token-efficient-tools-2025-02-19",
     "token-efficient-tools-2025-02-19 is deprecated",
     context="markdown",
 )

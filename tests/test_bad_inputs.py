@@ -36,7 +36,7 @@ from pathlib import Path
 
 import pytest
 
-from betalint.linter import check_command, config
+from betalint.linter.cli import check_run as check_command
 from betalint.linter.cli import main
 
 TODAY = ("--today", "2026-11-25")
@@ -583,9 +583,7 @@ ROWS = FILE_ROWS + PATH_ROWS
 def _fresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("NO_COLOR", "1")
-    config.clear_cache()
     yield
-    config.clear_cache()
 
 
 def _snapshot(root: Path) -> dict[str, tuple[int, bytes | str | None]]:

@@ -10,7 +10,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from betalint.errors import BetalintError
 from betalint.linter.baseline import (
     Baseline,
     Entry,
@@ -20,6 +19,8 @@ from betalint.linter.baseline import (
     write_baseline,
 )
 from betalint.linter.diagnostic import Diagnostic, LineIndex
+from betalint.linter.rules import RULES
+from betalint.registry.errors import BetalintError
 
 SOURCE = 'import anthropic\nBETAS = ["mcp-client-2025-04-04"]\nX = "files-api-2025-4-14"\n'
 
@@ -36,8 +37,24 @@ def _diagnostics(path: str, text: str) -> list[Diagnostic]:
         while start != -1:
             end = start + len(name)
             (line, col), (end_line, end_col) = index.position(start), index.position(end)
-            out.append(Diagnostic(path, code, start, end, line, col, end_line, end_col,
-                                  "m", name, None, context))
+            out.append(
+                Diagnostic(
+                    path,
+                    code,
+                    start,
+                    end,
+                    line,
+                    col,
+                    end_line,
+                    end_col,
+                    "m",
+                    name,
+                    None,
+                    context,
+                    severity=RULES[code].severity,
+                    rule=RULES[code].name,
+                )
+            )
             start = text.find(name, end)
     return out
 
@@ -136,8 +153,11 @@ def test_filter_accumulates_across_calls(repo: Path) -> None:
         ('{"version": 1}', r"`entries` must be a list"),
         ('{"version": 1, "entries": [3]}', r"entry 0 is not an object"),
         ('{"version": 1, "entries": [{"path": "a"}]}', r"entry 0 needs string"),
-        ('{"version": 1, "entries": [{"path": "a", "code": "BL101", "name": "n", '
-         '"context": "s", "count": 0}]}', r"`count` must be a positive integer"),
+        (
+            '{"version": 1, "entries": [{"path": "a", "code": "BL101", "name": "n", '
+            '"context": "s", "count": 0}]}',
+            r"`count` must be a positive integer",
+        ),
     ),
 )
 def test_malformed_baseline_names_the_file(repo: Path, content: str, message: str) -> None:
@@ -155,12 +175,17 @@ def test_missing_and_undecodable_baselines(repo: Path) -> None:
 
 
 def test_repeated_keys_in_a_hand_edited_file_add_up(repo: Path) -> None:
-    entry = {"path": "src/app.py", "code": "BL202", "name": "mcp-client-2025-04-04",
-             "context": "betas-list"}
+    entry = {
+        "path": "src/app.py",
+        "code": "BL202",
+        "name": "mcp-client-2025-04-04",
+        "context": "betas-list",
+    }
     Path("b.json").write_text(json.dumps({"version": 1, "entries": [entry, entry]}))
     baseline = load_baseline("b.json")
-    assert baseline.entries == [Entry("src/app.py", "BL202", "mcp-client-2025-04-04",
-                                      "betas-list", 2)]
+    assert baseline.entries == [
+        Entry("src/app.py", "BL202", "mcp-client-2025-04-04", "betas-list", 2)
+    ]
 
 
 def test_occurrence_fingerprints_are_unique_and_line_free() -> None:
@@ -172,8 +197,10 @@ def test_occurrence_fingerprints_are_unique_and_line_free() -> None:
 
 
 @settings(max_examples=30, deadline=None)
-@given(st.lists(st.sampled_from(["\n", "# c\n", "pass\n", "y = 1\n"]), max_size=8),
-       st.lists(st.sampled_from(["\n", "z()\n"]), max_size=8))
+@given(
+    st.lists(st.sampled_from(["\n", "# c\n", "pass\n", "y = 1\n"]), max_size=8),
+    st.lists(st.sampled_from(["\n", "z()\n"]), max_size=8),
+)
 def test_property_unrelated_lines_never_break_matching(
     above: list[str], between: list[str]
 ) -> None:
@@ -181,8 +208,10 @@ def test_property_unrelated_lines_never_break_matching(
     text = "".join(above) + 'B = ["mcp-client-2025-04-04"]\n' + "".join(between)
     text += 'F = "files-api-2025-4-14"\n'
     baseline = Baseline(
-        [Entry("a.py", "BL202", "mcp-client-2025-04-04", "betas-list", 1),
-         Entry("a.py", "BL101", "files-api-2025-4-14", "string", 1)],
+        [
+            Entry("a.py", "BL202", "mcp-client-2025-04-04", "betas-list", 1),
+            Entry("a.py", "BL101", "files-api-2025-4-14", "string", 1),
+        ],
         root,
     )
     new, matched = baseline.filter(_diagnostics(str(root / "a.py"), text))

@@ -20,7 +20,6 @@ from typing import Any
 import jsonschema  # type: ignore[import-untyped]
 import pytest
 
-from betalint.linter import config
 from betalint.linter.cli import main
 
 TODAY = ("--today", "2026-11-25")
@@ -52,9 +51,7 @@ def _fresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Each test runs in its own tmp_path with no cached settings from another test."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("NO_COLOR", raising=False)
-    config.clear_cache()
     yield
-    config.clear_cache()
 
 
 def check(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from betalint.linter import config
 from betalint.linter.cli import main
 
 TODAY = ("--today", "2026-11-25")
@@ -40,9 +39,7 @@ notes = "A private beta."
 @pytest.fixture(autouse=True)
 def _fresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.chdir(tmp_path)
-    config.clear_cache()
     yield
-    config.clear_cache()
 
 
 def check(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -242,7 +239,6 @@ def test_extra_registries_make_a_private_name_valid(
     assert found(out) == [("p.py:1:11", "BL201")]
     write(tmp_path / "registries" / "private.toml", PRIVATE_REGISTRY)
     write(tmp_path / ".betalint.toml", 'extra-registries = ["registries/private.toml"]\n')
-    config.clear_cache()
     assert check(capsys, *TODAY, "p.py") == (0, "All checks passed!\n", "")
     # on top of, not instead of, the shipped registry
     write(tmp_path / "q.py", f'betas = ["{GA}"]\n')
@@ -284,7 +280,6 @@ def test_respect_gitignore(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
     assert {p.split(":")[0] for p, _ in found(out)} == {"generated/client.py", "stale.py"}
     # … and so does the config key
     write(tmp_path / "pyproject.toml", "[tool.betalint]\nrespect-gitignore = false\n")
-    config.clear_cache()
     code, out, _ = check(capsys, *TODAY)
     assert code == 1
     assert found(out) == [

@@ -92,14 +92,28 @@ def test_validate_header_value_as_one_argument(capsys: pytest.CaptureFixture[str
 def test_validate_json(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(
         capsys,
-        "validate", "--format", "json", "--today", TODAY,
+        "validate",
+        "--format",
+        "json",
+        "--today",
+        TODAY,
         "computer-use-2025-01-24, files-api-2025-4-14",
     )
     assert code == 1
     data = json.loads(out)
     assert isinstance(data, list) and len(data) == 2
-    keys = {"name", "kind", "ok", "message", "replacement", "certain", "canonical", "problem",
-            "suggestions", "docs_url"}
+    keys = {
+        "name",
+        "kind",
+        "ok",
+        "message",
+        "replacement",
+        "certain",
+        "canonical",
+        "problem",
+        "suggestions",
+        "docs_url",
+    }
     assert all(keys <= item.keys() for item in data)
     valid, malformed = data
     assert (valid["name"], valid["kind"], valid["ok"]) == ("computer-use-2025-01-24", "valid", True)
@@ -232,8 +246,14 @@ def test_broken_registry_as_a_process(argv: tuple[str, ...]) -> None:
 
 
 def test_clash_between_layers(capsys: pytest.CaptureFixture[str]) -> None:
-    argv = ["registry", "check", "--registry", str(DATA / "valid.toml"),
-            "--extra", str(DATA / "clash.toml")]
+    argv = [
+        "registry",
+        "check",
+        "--registry",
+        str(DATA / "valid.toml"),
+        "--extra",
+        str(DATA / "clash.toml"),
+    ]
     code, out, err = run(capsys, *argv)
     assert code == 2
     assert out == ""
@@ -279,19 +299,33 @@ def test_registry_list_json(capsys: pytest.CaptureFixture[str]) -> None:
     reg = load_registry()
     assert [item["name"] for item in data] == sorted(reg.entries)
     first = data[0]
-    assert {"name", "status", "confidence", "sources", "notes", "superseded_by",
-            "conflicts_with", "status_date", "docs_url", "platforms"} <= first.keys()
+    assert {
+        "name",
+        "status",
+        "confidence",
+        "sources",
+        "notes",
+        "superseded_by",
+        "conflicts_with",
+        "status_date",
+        "docs_url",
+        "platforms",
+    } <= first.keys()
     dated = next(item for item in data if item["name"] == "prompt-caching-2024-07-31")
     assert dated["status"] == "ga"
     assert dated["status_date"] == "2024-12-17"  # dates as ISO strings
 
 
 def test_registry_list_on_a_registry_file(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "registry", "list", "--registry", str(DATA / "valid.toml"),
-                       "--status", "active")
+    code, out, _ = run(
+        capsys, "registry", "list", "--registry", str(DATA / "valid.toml"), "--status", "active"
+    )
     assert code == 0
     assert [line.split()[0] for line in out.splitlines()] == [
-        "alpha-2025-06-01", "left-2025-02-02", "oddball-20250219", "right-2025-03-03"
+        "alpha-2025-06-01",
+        "left-2025-02-02",
+        "oddball-20250219",
+        "right-2025-03-03",
     ]
     assert "(low confidence)" in out.splitlines()[2]
 
@@ -299,8 +333,11 @@ def test_registry_list_on_a_registry_file(capsys: pytest.CaptureFixture[str]) ->
 def test_registry_show(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "registry", "show", "mcp-client-2025-04-04")
     assert code == 0
-    fields = {line.split()[0]: line.split(maxsplit=1)[1] for line in out.splitlines()
-              if line and not line.startswith(" ")}
+    fields = {
+        line.split()[0]: line.split(maxsplit=1)[1]
+        for line in out.splitlines()
+        if line and not line.startswith(" ")
+    }
     assert fields["name"] == "mcp-client-2025-04-04"
     assert fields["status"] == "deprecated"
     assert fields["superseded_by"] == "mcp-client-2025-11-20"
@@ -352,7 +389,8 @@ def test_validate_as_a_process() -> None:
     bad = proc("validate", "--today", TODAY, "computer-use-2025-01-24, files-api-2025-4-14")
     assert bad.returncode == 1
     assert [line.split()[0] for line in bad.stdout.splitlines() if not line.startswith(" ")] == [
-        "valid", "malformed"
+        "valid",
+        "malformed",
     ]
     usage = proc("validate")
     assert usage.returncode == 2
@@ -398,8 +436,9 @@ def test_import_betalint_is_lazy() -> None:
         "heavy = ('pydantic', 'click', 'betalint.registry.loader'); "
         "print([m for m in heavy if m in sys.modules])"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
     assert result.stdout.strip() == "[]"
 
 

@@ -1,24 +1,23 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from betalint.errors import BetalintError
-from betalint.linter import config
 from betalint.linter.config import (
     DEFAULT_EXCLUDES,
+    ConfigResolver,
     RuleSelector,
     Settings,
     find_config,
     load_settings,
     merge_cli,
     parse_size,
-    settings_for,
 )
+from betalint.linter.config.loader import check_required_version
+from betalint.registry.errors import BetalintError
 
 CODES = (
     "BL101",
@@ -33,13 +32,6 @@ CODES = (
     "BL302",
     "BL901",
 )
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache() -> Iterator[None]:
-    config.clear_cache()
-    yield
-    config.clear_cache()
 
 
 def write(path: Path, text: str) -> Path:
@@ -112,10 +104,22 @@ def test_settings_for_no_config_defaults_at_cwd(
     assert s.exclude == DEFAULT_EXCLUDES
 
 
+def settings_for(directory: Path) -> Settings:
+    return ConfigResolver().settings_for(directory)
+
+
 def test_settings_for_is_cached(tmp_path: Path) -> None:
     write(tmp_path / "betalint.toml", "")
     (tmp_path / "x").mkdir()
-    assert settings_for(tmp_path / "x") is settings_for(tmp_path)
+    resolver = ConfigResolver()
+    assert resolver.settings_for(tmp_path / "x") is resolver.settings_for(tmp_path)
+
+
+def test_a_new_resolver_sees_a_config_edit(tmp_path: Path) -> None:
+    write(tmp_path / ".betalint.toml", 'select = ["BL1"]\n')
+    assert ConfigResolver().settings_for(tmp_path).select == ("BL1",)
+    write(tmp_path / ".betalint.toml", 'select = ["BL2"]\n')
+    assert ConfigResolver().settings_for(tmp_path).select == ("BL2",)
 
 
 # --------------------------------------------------------------------------- loading
@@ -228,9 +232,9 @@ def test_broken_pyproject_mentioning_betalint_is_an_error(tmp_path: Path) -> Non
 
 def test_required_version_bare_version_means_equal(tmp_path: Path) -> None:
     with pytest.raises(BetalintError, match=r"requires betalint 0\.0\.9"):
-        config._check_required_version("0.0.9", "x", installed="0.1.0")
-    config._check_required_version("0.1.0", "x", installed="0.1.0")
-    config._check_required_version(">=0.1", "x", installed="0.2.0.dev1")  # pre-releases count
+        check_required_version("0.0.9", "x", installed="0.1.0")
+    check_required_version("0.1.0", "x", installed="0.1.0")
+    check_required_version(">=0.1", "x", installed="0.2.0.dev1")  # pre-releases count
 
 
 def test_required_version_ok_with_installed(tmp_path: Path) -> None:
@@ -425,3 +429,22 @@ def test_import_is_light() -> None:
         env={**os.environ, "PYTHONPATH": ""},
     )
     assert out.stdout.strip() == "False"
+
+
+def test_the_key_table_drives_loader_and_cli_merge(tmp_path: Path) -> None:
+    from betalint.linter.config import KEYS
+
+    settings_fields = set(Settings.__dataclass_fields__)
+    for key in KEYS:
+        assert key.attr in settings_fields, key.name
+        assert key.doc and key.example
+    # Every key's example loads, so the docs' examples are valid config.
+    body = "\n".join(f"{k.name} = {k.example}" for k in KEYS if k.kind != "paths")
+    (tmp_path / "betalint.toml").write_text(body + "\n", encoding="utf-8")
+    loaded = load_settings(tmp_path / "betalint.toml")
+    assert loaded.platforms == ("bedrock", "vertex") and loaded.max_file_size == 20 * 1024**2
+    # A flag that extends adds to the file's value; one that replaces drops it.
+    merged = merge_cli(loaded, ignore=["BL204"], select=["BL2"], cwd=tmp_path)
+    assert merged.ignore == ("BL203", "BL204") and merged.select == ("BL2",)
+    with pytest.raises(TypeError):
+        merge_cli(loaded, selekt=["BL2"])

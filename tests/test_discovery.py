@@ -11,15 +11,13 @@ import pytest
 
 from betalint.linter import config
 from betalint.linter.config import Settings, merge_cli
-from betalint.linter.discovery import FileJob, PathError, discover, is_excluded
+from betalint.linter.files.discovery import FileJob, PathError, discover, is_excluded
 
 
 @pytest.fixture(autouse=True)
 def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.chdir(tmp_path)
-    config.clear_cache()
     yield
-    config.clear_cache()
 
 
 def make(root: Path, *files: str) -> None:
@@ -221,7 +219,7 @@ def test_cli_exclude_via_merge(tmp_path: Path) -> None:
     make(tmp_path, "a.py", "b.py")
 
     def resolve(directory: str) -> Settings:
-        return merge_cli(config.settings_for(directory), extend_exclude=["b.py"])
+        return merge_cli(config.ConfigResolver().settings_for(directory), extend_exclude=["b.py"])
 
     assert [j.path for j in discover(["."], resolve=resolve) if isinstance(j, FileJob)] == ["a.py"]
 
@@ -277,7 +275,7 @@ def test_unreadable_directory_is_an_error_item(
             raise PermissionError(13, "Permission denied")
         return real(path)
 
-    monkeypatch.setattr("betalint.linter.discovery.os.scandir", scandir)
+    monkeypatch.setattr("betalint.linter.files.discovery.os.scandir", scandir)
     items = list(discover(["."]))
     assert items == [PathError("a", "a: Permission denied"), FileJob("b/y.py", items[1].settings)]  # type: ignore[union-attr]
 

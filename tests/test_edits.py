@@ -197,11 +197,20 @@ SPELLINGS = (
     ),
     (
         "a.py",
+        'c(betas=["computer-use-2025-1-24"])\n',
+        "BL101",
+        "computer-use-2025-1-24",
+        'c(betas=["computer-use-2025-01-24"])\n',
+        "safe",
+    ),
+    # The corrected spelling is itself GA (its next finding would be BL203): unsafe.
+    (
+        "a.py",
         'c(betas=["files-api-2025-4-14"])\n',
         "BL101",
         "files-api-2025-4-14",
         'c(betas=["files-api-2025-04-14"])\n',
-        "safe",
+        "unsafe",
     ),
 )
 

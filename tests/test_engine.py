@@ -7,12 +7,12 @@ import datetime as dt
 import pytest
 
 import betalint
-from betalint.linter.engine import CheckContext, check_text
+from betalint.linter.engine import ALL_CODES, Linter
 
 TODAY = dt.date(2026, 11, 25)
 
 
-def codes(text: str, path: str = "x.py", **kwargs: object) -> list[tuple[str, str]]:
+def codes(text: str, path: str = "x.py") -> list[tuple[str, str]]:
     found = betalint.scan_text(text, path, today=TODAY)
     return [(d.code, d.name) for d in found]
 
@@ -92,20 +92,20 @@ def test_messages_carry_the_docs_link() -> None:
 
 def test_disabled_rules_are_not_reported() -> None:
     registry = betalint.load_registry()
-    ctx = CheckContext.create(registry, today=TODAY, enabled=lambda code, path: code != "BL203")
-    assert check_text('betas=["prompt-caching-2024-07-31"]', "x.py", ctx) == []
+    linter = Linter.create(registry, today=TODAY)
+    assert linter.check('betas=["prompt-caching-2024-07-31"]', "x.py", ALL_CODES - {"BL203"}) == []
 
 
 class TestPlatforms:
-    def ctx(self, *platforms: str) -> CheckContext:
-        return CheckContext.create(betalint.load_registry(), today=TODAY, platforms=platforms)
+    def ctx(self, *platforms: str) -> Linter:
+        return Linter.create(betalint.load_registry(), today=TODAY, platforms=platforms)
 
     def test_configured_platform_reports_unsupported_names(self) -> None:
-        found = check_text('betas=["files-api-2025-04-14"]', "x.py", self.ctx("bedrock"))
+        found = self.ctx("bedrock").check('betas=["files-api-2025-04-14"]', "x.py")
         assert "BL206" in [d.code for d in found]
 
     def test_no_platform_no_bl206(self) -> None:
-        found = check_text('betas=["files-api-2025-04-14"]', "x.py", self.ctx())
+        found = self.ctx().check('betas=["files-api-2025-04-14"]', "x.py")
         assert "BL206" not in [d.code for d in found]
 
     def test_a_pinned_client_checks_its_platform_and_says_so(self) -> None:
@@ -114,7 +114,7 @@ class TestPlatforms:
             "client = AnthropicVertex(region='us-east5', project_id='p')\n"
             'client.beta.messages.create(betas=["advanced-tool-use-2025-11-20"])\n'
         )
-        (d,) = [d for d in check_text(text, "x.py", self.ctx()) if d.code == "BL206"]
+        (d,) = [d for d in self.ctx().check(text, "x.py") if d.code == "BL206"]
         assert "tool-search-tool-2025-10-19" in d.message
         assert "pins" in d.message
         assert d.fix is not None and d.fix.replacement == "tool-search-tool-2025-10-19"
@@ -140,3 +140,14 @@ def test_header_keys_inside_code_spans_are_prose(
 ) -> None:
     found = betalint.scan_text(text, path, today=TODAY)
     assert [(d.code, d.context) for d in found] == expected
+
+
+def test_a_malformed_fix_that_lands_on_a_stale_name_is_unsafe_and_names_the_chain_end() -> None:
+    found = betalint.scan_text('betas=["structured-outputs-2025-9-17"]', "x.py", today=TODAY)
+    (d,) = found
+    assert d.code == "BL101" and d.fix is not None
+    assert d.fix.applicability == "unsafe"
+    assert d.fix.replacement == "structured-outputs-2025-09-17"
+    assert "retired → structured-outputs-2025-11-13" in d.fix.message
+    (ok,) = betalint.scan_text('betas=["computer-use-2025-1-24"]', "x.py", today=TODAY)
+    assert ok.fix is not None and ok.fix.applicability == "safe"

@@ -1,4 +1,4 @@
-"""linter/explain.py, the `explain`/`rules` commands and the generated docs/rules.md."""
+"""linter/rules/docs.py, the `explain`/`rules` commands and the generated docs/rules.md."""
 
 from __future__ import annotations
 
@@ -10,11 +10,11 @@ from types import ModuleType
 
 import pytest
 
-import betalint.linter.cli_report  # noqa: F401  (registers the commands on the group)
-from betalint.errors import BetalintError
+import betalint.linter.cli.report  # noqa: F401  (registers the commands on the group)
 from betalint.linter.cli import main
-from betalint.linter.explain import explain, find_rule, rules_json, rules_markdown
 from betalint.linter.rules import RULES
+from betalint.linter.rules.docs import explain, find_rule, rules_json, rules_markdown
+from betalint.registry.errors import BetalintError
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -44,8 +44,18 @@ def test_unknown_code_lists_valid_ones(query: str) -> None:
 def test_rules_json_has_every_rule_with_its_docs() -> None:
     rows = rules_json()
     assert [r["code"] for r in rows] == sorted(RULES)
-    assert set(rows[0]) == {"code", "name", "severity", "summary", "fix", "what", "why",
-                            "example", "fix_safety", "url"}
+    assert set(rows[0]) == {
+        "code",
+        "name",
+        "severity",
+        "summary",
+        "fix",
+        "what",
+        "why",
+        "example",
+        "fix_safety",
+        "url",
+    }
     assert all(r["url"] == RULES[r["code"]].url for r in rows)
 
 
@@ -94,6 +104,7 @@ def test_docs_check_detects_a_stale_file(
     gen.TARGET.write_text("# Rules\nold\n")
     gen.README = tmp_path / "README.md"
     gen.README.write_text("x\n<!-- rules-table:start -->\nold\n<!-- rules-table:end -->\n")
+    gen.CONFIG = tmp_path / "configuration.md"
     assert gen.main(["--check"]) == 1
     assert gen.main([]) == 0
     assert gen.main(["--check"]) == 0

@@ -16,8 +16,8 @@ from _fix_support import fix, source
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from betalint.linter.diff import unified_diff
-from betalint.linter.fixer import applies
+from betalint.linter.fix.diff import unified_diff
+from betalint.linter.fix.fixer import applies
 
 # Names whose findings carry every kind of fix, and valid ones around them.
 POOL = (

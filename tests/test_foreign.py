@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 import betalint
 from betalint.linter.diagnostic import Diagnostic
-from betalint.linter.foreign import describe, fold, foreign_chars
+from betalint.linter.scan.foreign import describe, fold, foreign_chars
 from tests._fix_support import fix
 
 TODAY = dt.date(2026, 11, 25)

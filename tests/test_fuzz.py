@@ -23,12 +23,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import betalint
-from betalint.errors import BetalintError
 from betalint.linter import config
 from betalint.linter.config import CONFIG_KEYS, RuleSelector
-from betalint.linter.fixer import FixResult, fix_source
-from betalint.linter.reader import Source, decode_bytes
+from betalint.linter.files.reader import Source, decode_bytes
+from betalint.linter.fix.fixer import FixResult, fix_source
 from betalint.linter.rules import RULES
+from betalint.registry.errors import BetalintError
 
 pytestmark = pytest.mark.fuzz
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from betalint.errors import BetalintError
 from betalint.registry import loader
+from betalint.registry.errors import BetalintError
 from betalint.registry.loader import RegistryError, load_file, load_registry, shipped_registry_path
 
 DATA = Path(__file__).parent / "data" / "registries"
@@ -67,7 +67,7 @@ def test_broken_extra_layer_is_named(tmp_path: Path) -> None:
 
 def test_not_utf8(tmp_path: Path) -> None:
     path = tmp_path / "latin1.toml"
-    path.write_bytes((DATA / "valid.toml").read_bytes() + b'\n# caf\xe9\n')
+    path.write_bytes((DATA / "valid.toml").read_bytes() + b"\n# caf\xe9\n")
     with pytest.raises(RegistryError, match=r"latin1\.toml: registry is not UTF-8"):
         load_registry(base=path)
 

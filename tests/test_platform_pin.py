@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from betalint.linter.platform_pin import pinned_platform
+from betalint.linter.scan.platform_pin import pinned_platform
 
 
 @pytest.mark.parametrize(

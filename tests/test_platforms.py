@@ -14,12 +14,11 @@ from betalint.registry.platforms import (
     PlatformError,
     Target,
     export_platform,
-    filter_header,
     normalize_model,
     parse_target,
-    platform_findings,
     platform_verdict,
 )
+from betalint.registry.request_filter import filter_header
 from betalint.registry.validator import classify
 
 TODAY = dt.date(2026, 11, 25)
@@ -41,6 +40,7 @@ def shipped() -> Registry:
 
 
 # --- the shipped data, per platform (each row is what the sources decide) -------------------
+
 
 @pytest.mark.parametrize(
     ("name", "platform", "status", "platform_name"),
@@ -82,44 +82,56 @@ def test_shipped_platform_status(
 @pytest.mark.parametrize(
     ("platform", "expected", "mapped"),
     (
-        ("anthropic",
-         "claude-code-20250219,oauth-2025-04-20,interleaved-thinking-2025-05-14,"
-         "fine-grained-tool-streaming-2025-05-14,context-management-2025-06-27,"
-         "context-1m-2025-08-07,advanced-tool-use-2025-11-20,effort-2025-11-24,"
-         "prompt-caching-scope-2026-01-05,redact-thinking-2026-02-12,"
-         "adaptive-thinking-2026-01-28,per-turn-control-2026-07-01,dangerous-tool-use-2026-09-03",
-         ()),
-        ("bedrock",
-         "claude-code-20250219,interleaved-thinking-2025-05-14,"
-         "fine-grained-tool-streaming-2025-05-14,context-management-2025-06-27,"
-         "context-1m-2025-08-07,tool-search-tool-2025-10-19,effort-2025-11-24,"
-         "dangerous-tool-use-2026-09-03",
-         (("advanced-tool-use-2025-11-20", "tool-search-tool-2025-10-19"),)),
-        ("bedrock:converse",
-         "claude-code-20250219,interleaved-thinking-2025-05-14,"
-         "fine-grained-tool-streaming-2025-05-14,context-management-2025-06-27,"
-         "context-1m-2025-08-07,effort-2025-11-24",
-         ()),
-        ("vertex",
-         "claude-code-20250219,oauth-2025-04-20,interleaved-thinking-2025-05-14,"
-         "fine-grained-tool-streaming-2025-05-14,context-management-2025-06-27,"
-         "context-1m-2025-08-07,tool-search-tool-2025-10-19,effort-2025-11-24,"
-         "prompt-caching-scope-2026-01-05,redact-thinking-2026-02-12,"
-         "adaptive-thinking-2026-01-28,per-turn-control-2026-07-01,dangerous-tool-use-2026-09-03",
-         (("advanced-tool-use-2025-11-20", "tool-search-tool-2025-10-19"),)),
-        ("foundry",
-         "claude-code-20250219,oauth-2025-04-20,interleaved-thinking-2025-05-14,"
-         "fine-grained-tool-streaming-2025-05-14,context-management-2025-06-27,"
-         "context-1m-2025-08-07,advanced-tool-use-2025-11-20,effort-2025-11-24,"
-         "prompt-caching-scope-2026-01-05,redact-thinking-2026-02-12,"
-         "adaptive-thinking-2026-01-28,per-turn-control-2026-07-01,dangerous-tool-use-2026-09-03",
-         ()),
-        ("databricks",
-         "claude-code-20250219,interleaved-thinking-2025-05-14,"
-         "fine-grained-tool-streaming-2025-05-14,context-management-2025-06-27,"
-         "context-1m-2025-08-07,effort-2025-11-24,redact-thinking-2026-02-12,"
-         "adaptive-thinking-2026-01-28,dangerous-tool-use-2026-09-03",
-         ()),
+        (
+            "anthropic",
+            "claude-code-20250219,oauth-2025-04-20,interleaved-thinking-2025-05-14,"
+            "fine-grained-tool-streaming-2025-05-14,context-management-2025-06-27,"
+            "context-1m-2025-08-07,advanced-tool-use-2025-11-20,effort-2025-11-24,"
+            "prompt-caching-scope-2026-01-05,redact-thinking-2026-02-12,"
+            "adaptive-thinking-2026-01-28,per-turn-control-2026-07-01,dangerous-tool-use-2026-09-03",
+            (),
+        ),
+        (
+            "bedrock",
+            "claude-code-20250219,interleaved-thinking-2025-05-14,"
+            "fine-grained-tool-streaming-2025-05-14,context-management-2025-06-27,"
+            "context-1m-2025-08-07,tool-search-tool-2025-10-19,effort-2025-11-24,"
+            "dangerous-tool-use-2026-09-03",
+            (("advanced-tool-use-2025-11-20", "tool-search-tool-2025-10-19"),),
+        ),
+        (
+            "bedrock:converse",
+            "claude-code-20250219,interleaved-thinking-2025-05-14,"
+            "fine-grained-tool-streaming-2025-05-14,context-management-2025-06-27,"
+            "context-1m-2025-08-07,effort-2025-11-24",
+            (),
+        ),
+        (
+            "vertex",
+            "claude-code-20250219,oauth-2025-04-20,interleaved-thinking-2025-05-14,"
+            "fine-grained-tool-streaming-2025-05-14,context-management-2025-06-27,"
+            "context-1m-2025-08-07,tool-search-tool-2025-10-19,effort-2025-11-24,"
+            "prompt-caching-scope-2026-01-05,redact-thinking-2026-02-12,"
+            "adaptive-thinking-2026-01-28,per-turn-control-2026-07-01,dangerous-tool-use-2026-09-03",
+            (("advanced-tool-use-2025-11-20", "tool-search-tool-2025-10-19"),),
+        ),
+        (
+            "foundry",
+            "claude-code-20250219,oauth-2025-04-20,interleaved-thinking-2025-05-14,"
+            "fine-grained-tool-streaming-2025-05-14,context-management-2025-06-27,"
+            "context-1m-2025-08-07,advanced-tool-use-2025-11-20,effort-2025-11-24,"
+            "prompt-caching-scope-2026-01-05,redact-thinking-2026-02-12,"
+            "adaptive-thinking-2026-01-28,per-turn-control-2026-07-01,dangerous-tool-use-2026-09-03",
+            (),
+        ),
+        (
+            "databricks",
+            "claude-code-20250219,interleaved-thinking-2025-05-14,"
+            "fine-grained-tool-streaming-2025-05-14,context-management-2025-06-27,"
+            "context-1m-2025-08-07,effort-2025-11-24,redact-thinking-2026-02-12,"
+            "adaptive-thinking-2026-01-28,dangerous-tool-use-2026-09-03",
+            (),
+        ),
     ),
 )
 def test_claude_code_header_per_platform(
@@ -135,12 +147,15 @@ def test_claude_code_header_per_platform(
 
 
 def test_bedrock_drops_say_why(shipped: Registry) -> None:
-    result = filter_header("oauth-2025-04-20, files-api-2025-04-14", platform="bedrock",
-                           registry=shipped)
+    result = filter_header(
+        "oauth-2025-04-20, files-api-2025-04-14", platform="bedrock", registry=shipped
+    )
     assert result.header == "" and result.names == ()
     reasons = {d.name: d.reason for d in result.dropped}
-    assert "unsupported on Amazon Bedrock (official-doc, 2026-08-22)" in reasons[
-        "files-api-2025-04-14"]
+    assert (
+        "unsupported on Amazon Bedrock (official-doc, 2026-08-22)"
+        in reasons["files-api-2025-04-14"]
+    )
     assert "low confidence" in reasons["oauth-2025-04-20"]
 
 
@@ -156,6 +171,7 @@ def test_low_confidence_when_only_gateways_speak(shipped: Registry) -> None:
 
 
 # --- models ------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("model", "expected"),
@@ -176,8 +192,13 @@ def test_normalize_model(model: str, expected: str) -> None:
 
 
 def test_no_effect_on_model(shipped: Registry) -> None:
-    verdict = classify("context-1m-2025-08-07", today=TODAY, registry=shipped,
-                       platform="bedrock", model="claude-sonnet-4-5")
+    verdict = classify(
+        "context-1m-2025-08-07",
+        today=TODAY,
+        registry=shipped,
+        platform="bedrock",
+        model="claude-sonnet-4-5",
+    )
     assert verdict.platform is not None
     assert verdict.platform.model_effect == "no-effect"
     assert "no effect on claude-sonnet-4-5" in (verdict.platform.model_message or "")
@@ -185,34 +206,45 @@ def test_no_effect_on_model(shipped: Registry) -> None:
 
 
 def test_model_alone_means_the_claude_api(shipped: Registry) -> None:
-    verdict = classify("context-1m-2025-08-07", today=TODAY, registry=shipped,
-                       model="claude-sonnet-4-20250514")
+    verdict = classify(
+        "context-1m-2025-08-07", today=TODAY, registry=shipped, model="claude-sonnet-4-20250514"
+    )
     assert verdict.platform is not None and verdict.platform.target == Target("anthropic")
     assert verdict.platform.model_effect == "no-effect"
 
 
 def test_lifecycle_models_limit_effect(shipped: Registry) -> None:
-    found = platform_verdict("token-efficient-tools-2025-02-19", "anthropic", shipped,
-                             model="claude-opus-4-6")
+    found = platform_verdict(
+        "token-efficient-tools-2025-02-19", "anthropic", shipped, model="claude-opus-4-6"
+    )
     assert found.model_effect == "no-effect" and "works only on claude-3-7-sonnet" in (
-        found.model_message or "")
+        found.model_message or ""
+    )
 
 
 def test_rejected_model_is_dropped(shipped: Registry) -> None:
-    result = filter_header("tool-search-tool-2025-10-19", platform="bedrock",
-                           model="us.anthropic.claude-opus-4-7-v1:0", registry=shipped)
+    result = filter_header(
+        "tool-search-tool-2025-10-19",
+        platform="bedrock",
+        model="us.anthropic.claude-opus-4-7-v1:0",
+        registry=shipped,
+    )
     assert result.names == ()
     assert "400" in result.dropped[0].reason
-    kept = filter_header("tool-search-tool-2025-10-19", platform="bedrock",
-                         model="claude-opus-4-5", registry=shipped)
+    kept = filter_header(
+        "tool-search-tool-2025-10-19", platform="bedrock", model="claude-opus-4-5", registry=shipped
+    )
     assert kept.names == ("tool-search-tool-2025-10-19",)
 
 
-def test_no_effect_names_are_kept_with_a_note(shipped: Registry) -> None:
-    result = filter_header("context-1m-2025-08-07", platform="vertex",
-                           model="claude-sonnet-4-5", registry=shipped)
-    assert result.names == ("context-1m-2025-08-07",)
-    assert result.notes and "no effect" in result.notes[0]
+def test_no_effect_names_are_dropped_naming_the_model(shipped: Registry) -> None:
+    result = filter_header(
+        "context-1m-2025-08-07", platform="vertex", model="claude-sonnet-4-5", registry=shipped
+    )
+    assert result.names == ()
+    (dropped,) = result.dropped
+    assert dropped.cause == "model" and dropped.model == "claude-sonnet-4-5"
+    assert "no effect on claude-sonnet-4-5" in dropped.reason
 
 
 def test_classify_without_platform_is_unchanged(shipped: Registry) -> None:
@@ -225,11 +257,11 @@ def test_classify_without_platform_is_unchanged(shipped: Registry) -> None:
 def test_classify_valid_name_unsupported_on_platform_is_not_ok(shipped: Registry) -> None:
     verdict = classify("mcp-client-2025-11-20", today=TODAY, registry=shipped, platform="vertex")
     assert verdict.kind == "valid" and not verdict.ok
-    assert classify("mcp-client-2025-11-20", today=TODAY, registry=shipped,
-                    platform="foundry").ok
+    assert classify("mcp-client-2025-11-20", today=TODAY, registry=shipped, platform="foundry").ok
 
 
 # --- targets ------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("spec", "target"),
@@ -256,30 +288,9 @@ def test_parse_target_rejects(spec: str) -> None:
 
 # --- BL206 findings -----------------------------------------------------------------------
 
-def test_findings_offer_the_platform_name_only_when_every_target_agrees(shipped: Registry) -> None:
-    name = "advanced-tool-use-2025-11-20"
-    ((message, fix),) = platform_findings(name, ["vertex"], shipped, pinned=None)
-    assert fix == "tool-search-tool-2025-10-19" and "Google Vertex AI" in message
-    both = platform_findings(name, ["bedrock", "vertex"], shipped, pinned=None)
-    assert [fix for _, fix in both] == ["tool-search-tool-2025-10-19"] * 2
-    mixed = platform_findings(name, ["anthropic", "bedrock"], shipped, pinned=None)
-    assert len(mixed) == 1 and mixed[0][1] is None
-
-
-def test_findings_use_the_pinned_platform(shipped: Registry) -> None:
-    found = platform_findings("files-api-2025-04-14", ["anthropic"], shipped, pinned="bedrock")
-    assert len(found) == 1
-    assert "this file pins Amazon Bedrock" in found[0][0] and found[0][1] is None
-    assert platform_findings("files-api-2025-04-14", ["bedrock"], shipped, pinned="foundry") == []
-
-
-def test_findings_ignore_unknown_names_and_supported_ones(shipped: Registry) -> None:
-    assert platform_findings("nope-2025-01-01", ["bedrock"], shipped, pinned=None) == []
-    assert platform_findings("context-management-2025-06-27", ["bedrock", "vertex"], shipped,
-                             pinned=None) == []
-
 
 # --- export -------------------------------------------------------------------------------
+
 
 def test_export_partitions_every_name(shipped: Registry) -> None:
     data = export_platform(shipped, "bedrock")
@@ -296,9 +307,9 @@ def test_export_partitions_every_name(shipped: Registry) -> None:
 
 # --- the facade ---------------------------------------------------------------------------
 
+
 def test_facade_exports_filter_header() -> None:
-    result = betalint.filter_header("files-api-2025-04-14,files-api-2025-04-14",
-                                    platform="foundry")
+    result = betalint.filter_header("files-api-2025-04-14,files-api-2025-04-14", platform="foundry")
     assert isinstance(result, betalint.FilterResult)
     assert str(result) == "files-api-2025-04-14"
     assert result.dropped[0].reason == "duplicate of files-api-2025-04-14"
@@ -357,18 +368,23 @@ def synthetic(tmp_path: Path) -> Registry:
 
 def test_synthetic_mapping_endpoint_and_custom_platform(synthetic: Registry) -> None:
     assert filter_header("alpha-2026-01-01", platform="bedrock", registry=synthetic).names == (
-        "beta-2026-02-02",)
-    assert filter_header("alpha-2026-01-01", platform="bedrock:converse",
-                         registry=synthetic).names == ()
+        "beta-2026-02-02",
+    )
+    assert (
+        filter_header("alpha-2026-01-01", platform="bedrock:converse", registry=synthetic).names
+        == ()
+    )
     found = platform_verdict("alpha-2026-01-01", "x-gw", synthetic)
     assert found.status == "unsupported" and "sources disagree: issue-report" in found.message
-    assert filter_header("alpha-2026-01-01,beta-2026-02-02", platform="bedrock",
-                         registry=synthetic).names == ("beta-2026-02-02",)
+    assert filter_header(
+        "alpha-2026-01-01,beta-2026-02-02", platform="bedrock", registry=synthetic
+    ).names == ("beta-2026-02-02",)
 
 
-def test_unknown_names_kept_unless_asked(synthetic: Registry) -> None:
+def test_unknown_names_follow_the_policy(synthetic: Registry) -> None:
     value = "zeta-2026-01-01, alpha-2026-01-01"
-    assert filter_header(value, platform="vertex", registry=synthetic).names == (
-        "zeta-2026-01-01", "alpha-2026-01-01")
-    strict = filter_header(value, platform="vertex", registry=synthetic, keep_unknown=False)
-    assert strict.names == () and len(strict.dropped) == 2
+    dropped = filter_header(value, platform="bedrock", registry=synthetic)
+    assert dropped.names == ("beta-2026-02-02",)
+    assert [(d.name, d.cause) for d in dropped.dropped] == [("zeta-2026-01-01", "unknown")]
+    kept = filter_header(value, platform="bedrock", registry=synthetic, unknown="keep")
+    assert kept.names == ("zeta-2026-01-01", "beta-2026-02-02")

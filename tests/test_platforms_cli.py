@@ -7,7 +7,7 @@ import json
 import pytest
 
 from betalint.linter.cli import main
-from betalint.linter.cli_platforms import platform_lines
+from betalint.linter.cli.platforms import platform_lines
 from betalint.registry.loader import load_registry
 from betalint.registry.validator import classify
 
@@ -21,8 +21,10 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 def test_vertex_names_its_own_tool_search_name(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "validate", "--platform", "vertex", "advanced-tool-use-2025-11-20")
     assert code == 1
-    assert "mapped     Google Vertex AI does not take advanced-tool-use-2025-11-20; it takes " \
+    assert (
+        "mapped     Google Vertex AI does not take advanced-tool-use-2025-11-20; it takes "
         "tool-search-tool-2025-10-19" in out
+    )
 
 
 def test_bedrock_files_api_is_unsupported(capsys: pytest.CaptureFixture[str]) -> None:
@@ -32,9 +34,17 @@ def test_bedrock_files_api_is_unsupported(capsys: pytest.CaptureFixture[str]) ->
 
 
 def test_model_option(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "validate", "--platform", "bedrock", "--model",
-                       "claude-sonnet-4-5", "--today", "2026-11-25",
-                       "context-1m-2025-08-07, interleaved-thinking-2025-05-14")
+    code, out, _ = run(
+        capsys,
+        "validate",
+        "--platform",
+        "bedrock",
+        "--model",
+        "claude-sonnet-4-5",
+        "--today",
+        "2026-11-25",
+        "context-1m-2025-08-07, interleaved-thinking-2025-05-14",
+    )
     assert code == 1
     lines = out.splitlines()
     assert any(line.startswith("no-effect  no effect on claude-sonnet-4-5") for line in lines)
@@ -42,14 +52,28 @@ def test_model_option(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_supported_active_beta_exits_zero(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "validate", "--platform", "foundry", "--today", "2026-11-25",
-                       "mcp-client-2025-11-20")
+    code, out, _ = run(
+        capsys,
+        "validate",
+        "--platform",
+        "foundry",
+        "--today",
+        "2026-11-25",
+        "mcp-client-2025-11-20",
+    )
     assert code == 0 and "supported  mcp-client-2025-11-20 is supported on Microsoft Foundry" in out
 
 
 def test_json_carries_the_platform(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "validate", "--format", "json", "--platform", "bedrock",
-                       "advanced-tool-use-2025-11-20")
+    code, out, _ = run(
+        capsys,
+        "validate",
+        "--format",
+        "json",
+        "--platform",
+        "bedrock",
+        "advanced-tool-use-2025-11-20",
+    )
     (item,) = json.loads(out)
     assert code == 1 and item["ok"] is False
     assert item["platform"]["status"] == "mapped"

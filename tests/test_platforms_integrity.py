@@ -80,13 +80,19 @@ sources = ["s"]
         ('status = "mapped"\nsources = ["s"]\n', "'mapped' and name go together"),
         ('status = "supported"\nname = "beta-2026-02-02"\nsources = ["s"]\n', "go together"),
         ('status = "mapped"\nname = "alpha-2026-01-01"\nsources = ["s"]\n', "to itself"),
-        ('status = "supported"\nendpoints = { stream = "unsupported" }\nsources = ["s"]\n',
-         "no endpoint 'stream'"),
-        ('status = "supported"\nevidence = "sdk-code"\nsources = ["s"]\n',
-         "not in platform_precedence"),
+        (
+            'status = "supported"\nendpoints = { stream = "unsupported" }\nsources = ["s"]\n',
+            "no endpoint 'stream'",
+        ),
+        (
+            'status = "supported"\nevidence = "sdk-code"\nsources = ["s"]\n',
+            "not in platform_precedence",
+        ),
         ('status = "supported"\nas_of = 2027-01-01\nsources = ["s"]\n', "later than"),
-        ('status = "supported"\nmodels = ["Claude 4.5 and newer"]\nsources = ["s"]\n',
-         "is not a model id"),
+        (
+            'status = "supported"\nmodels = ["Claude 4.5 and newer"]\nsources = ["s"]\n',
+            "is not a model id",
+        ),
     ),
 )
 def test_problems(tmp_path: Path, table: str, message: str) -> None:
@@ -95,16 +101,22 @@ def test_problems(tmp_path: Path, table: str, message: str) -> None:
 
 
 def test_unknown_platform_key(tmp_path: Path) -> None:
-    problems = load(tmp_path, '[betas."alpha-2026-01-01".platforms.azure]\n'
-                              'status = "supported"\nsources = ["s"]\n')
+    problems = load(
+        tmp_path,
+        '[betas."alpha-2026-01-01".platforms.azure]\nstatus = "supported"\nsources = ["s"]\n',
+    )
     assert any("unknown platform" in str(p) for p in problems)
 
 
 def test_mapping_to_a_name_the_platform_rejects(tmp_path: Path) -> None:
-    text = (HEAD.replace('[betas."beta-2026-02-02".platforms.bedrock]\nstatus = "supported"',
-                         '[betas."beta-2026-02-02".platforms.bedrock]\nstatus = "unsupported"')
-            + '[betas."alpha-2026-01-01".platforms.bedrock]\nstatus = "mapped"\n'
-              'name = "beta-2026-02-02"\nsources = ["s"]\n')
+    text = (
+        HEAD.replace(
+            '[betas."beta-2026-02-02".platforms.bedrock]\nstatus = "supported"',
+            '[betas."beta-2026-02-02".platforms.bedrock]\nstatus = "unsupported"',
+        )
+        + '[betas."alpha-2026-01-01".platforms.bedrock]\nstatus = "mapped"\n'
+        'name = "beta-2026-02-02"\nsources = ["s"]\n'
+    )
     path = tmp_path / "r.toml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(RegistryError, match="is itself unsupported on bedrock"):
@@ -112,6 +124,9 @@ def test_mapping_to_a_name_the_platform_rejects(tmp_path: Path) -> None:
 
 
 def test_schema_rejects_unknown_platform_fields(tmp_path: Path) -> None:
-    problems = load(tmp_path, '[betas."alpha-2026-01-01".platforms.bedrock]\n'
-                              'status = "supported"\nsources = ["s"]\nsupport = "yes"\n')
+    problems = load(
+        tmp_path,
+        '[betas."alpha-2026-01-01".platforms.bedrock]\n'
+        'status = "supported"\nsources = ["s"]\nsupport = "yes"\n',
+    )
     assert any("support" in str(p) for p in problems)

@@ -7,14 +7,33 @@ from functools import lru_cache
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from betalint.linter.rules.bl206_unsupported_on_platform import findings as platform_findings
 from betalint.registry.loader import load_registry
 from betalint.registry.model import Registry
-from betalint.registry.platforms import filter_header, platform_findings, platform_verdict
+from betalint.registry.platforms import platform_verdict
+from betalint.registry.request_filter import UnknownPolicy, filter_header
 
-TARGETS = ("anthropic", "bedrock", "bedrock:invoke", "bedrock:converse", "bedrock:mantle",
-           "vertex", "vertex:count_tokens", "foundry", "databricks", "x-custom")
-MODELS = (None, "claude-sonnet-4-5", "claude-opus-4-7", "us.anthropic.claude-opus-4-5-v1:0",
-          "claude-haiku-4-5@20251001", "claude-fable-5")
+TARGETS = (
+    "anthropic",
+    "bedrock",
+    "bedrock:invoke",
+    "bedrock:converse",
+    "bedrock:mantle",
+    "vertex",
+    "vertex:count_tokens",
+    "foundry",
+    "databricks",
+    "x-custom",
+)
+POLICIES: tuple[UnknownPolicy, ...] = ("drop", "keep")
+MODELS = (
+    None,
+    "claude-sonnet-4-5",
+    "claude-opus-4-7",
+    "us.anthropic.claude-opus-4-5-v1:0",
+    "claude-haiku-4-5@20251001",
+    "claude-fable-5",
+)
 
 
 @lru_cache(maxsize=1)
@@ -42,13 +61,11 @@ def test_output_is_clean_for_its_platform(value: str, target: str, model: str | 
 
 
 @settings(max_examples=60, deadline=None)
-@given(headers, st.sampled_from(TARGETS), st.sampled_from(MODELS), st.booleans())
-def test_idempotent(value: str, target: str, model: str | None, keep_unknown: bool) -> None:
+@given(headers, st.sampled_from(TARGETS), st.sampled_from(MODELS), st.sampled_from(POLICIES))
+def test_idempotent(value: str, target: str, model: str | None, unknown: UnknownPolicy) -> None:
     reg = registry()
-    once = filter_header(value, platform=target, model=model, registry=reg,
-                         keep_unknown=keep_unknown)
-    twice = filter_header(once.header, platform=target, model=model, registry=reg,
-                          keep_unknown=keep_unknown)
+    once = filter_header(value, platform=target, model=model, registry=reg, unknown=unknown)
+    twice = filter_header(once.header, platform=target, model=model, registry=reg, unknown=unknown)
     assert twice.header == once.header
     assert not twice.changed
 

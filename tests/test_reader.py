@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from betalint.linter import reader
-from betalint.linter.reader import (
+from betalint.linter.files import reader
+from betalint.linter.files.reader import (
     PathError,
     Skipped,
     Source,

@@ -8,6 +8,7 @@ from _report_data import ALL, DEPRECATED, MALFORMED, meta
 from betalint.linter.diagnostic import Diagnostic
 from betalint.linter.report import render
 from betalint.linter.report.github import escape_data, escape_property
+from betalint.linter.rules import RULES
 
 
 @pytest.mark.parametrize(
@@ -44,8 +45,22 @@ def test_snapshot_errors_first() -> None:
 
 
 def test_hostile_path_and_message_stay_one_command() -> None:
-    d = Diagnostic("we,ird:dir/a\nb%.py", "BL204", 0, 1, 1, 1, 1, 2,
-                   "50% done\n::error::injected", "n", None, "string")
+    d = Diagnostic(
+        "we,ird:dir/a\nb%.py",
+        "BL204",
+        0,
+        1,
+        1,
+        1,
+        1,
+        2,
+        "50% done\n::error::injected",
+        "n",
+        None,
+        "string",
+        severity=RULES["BL204"].severity,
+        rule=RULES["BL204"].name,
+    )
     (line,) = render("github", [d], meta()).splitlines()
     assert "file=we%2Cird%3Adir/a%0Ab%25.py," in line
     assert line.endswith("::BL204 50%25 done%0A::error::injected")

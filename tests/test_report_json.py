@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from betalint.linter.diagnostic import Diagnostic
 from betalint.linter.report import render
 from betalint.linter.report.sarif import dump_json
+from betalint.linter.rules import RULES
 
 
 def _schema() -> dict[str, Any]:
@@ -99,15 +100,44 @@ def test_without_text_in_span_edits_are_derived_others_are_null() -> None:
 def test_columns_count_code_points() -> None:
     text = 'x = "ü🙂 files-api-2025-4-14"\n'
     start = text.index("files")
-    d = Diagnostic(APP, "BL101", start, start + 19, 1, start + 1, 1, start + 20,
-                   "m", "files-api-2025-4-14", None, "string")
+    d = Diagnostic(
+        APP,
+        "BL101",
+        start,
+        start + 19,
+        1,
+        start + 1,
+        1,
+        start + 20,
+        "m",
+        "files-api-2025-4-14",
+        None,
+        "string",
+        severity=RULES["BL101"].severity,
+        rule=RULES["BL101"].name,
+    )
     (entry,) = json.loads(render("json", [d], meta()))["diagnostics"]
     assert entry["column"] == 9  # `x = "` + ü + 🙂 + space: 8 code points before it
 
 
 @pytest.mark.parametrize("path", ["src/app.py", "ü/a b.py", "-"])
 def test_path_is_kept_as_given(path: str) -> None:
-    d = Diagnostic(path, "BL204", 0, 1, 1, 1, 1, 2, "m", "n", None, "string")
+    d = Diagnostic(
+        path,
+        "BL204",
+        0,
+        1,
+        1,
+        1,
+        1,
+        2,
+        "m",
+        "n",
+        None,
+        "string",
+        severity=RULES["BL204"].severity,
+        rule=RULES["BL204"].name,
+    )
     (entry,) = json.loads(render("json", [d], meta()))["diagnostics"]
     assert entry["path"] == path
 
@@ -120,8 +150,9 @@ def test_empty_run_is_valid() -> None:
 
 _JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text(max_size=5),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=4), inner,
-                                                                max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=4), inner, max_size=4)
+    ),
     max_leaves=20,
 )
 

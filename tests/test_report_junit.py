@@ -8,6 +8,7 @@ from _report_data import ALL, meta
 
 from betalint.linter.diagnostic import Diagnostic
 from betalint.linter.report import render
+from betalint.linter.rules import RULES
 
 
 def _parse(diags: list[Diagnostic]) -> ET.Element:
@@ -37,8 +38,22 @@ def test_clean_run_is_one_passing_case() -> None:
 
 
 def test_markup_and_control_characters_stay_well_formed() -> None:
-    d = Diagnostic('a<&>"\x01.py', "BL204", 0, 1, 1, 1, 1, 2,
-                   'x < y & "z"\x00', "n", None, "string")
+    d = Diagnostic(
+        'a<&>"\x01.py',
+        "BL204",
+        0,
+        1,
+        1,
+        1,
+        1,
+        2,
+        'x < y & "z"\x00',
+        "n",
+        None,
+        "string",
+        severity=RULES["BL204"].severity,
+        rule=RULES["BL204"].name,
+    )
     (suite,) = _parse([d]).findall("testsuite")
     (case,) = suite.findall("testcase")
     assert case.get("name") == 'a<&>"\ufffd.py'

@@ -74,8 +74,10 @@ def test_result_snapshot() -> None:
                         "replacements": [
                             {
                                 "deletedRegion": {
-                                    "startLine": 3, "startColumn": 36,
-                                    "endLine": 3, "endColumn": 55,
+                                    "startLine": 3,
+                                    "startColumn": 36,
+                                    "endLine": 3,
+                                    "endColumn": 55,
                                 },
                                 "insertedContent": {"text": "files-api-2025-04-14"},
                             }

@@ -6,8 +6,8 @@ import click
 import pytest
 from _report_data import ALL, DEPRECATED, MALFORMED, SUPERSEDED, meta
 
-from betalint.errors import BetalintError
 from betalint.linter.report import FORMATS, render
+from betalint.registry.errors import BetalintError
 
 SNAPSHOT = """\
 docs/guide.md:3:23: BL204 token-efficient-tools-2025-02-19 is deprecated

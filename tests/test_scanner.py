@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from betalint.linter.scanner import Candidate, ScanResult, might_contain_beta, scan_text
-from betalint.linter.vocabulary import Vocabulary
+from betalint.linter.scan.scanner import Candidate, ScanResult, might_contain_beta, scan_text
+from betalint.linter.scan.vocabulary import Vocabulary
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -6,9 +6,9 @@ next key on its line, so every repetition is read once and reported on its own.
 
 from __future__ import annotations
 
-from betalint.linter.scanner import scan_text
+from betalint.linter.scan.scanner import scan_text
+from betalint.linter.scan.vocabulary import Vocabulary
 from betalint.linter.suppressions import parse_suppressions
-from betalint.linter.vocabulary import Vocabulary
 
 VOCAB = Vocabulary.from_names(["files-api-2025-04-14", "pdfs-2024-09-25"])
 N = 60

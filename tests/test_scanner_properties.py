@@ -8,8 +8,8 @@ import os
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from betalint.linter.scanner import ScanResult, might_contain_beta, scan_text
-from betalint.linter.vocabulary import Vocabulary, within_one_edit
+from betalint.linter.scan.scanner import ScanResult, might_contain_beta, scan_text
+from betalint.linter.scan.vocabulary import Vocabulary, within_one_edit
 
 NAMES = [
     "files-api-2025-04-14",

@@ -27,7 +27,7 @@ FIXED = BAD.replace("fils", "files")
 # bytes (`scan`), after touching $BETALINT_TEST_READY.
 SITECUSTOMIZE = """
 import os, time
-from betalint.linter import reader
+from betalint.linter.files import reader
 
 def _ready():
     open(os.environ["BETALINT_TEST_READY"], "w").close()

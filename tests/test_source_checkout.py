@@ -31,3 +31,17 @@ def test_source_tree_imports_its_subpackages_without_any_install(tmp_path: Path)
     assert Path(diagnostic).parent.name == "linter"
     assert parsed == "files-api-2025-04-14"
 
+
+def test_the_package_holds_only_its_own_modules() -> None:
+    # No `__path__` extension: the checkout's tests/, scripts/ and benchmarks/ are not betalint.
+    names = ["tests", "scripts", "benchmarks"]
+    code = f"import importlib.util as u; print([u.find_spec('betalint.' + n) for n in {names!r}])"
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[None, None, None]"
+
+
+def test_symlinks_give_every_module_one_name() -> None:
+    assert (ROOT / "betalint" / "registry").resolve() == ROOT / "registry"
+    assert (ROOT / "betalint" / "linter").resolve() == ROOT / "linter"

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import betalint.linter.cli_sync  # noqa: F401  (registers `registry sync` until cli.py imports it)
+import betalint.linter.cli.sync  # noqa: F401  (registers `registry sync` until cli.py imports it)
 from betalint.linter.cli import main
 from betalint.registry.loader import load_registry
 from betalint.registry.sync import SdkNotFound, compare, find_sdk, parse_literal, read_sdk

@@ -97,7 +97,13 @@ def test_verdict_table(
 
 def test_table_covers_every_kind() -> None:
     assert {kind for _, kind, _, _ in TABLE} == {
-        "valid", "malformed", "unknown", "superseded", "ga", "deprecated", "retired"
+        "valid",
+        "malformed",
+        "unknown",
+        "superseded",
+        "ga",
+        "deprecated",
+        "retired",
     }
     assert len(TABLE) >= 30
 

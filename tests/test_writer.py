@@ -1,4 +1,4 @@
-"""linter/writer.py: atomic replace, mode bits, symlinks, refusals, interruption."""
+"""linter/fix/writer.py: atomic replace, mode bits, symlinks, refusals, interruption."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from betalint.linter import writer
-from betalint.linter.writer import TEMP_SUFFIX, write_fixed
+from betalint.linter.fix import writer
+from betalint.linter.fix.writer import TEMP_SUFFIX, write_fixed
 
 
 def _temps(directory: Path) -> list[str]:

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from importlib import import_module
 
-from betalint.errors import BetalintError
 from betalint.linter.diagnostic import Diagnostic
 from betalint.linter.report.meta import ReportMeta
+from betalint.registry.errors import BetalintError
 
 Renderer = Callable[..., str]
 

@@ -53,8 +53,8 @@ class ReportMeta:
         errors: int = 0,
     ) -> ReportMeta:
         """Metadata for this installed betalint, the given registry and every known rule."""
-        from betalint import __version__
         from betalint.linter.rules import RULES
+        from betalint.linter.version import __version__
 
         return cls(
             tool_version=__version__,

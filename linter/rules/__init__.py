@@ -1,59 +1,33 @@
-"""The rule table: every code, its name, severity, fix applicability and docs.
+"""Every rule, by code. A rule is one module here, `blNNN_kebab_name.py`, defining `RULE`
+(code, name, severity, docs, fix availability and the check itself; see `rule.Rule`).
 
-Each family module registers its rules with `rule(...)`; importing this package imports all
-of them, so `RULES` is complete. The docs text lives beside each rule (ruff's model):
-`betalint explain CODE` and the README table are generated from it.
+Adding a rule is adding its module: this package finds the modules by name, so no table
+elsewhere needs an edit. `betalint explain CODE`, `betalint rules` and docs/rules.md are
+generated from the same objects.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+import pkgutil
+from importlib import import_module
 
-from betalint.linter.diagnostic import Severity
-
-FixKind = Literal["always", "sometimes", "unsafe", "never"]
+from betalint.linter.rules.rule import Rule
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """A rule's identity and documentation."""
-
-    code: str
-    name: str
-    severity: Severity
-    summary: str
-    fix: FixKind
-    what: str
-    why: str
-    example: str
-    fix_safety: str
-
-    @property
-    def url(self) -> str:
-        return f"https://github.com/betalint/betalint/blob/main/docs/rules.md#{self.code.lower()}"
+def _load() -> dict[str, Rule]:
+    found: dict[str, Rule] = {}
+    for module in sorted(m.name for m in pkgutil.iter_modules(__path__)):
+        if not module.startswith("bl"):
+            continue
+        rule = import_module(f"{__name__}.{module}").RULE
+        if rule.code in found:
+            raise ValueError(f"rule {rule.code} defined twice ({module})")
+        if not module.startswith(rule.code.lower() + "_"):
+            raise ValueError(f"{module}: its rule is {rule.code}; name the file after it")
+        found[rule.code] = rule
+    return found
 
 
-RULES: dict[str, Rule] = {}
+RULES: dict[str, Rule] = _load()
 
-
-def rule(
-    code: str,
-    name: str,
-    severity: Severity,
-    summary: str,
-    *,
-    fix: FixKind,
-    what: str,
-    why: str,
-    example: str,
-    fix_safety: str,
-) -> Rule:
-    """Register one rule in `RULES` and return it."""
-    if code in RULES:
-        raise ValueError(f"rule {code} registered twice")
-    RULES[code] = Rule(code, name, severity, summary, fix, what, why, example, fix_safety)
-    return RULES[code]
-
-
-from betalint.linter.rules import header, lifecycle, names, platform, suppression  # noqa: E402, F401
+__all__ = ["RULES", "Rule"]

@@ -1,0 +1,198 @@
+"""The `betalint` click group, its shared options and `main(argv) -> int` (error handling).
+
+Commands live in their own modules (validate, registry, check, ...) and register on `cli`.
+
+Exit codes (contract, as ruff): 0 nothing found, 1 findings remain, 2 usage, config,
+registry or I/O error. Errors are one line on stderr; `--verbose` adds the traceback.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+import click
+
+from betalint.linter.dates import today_flag
+from betalint.registry.errors import BetalintError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130  # the one definition
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; never raises (except SystemExit from click's --help/--version)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    args, verbose = _hoist_verbose(args)
+    try:
+        result = cli.main(args=args, prog_name="betalint", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return _flushed(int(exc.exit_code))
+    except click.UsageError as exc:
+        # One line, like every other error; click's own form is a three-line usage block.
+        where = exc.ctx.command_path if exc.ctx is not None else "betalint"
+        message = " ".join(exc.format_message().split())
+        click.echo(f"betalint: error: {message}; see `{where} --help`", err=True)
+        return EXIT_ERROR
+    except click.ClickException as exc:
+        click.echo(f"betalint: error: {' '.join(exc.format_message().split())}", err=True)
+        return EXIT_ERROR
+    except (click.Abort, KeyboardInterrupt, _Interrupted):
+        return _interrupted()
+    except (BrokenPipeError, _PipeClosed):
+        # The reader went away (`betalint check . | head -1`): stop quietly, as ruff does.
+        _silence_stdout()
+        return EXIT_OK
+    except BetalintError as exc:
+        _traceback(verbose)
+        click.echo(f"betalint: error: {exc}", err=True)
+        return exc.exit_code
+    except Exception as exc:  # a bug: still one line, the traceback on request
+        _traceback(verbose)
+        click.echo(
+            f"betalint: internal error: {type(exc).__name__}: {exc} "
+            "(rerun with --verbose and report it)",
+            err=True,
+        )
+        return EXIT_ERROR
+    return _flushed(int(result or 0))
+
+
+class _PipeClosed(Exception):
+    """stdout's reader closed the pipe (click would turn a BrokenPipeError into exit 1)."""
+
+
+class _Interrupted(Exception):
+    """Ctrl-C, carried past click (which would print a blank line and re-raise Abort)."""
+
+
+class _Cli(click.Group):
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        try:  # `--help`/`--version` print while parsing
+            return super().make_context(info_name, args, parent, **extra)
+        except BrokenPipeError as exc:
+            raise _PipeClosed() from exc
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError as exc:
+            raise _PipeClosed() from exc
+        except KeyboardInterrupt as exc:
+            raise _Interrupted() from exc
+
+
+def _hoist_verbose(args: list[str]) -> tuple[list[str], bool]:
+    """`-v`/`--verbose` anywhere before `--` (`betalint check --verbose .` too) → the group's."""
+    end = args.index("--") if "--" in args else len(args)
+    rest = [a for a in args[:end] if a not in ("-v", "--verbose")] + args[end:]
+    verbose = len(rest) < len(args)
+    return (["--verbose", *rest] if verbose else rest), verbose
+
+
+def _interrupted() -> int:
+    # On a terminal the ^C echo has no newline: end that line first.
+    newline = "\n" if sys.stderr.isatty() else ""
+    with contextlib.suppress(OSError, ValueError):  # stderr gone too: the exit code says it
+        click.echo(f"{newline}betalint: interrupted", err=True)
+    return EXIT_INTERRUPTED
+
+
+def _flushed(code: int) -> int:
+    """Flush stdout now, so a closed pipe is noticed here and not at interpreter exit."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_OK
+    except (OSError, ValueError):  # a closed or odd stdout: nothing left to say there
+        pass
+    return code
+
+
+def _traceback(verbose: bool) -> None:
+    if verbose:
+        import traceback
+
+        traceback.print_exc()
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe (`betalint … | head -1`), stop Python's exit-time flush error."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout is not a real file (captured in tests)
+        pass
+
+
+def parse_today(value: str | None) -> dt.date | None:
+    """`--today YYYY-MM-DD`."""
+    return today_flag(value)
+
+
+def _version() -> str:
+    from betalint.linter.version import __version__
+    from betalint.registry.loader import load_registry
+
+    try:
+        registry = load_registry()
+        data = f"registry {registry.version} ({registry.date})"
+    except BetalintError as exc:
+        data = f"registry unavailable: {exc}"
+    return f"betalint {__version__}, {data}"
+
+
+def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        click.echo(_version())
+        ctx.exit(0)
+
+
+@click.group(cls=_Cli, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help="Print the tool and registry versions.",
+)
+@click.option("-v", "--verbose", is_flag=True, help="Show tracebacks of errors (for bug reports).")
+def cli(verbose: bool) -> None:
+    """Lint anthropic-beta header names: typos, bad dates, superseded, GA and retired betas."""
+
+
+today_option = click.option(
+    "--today", metavar="YYYY-MM-DD", help="Judge lifecycles as of this date (reproducible runs)."
+)
+registry_option = click.option(
+    "--registry",
+    "registry_path",
+    metavar="PATH",
+    help="Use this registry file instead of the shipped one.",
+)
+format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+
+
+def load(registry_path: str | None, extra: Sequence[str] = ()) -> Any:
+    from betalint.registry.loader import load_registry
+
+    return load_registry(extra, base=registry_path)

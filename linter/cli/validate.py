@@ -1,0 +1,75 @@
+"""`betalint validate NAME...`: one verdict per name."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import click
+
+from betalint.linter.cli.app import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    cli,
+    format_option,
+    load,
+    parse_today,
+    registry_option,
+    today_option,
+)
+
+
+@cli.command()
+@click.argument("names", nargs=-1, required=True)
+@today_option
+@registry_option
+@format_option
+@click.option(
+    "--platform",
+    metavar="PLATFORM",
+    help="Also check PLATFORM (bedrock, vertex, foundry, databricks, anthropic).",
+)
+@click.option("--model", metavar="MODEL", help="Also check that each beta has an effect on MODEL.")
+def validate(
+    names: tuple[str, ...],
+    today: str | None,
+    registry_path: str | None,
+    fmt: str,
+    platform: str | None = None,
+    model: str | None = None,
+) -> int:
+    """Say whether each NAME (or each name of a header value "a, b") is a valid beta name."""
+    from betalint.linter.cli.platforms import platform_json, platform_lines
+    from betalint.registry.header import names_in
+    from betalint.registry.validator import classify
+
+    registry = load(registry_path)
+    day = parse_today(today)
+    items = names_in(names) or list(names)
+    verdicts = [
+        classify(n, today=day, registry=registry, platform=platform, model=model) for n in items
+    ]
+    if fmt == "json":
+        click.echo(json.dumps([_verdict_json(v) | platform_json(v) for v in verdicts], indent=2))
+    else:
+        for v in verdicts:
+            docs = f"\n    docs: {v.docs_url}" if v.docs_url and not v.ok else ""
+            click.echo(f"{v.kind:<10} {v.message}{docs}")
+        for line in platform_lines(verdicts, platform, model):
+            click.echo(line)
+    return EXIT_OK if all(v.ok for v in verdicts) else EXIT_FINDINGS
+
+
+def _verdict_json(v: Any) -> dict[str, Any]:
+    return {
+        "name": v.name,
+        "kind": v.kind,
+        "ok": v.ok,
+        "message": v.message,
+        "replacement": v.replacement,
+        "certain": v.certain,
+        "canonical": v.canonical,
+        "problem": v.problem,
+        "suggestions": list(v.suggestions),
+        "docs_url": v.docs_url,
+    }

@@ -1,0 +1,464 @@
+"""Turn command-line paths into the files to check, streaming, in a deterministic order.
+
+- Directories are walked depth-first with `os.scandir`, entries sorted by name; files are
+  yielded as they are found, so memory stays flat however big the tree.
+- Excluded: `exclude` + `extend-exclude` of the closest config (gitignore patterns relative
+  to its root; the default list is ruff's), and, with `respect-gitignore`, `.gitignore`
+  files (inside a git repository, nested ones too, plus `.git/info/exclude`) and `.ignore`
+  files (anywhere), with ripgrep's precedence: `.ignore` > `.gitignore` > info/exclude,
+  deeper beats shallower, last matching line wins. `.git` itself is never entered.
+- Paths given explicitly are checked even when excluded, unless `force_exclude` (what
+  pre-commit needs). Ignore files are not applied to explicit files: hook runners pass
+  tracked files, and git does not ignore tracked files.
+- Symlinked directories are not followed in walks (as git, ruff and ripgrep), so a symlink
+  loop cannot be entered and no file is reported twice; a directory given explicitly is
+  walked even if it is a symlink, and (st_dev, st_ino) of the directories being walked guard
+  against bind-mount loops. Symlinked files are read. Dangling symlinks, FIFOs, sockets and
+  devices met in a walk are skipped quietly; given explicitly, they reach the reader, which
+  returns a PathError for them.
+- A missing path gives a PathError item; the rest are still yielded.
+- Files named in the config's `extra-registries` are never scanned in walks: a registry
+  lists retired names on purpose.
+
+`-` (stdin) is the caller's business, not discovery's.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from betalint.linter.config import CONFIG_NAMES, ConfigResolver, Settings
+from betalint.linter.files.reader import PathError
+
+__all__ = ["FileJob", "PathError", "discover", "is_excluded"]
+
+
+@dataclass(frozen=True, slots=True)
+class FileJob:
+    """A file to check. `path` is as the user wrote it, joined with `/` below a directory."""
+
+    path: str
+    settings: Settings
+    explicit: bool = False  # named on the command line, not found by walking
+
+
+# --------------------------------------------------------------------------- patterns
+
+_LITERAL = re.compile(r"[^*?\[\]\\!/#\s][^*?\[\]\\/]*")
+_NAMED_GROUP = re.compile(r"\(\?P<[^>]+>")
+
+
+class _Patterns:
+    """A gitignore-style pattern list matched exactly (no descendant matching: the walk
+    prunes excluded directories, and an explicit top directory must not exclude its own
+    contents). Plain names use set lookups; the rest share one regex when no pattern is
+    negated (then order does not matter)."""
+
+    __slots__ = ("dir_names", "names", "ordered", "regex")
+    names: frozenset[str]
+    dir_names: frozenset[str]
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        lines = [line.rstrip("\r\n") for line in lines]
+        self.ordered: list[tuple[re.Pattern[str], bool]] | None = None
+        self.regex: re.Pattern[str] | None = None
+        if all(_LITERAL.fullmatch(line.removesuffix("/")) for line in lines):
+            # Plain names only (the default excludes): no need to import pathspec (~30 ms).
+            self.names = frozenset(line for line in lines if not line.endswith("/"))
+            self.dir_names = frozenset(line[:-1] for line in lines if line.endswith("/"))
+            return
+        from pathspec import GitIgnoreSpec
+
+        parsed = GitIgnoreSpec.from_lines(lines).patterns
+        compiled: list[tuple[str, bool, str]] = []  # (line, include, regex)
+        for line, pat in zip(lines, parsed, strict=False):
+            regex = getattr(pat, "regex", None)
+            if pat.include is None or not isinstance(regex, re.Pattern):
+                continue
+            body = _NAMED_GROUP.sub("(?:", regex.pattern)
+            # pathspec matches with re.match, so "dir" also matches "dir/x": make it exact.
+            if body.endswith("(?:(?:/)|$)"):
+                body = body[: -len("(?:(?:/)|$)")] + "/?"
+            elif body.endswith("(?:/)"):
+                body = body[: -len("(?:/)")] + "/"
+            elif body.endswith("/"):
+                body += ".+"  # "dir/**": everything inside, not the directory itself
+            else:
+                body += ".*"
+            compiled.append((line.strip(), bool(pat.include), body))
+        self.names = frozenset()
+        self.dir_names = frozenset()
+        if any(not include for _, include, _ in compiled):
+            self.ordered = [(re.compile(b), inc) for _, inc, b in reversed(compiled)]
+            return
+        names, dir_names, rest = set(), set(), []
+        for line, _, body in compiled:
+            if _LITERAL.fullmatch(line):
+                names.add(line)
+            elif line.endswith("/") and _LITERAL.fullmatch(line[:-1]):
+                dir_names.add(line[:-1])
+            else:
+                rest.append(f"(?:{body})")
+        self.names, self.dir_names = frozenset(names), frozenset(dir_names)
+        self.regex = re.compile("|".join(rest)) if rest else None
+
+    def match(self, rel: str, name: str, is_dir: bool) -> bool | None:
+        """True: excluded; False: re-included by a `!` line; None: no line matched."""
+        if self.ordered is not None:
+            path = rel + "/" if is_dir else rel
+            for regex, include in self.ordered:
+                if regex.fullmatch(path):
+                    return include
+            return None
+        if name in self.names or (is_dir and name in self.dir_names):
+            return True
+        if self.regex is not None and self.regex.fullmatch(rel + "/" if is_dir else rel):
+            return True
+        return None
+
+
+def _excludes(settings: Settings) -> _Patterns:
+    return _compiled(settings.all_excludes)
+
+
+@lru_cache(maxsize=64)
+def _compiled(patterns: tuple[str, ...]) -> _Patterns:
+    """Compiled exclude patterns: a pure function of the patterns, so memoised (bounded)."""
+    return _Patterns(patterns)
+
+
+def _read_patterns(path: str) -> _Patterns | None:
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError:
+        return None  # unreadable or vanished ignore file: as git, carry on without it
+    lines = data.decode("utf-8", "surrogateescape").splitlines()
+    return _Patterns(lines) if lines else None
+
+
+def _rel_to(path: str, root: str) -> str | None:
+    """`path` relative to `root` with `/` separators, "" for root itself, None if outside."""
+    if path == root:
+        return ""
+    prefix = root if root.endswith(os.sep) else root + os.sep
+    if path.startswith(prefix):
+        return path[len(prefix) :].replace(os.sep, "/")
+    return None
+
+
+def is_excluded(path: str, settings: Settings, *, is_dir: bool = False) -> bool:
+    """Whether `path` (or one of its parent directories) matches the settings' excludes.
+
+    Used for explicit paths under `--force-exclude` (and `--stdin-filename`). Outside the
+    config root only patterns without a slash can match, against the names.
+    """
+    pats = _excludes(settings)
+    abs_path = os.path.abspath(path)
+    rel = _rel_to(abs_path, str(settings.root))
+    parts = (rel.split("/") if rel else []) if rel is not None else [os.path.basename(abs_path)]
+    for i, part in enumerate(parts):
+        sub = "/".join(parts[: i + 1]) if rel is not None else part
+        last = i == len(parts) - 1
+        if pats.match(sub, part, is_dir or not last):
+            return True
+    return bool(settings.extra_registries) and _is_registry(abs_path, settings)
+
+
+def _is_registry(abs_path: str, settings: Settings) -> bool:
+    names = {p.name for p in settings.extra_registries}
+    if os.path.basename(abs_path) not in names:
+        return False
+    real = os.path.realpath(abs_path)
+    return any(real == os.path.realpath(p) for p in settings.extra_registries)
+
+
+# --------------------------------------------------------------------------- git context
+
+
+def _git_root(directory: str) -> str | None:
+    d = directory
+    while True:
+        if os.path.lexists(os.path.join(d, ".git")):
+            return d
+        parent = os.path.dirname(d)
+        if parent == d:
+            return None
+        d = parent
+
+
+def _info_exclude(repo: str) -> str | None:
+    """`.git/info/exclude`, following a `.git` file (worktrees, submodules) to its git dir."""
+    dot_git = os.path.join(repo, ".git")
+    git_dir = dot_git
+    if os.path.isfile(dot_git):
+        try:
+            with open(dot_git, encoding="utf-8", errors="replace") as f:
+                first = f.readline().strip()
+        except OSError:
+            return None
+        if not first.startswith("gitdir:"):
+            return None
+        git_dir = os.path.join(repo, first[len("gitdir:") :].strip())
+        try:
+            with open(os.path.join(git_dir, "commondir"), encoding="utf-8") as f:
+                git_dir = os.path.join(git_dir, f.read().strip())
+        except OSError:
+            pass
+    return os.path.join(git_dir, "info", "exclude")
+
+
+# (base relative to the walk anchor, patterns, kind) with kind 0 = info/exclude,
+# 1 = .gitignore, 2 = .ignore; checked from the end, so order encodes precedence.
+_Ignore = tuple[str, _Patterns, int]
+
+
+def _push_ignores(
+    ignores: tuple[_Ignore, ...], directory: str, rel: str, names: set[str] | None, in_git: bool
+) -> tuple[_Ignore, ...]:
+    added: list[_Ignore] = []
+    for fname, kind in ((".gitignore", 1), (".ignore", 2)):
+        if kind == 1 and not in_git:
+            continue
+        if names is not None and fname not in names:
+            continue
+        pats = _read_patterns(os.path.join(directory, fname))
+        if pats is not None:
+            added.append((rel, pats, kind))
+    if not added:
+        return ignores
+    return tuple(sorted((*ignores, *added), key=lambda item: item[2]))  # stable: depth kept
+
+
+def _ignored(ignores: tuple[_Ignore, ...], rel: str, name: str, is_dir: bool) -> bool:
+    for base, pats, _ in reversed(ignores):
+        sub = rel[len(base) + 1 :] if base else rel
+        hit = pats.match(sub, name, is_dir)
+        if hit is not None:
+            return hit
+    return False
+
+
+# --------------------------------------------------------------------------- walking
+
+
+@dataclass(slots=True)
+class _Frame:
+    abs_dir: str
+    prefix: str  # display prefix for children ("" or "path/")
+    rel: str  # relative to the ignore anchor ("" for the anchor)
+    rel_root: str | None  # relative to settings.root, None when outside it
+    settings: Settings
+    ignores: tuple[_Ignore, ...]
+    in_git: bool
+    key: tuple[int, int]
+    entries: Iterator[os.DirEntry[str]]
+
+
+def _display_prefix(display: str) -> str:
+    if display in (".", ""):
+        return ""
+    return display if display.endswith("/") else display + "/"
+
+
+def _join(base: str, name: str) -> str:
+    return f"{base}/{name}" if base else name
+
+
+def discover(
+    paths: Sequence[str],
+    *,
+    force_exclude: bool = False,
+    resolve: Callable[[str], Settings] | None = None,
+) -> Iterator[FileJob | PathError]:
+    """Yield a FileJob per file to check and a PathError per path that does not exist.
+
+    `paths` default to `.`. `resolve(directory)` gives the settings for a directory (default: a
+    fresh `ConfigResolver`'s; the CLI passes one that applies `merge_cli`, or returns fixed
+    settings for `--config`/`--isolated`). It is called for the directory of each explicit
+    path and for each walked directory holding a config file name; other directories
+    inherit their parent's settings.
+    """
+    get = resolve if resolve is not None else ConfigResolver().settings_for
+    for given in paths or ["."]:
+        yield from _discover_one(given, force_exclude, get)
+
+
+def _discover_one(
+    given: str, force_exclude: bool, resolve: Callable[[str], Settings]
+) -> Iterator[FileJob | PathError]:
+    try:
+        st = os.stat(given)
+    except FileNotFoundError:
+        if os.path.islink(given):
+            yield PathError(given, f"{given}: broken symbolic link")
+        else:
+            yield PathError(given, f"{given}: No such file or directory")
+        return
+    except OSError as exc:
+        yield PathError(given, f"{given}: {exc.strerror or type(exc).__name__}")
+        return
+    abs_path = os.path.abspath(given)
+    if not stat.S_ISDIR(st.st_mode):
+        settings = resolve(os.path.dirname(abs_path))
+        if force_exclude and is_excluded(abs_path, settings):
+            return
+        yield FileJob(given, settings, explicit=True)
+        return
+    settings = resolve(abs_path)
+    if force_exclude and is_excluded(abs_path, settings, is_dir=True):
+        return
+    yield from _walk(given, abs_path, settings, (st.st_dev, st.st_ino), resolve)
+
+
+def _open_dir(abs_dir: str, display: str) -> list[os.DirEntry[str]] | PathError:
+    try:
+        with os.scandir(abs_dir) as it:
+            entries = list(it)
+    except OSError as exc:
+        return PathError(display, f"{display}: {exc.strerror or type(exc).__name__}")
+    entries.sort(key=lambda e: e.name)
+    return entries
+
+
+def _walk(
+    display: str,
+    abs_top: str,
+    settings: Settings,
+    key: tuple[int, int],
+    resolve: Callable[[str], Settings],
+) -> Iterator[FileJob | PathError]:
+    entries = _open_dir(abs_top, display)
+    if isinstance(entries, PathError):
+        yield entries
+        return
+    names = {e.name for e in entries}
+    # Ignore context above the top: the repository's info/exclude and the ignore files of
+    # every directory between the repository root and the top (ripgrep's `parents`).
+    git_root = _git_root(abs_top)
+    anchor = git_root if git_root is not None else abs_top
+    top_rel = _rel_to(abs_top, anchor) or ""
+    ignores: tuple[_Ignore, ...] = ()
+    if git_root is not None:
+        info = _info_exclude(git_root)
+        pats = _read_patterns(info) if info else None
+        if pats is not None:
+            ignores = (("", pats, 0),)
+        parts = top_rel.split("/") if top_rel else []
+        for i in range(len(parts)):
+            rel = "/".join(parts[:i])
+            ignores = _push_ignores(
+                ignores, os.path.join(anchor, *parts[:i]), rel, None, in_git=True
+            )
+    in_git = git_root is not None
+    ignores = _push_ignores(ignores, abs_top, top_rel, names, in_git)
+    top = _Frame(
+        abs_top,
+        _display_prefix(display),
+        top_rel,
+        _rel_to(abs_top, str(settings.root)),
+        settings,
+        ignores,
+        in_git,
+        key,
+        iter(entries),
+    )
+    stack = [top]
+    active = {key}
+    while stack:
+        frame = stack[-1]
+        child = None
+        for entry in frame.entries:
+            found = _visit(frame, entry)
+            if found is None:
+                continue
+            if isinstance(found, str):
+                yield FileJob(found, frame.settings)
+                continue
+            child = found
+            break
+        if child is None:
+            stack.pop()
+            active.discard(frame.key)
+            continue
+        abs_child, display_child = child
+        name = os.path.basename(abs_child)
+        try:
+            st = os.stat(abs_child)
+        except OSError:
+            continue  # vanished since listing
+        ckey = (st.st_dev, st.st_ino)
+        if ckey in active:
+            continue  # a loop (bind mount, or a followed symlink)
+        listed = _open_dir(abs_child, display_child)
+        if isinstance(listed, PathError):
+            yield listed
+            continue
+        cnames = {e.name for e in listed}
+        rel = _join(frame.rel, name)
+        csettings = frame.settings
+        crel_root = None if frame.rel_root is None else _join(frame.rel_root, name)
+        if not cnames.isdisjoint(CONFIG_NAMES):
+            csettings = resolve(abs_child)
+            if csettings is not frame.settings:
+                crel_root = _rel_to(abs_child, str(csettings.root))
+        cignores = frame.ignores
+        cin_git = frame.in_git
+        if ".git" in cnames:  # a nested repository: its parent's .gitignore rules stop here
+            cin_git = True
+            cignores = tuple(i for i in cignores if i[2] == 2)
+            info = _info_exclude(abs_child)
+            pats = _read_patterns(info) if info else None
+            if pats is not None:
+                cignores = ((rel, pats, 0), *cignores)
+        cignores = _push_ignores(cignores, abs_child, rel, cnames, cin_git)
+        stack.append(
+            _Frame(
+                abs_child,
+                display_child + "/",
+                rel,
+                crel_root,
+                csettings,
+                cignores,
+                cin_git,
+                ckey,
+                iter(listed),
+            )
+        )
+        active.add(ckey)
+
+
+def _visit(frame: _Frame, entry: os.DirEntry[str]) -> str | tuple[str, str] | None:
+    """A file's display path, a directory to enter (abs, display), or None."""
+    name = entry.name
+    if name == ".git":
+        return None
+    try:
+        is_link = entry.is_symlink()
+        is_dir = entry.is_dir()
+        if is_dir and is_link:
+            return None  # symlinked directories are not followed in walks
+        if not is_dir and not entry.is_file():
+            return None  # dangling symlink, FIFO, socket, device: skipped quietly
+    except OSError:
+        return None
+    settings = frame.settings
+    sub = _join(frame.rel_root, name) if frame.rel_root is not None else name
+    if _excludes(settings).match(sub, name, is_dir):
+        return None
+    if (
+        settings.respect_gitignore
+        and frame.ignores
+        and _ignored(frame.ignores, _join(frame.rel, name), name, is_dir)
+    ):
+        return None
+    if is_dir:
+        return (entry.path, frame.prefix + name)
+    if settings.extra_registries and _is_registry(entry.path, settings):
+        return None
+    return frame.prefix + name

@@ -1,0 +1,256 @@
+"""Apply fixes to one file's text: non-overlapping edits, re-check, repeat to a fixed point.
+
+Each round applies every selected fix whose edits do not touch another's, then re-checks the
+result. A round is kept only when every fix in it re-checks clean: its finding is gone, no
+new malformed name or header-syntax finding appears where it edited, and a file that parsed
+before (Python, JSON, notebooks, TOML) still parses. A fix that fails is dropped with its
+reason and never written; the others go on. Rounds are bounded, so a chain of fixes
+(superseded → successor → its successor) converges or stops.
+
+Nothing here touches the disk: `linter.writer` writes, `linter.diff` shows.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import tomllib
+import warnings
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from betalint.linter.diagnostic import Diagnostic, Edit, Fix
+from betalint.linter.files.reader import Source, encode_text
+
+__all__ = ["MAX_ROUNDS", "DroppedFix", "FixResult", "applies", "apply_edits", "fix_source"]
+
+MAX_ROUNDS = 10
+Check = Callable[[Source], list[Diagnostic]]
+# Codes that mean "the text around here is broken": a fix must never create one.
+_BREAKAGE = frozenset({"BL101", "BL102", "BL103"})
+
+
+@dataclass(frozen=True, slots=True)
+class DroppedFix:
+    """A fix that was not applied, and why (one line for the user)."""
+
+    diagnostic: Diagnostic
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class FixResult:
+    """One file after fixing. `remaining` are the diagnostics of the fixed text."""
+
+    source: Source  # as read
+    fixed: Source  # the fixed text and its bytes (the same object when nothing changed)
+    applied: tuple[Diagnostic, ...]
+    dropped: tuple[DroppedFix, ...]
+    remaining: list[Diagnostic]
+    rounds: int
+
+    @property
+    def changed(self) -> bool:
+        return self.fixed.data != self.source.data
+
+
+def applies(fix: Fix | None, *, unsafe: bool) -> bool:
+    """Whether `--fix` (with or without `--unsafe-fixes`) applies `fix`."""
+    if fix is None or not fix.edits:
+        return False
+    return fix.applicability == "safe" or (unsafe and fix.applicability == "unsafe")
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """`text` with non-overlapping edits applied (any order given)."""
+    parts: list[str] = []
+    pos = 0
+    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+        if edit.start < pos:
+            raise ValueError(f"overlapping edits at offset {edit.start}")
+        parts.append(text[pos : edit.start])
+        parts.append(edit.content)
+        pos = edit.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def fix_source(
+    source: Source,
+    check: Check,
+    *,
+    unsafe: bool = False,
+    diagnostics: Sequence[Diagnostic] | None = None,
+    max_rounds: int = MAX_ROUNDS,
+) -> FixResult:
+    """Fix `source` as far as its fixes go; `check` re-checks a text (as `check_source` does).
+
+    `diagnostics` are the source's own findings when the caller already has them.
+    """
+    parser = _parser_for(source.path)
+    guard = parser is not None and _parses(parser, source.text)
+    current = source
+    found = list(diagnostics) if diagnostics is not None else check(source)
+    applied: list[Diagnostic] = []
+    dropped: list[DroppedFix] = []
+    rejected: set[tuple[str, str, tuple[str, ...]]] = set()
+    rounds = 0
+    while rounds < max_rounds:
+        chosen = _select(
+            [d for d in found if applies(d.fix, unsafe=unsafe) and _key(d) not in rejected]
+        )
+        if not chosen:
+            break
+        rounds += 1
+        attempt = _attempt(current, found, chosen, check, parser if guard else None)
+        if isinstance(attempt, str):
+            good = []
+            for d in chosen:
+                alone = _attempt(current, found, [d], check, parser if guard else None)
+                if isinstance(alone, str):
+                    rejected.add(_key(d))
+                    dropped.append(DroppedFix(d, alone))
+                else:
+                    good.append(d)
+            if not good:
+                continue
+            attempt = _attempt(current, found, good, check, parser if guard else None)
+            if isinstance(attempt, str):  # fine alone, not together: one per round
+                good = good[:1]
+                attempt = _attempt(current, found, good, check, parser if guard else None)
+                assert not isinstance(attempt, str)
+            chosen = good
+        current, found = attempt
+        applied.extend(chosen)
+    return FixResult(source, current, tuple(applied), tuple(dropped), found, rounds)
+
+
+def _key(d: Diagnostic) -> tuple[str, str, tuple[str, ...]]:
+    edits = d.fix.edits if d.fix else ()
+    return d.code, d.name, tuple(e.content for e in edits)
+
+
+def _select(candidates: list[Diagnostic]) -> list[Diagnostic]:
+    """Fixes whose edits neither overlap nor touch; earlier (then safer) fixes first.
+
+    A fix whose edits equal a chosen one's (two findings, one remedy) rides along.
+    """
+    rank = {"safe": 0, "unsafe": 1, "display": 2}
+    ordered = sorted(
+        candidates,
+        key=lambda d: (min(e.start for e in _edits(d)), rank[_fix(d).applicability], d.code),
+    )
+    chosen: list[Diagnostic] = []
+    taken: list[tuple[int, int]] = []
+    seen: set[tuple[Edit, ...]] = set()
+    for d in ordered:
+        edits = _edits(d)
+        if edits in seen:
+            chosen.append(d)
+            continue
+        if any(e.start <= t_end and t_start <= e.end for e in edits for t_start, t_end in taken):
+            continue
+        chosen.append(d)
+        seen.add(edits)
+        taken.extend((e.start, e.end) for e in edits)
+    return chosen
+
+
+def _fix(d: Diagnostic) -> Fix:
+    assert d.fix is not None
+    return d.fix
+
+
+def _edits(d: Diagnostic) -> tuple[Edit, ...]:
+    return tuple(sorted(set(_fix(d).edits), key=lambda e: (e.start, e.end)))
+
+
+Attempt = tuple[Source, list[Diagnostic]] | str
+
+
+def _attempt(
+    source: Source,
+    before: list[Diagnostic],
+    chosen: list[Diagnostic],
+    check: Check,
+    parser: str | None,
+) -> Attempt:
+    """Apply `chosen` together and re-check; the new source and findings, or why not."""
+    edits = sorted({e for d in chosen for e in _edits(d)}, key=lambda e: (e.start, e.end))
+    text = apply_edits(source.text, edits)
+    try:
+        data = encode_text(source, text)
+    except UnicodeEncodeError:
+        return f"the file's encoding ({source.encoding}) cannot hold the new text"
+    if parser is not None and not _parses(parser, text):
+        return f"the result would no longer parse as {parser}"
+    fixed = replace(source, text=text, data=data)
+    after = check(fixed)
+    regions = {d: _new_region(_edits(d), edits) for d in chosen}
+    for d, (start, end) in regions.items():
+        for a in after:
+            same = a.code == d.code and (a.name == d.name or d.code == "BL103")
+            if same and start < end and a.start < end and a.end > start:
+                return f"{d.code} is still reported after the fix"
+    new = Counter(_breakage(a) for a in after if a.code in _BREAKAGE) - Counter(
+        _breakage(b) for b in before if b.code in _BREAKAGE
+    )
+    for a in after:
+        if _breakage(a) not in new:
+            continue
+        for d, (start, end) in regions.items():
+            inside_rewrite = d.code == "BL103" and start <= a.start and a.end <= end
+            if a.start <= end and a.end >= start and not inside_rewrite:
+                return f"the fix would create a new {a.code} finding ({a.name})"
+    return fixed, after
+
+
+def _breakage(d: Diagnostic) -> tuple[str, str]:
+    """What identifies a breakage finding across texts; a BL103's name is the whole header
+    value, which any fix inside it changes, so only its code counts."""
+    return (d.code, "" if d.code == "BL103" else d.name)
+
+
+def _new_region(own: tuple[Edit, ...], all_edits: list[Edit]) -> tuple[int, int]:
+    """Where a fix's edits land in the new text: from its first edit to its last's end."""
+
+    def new_start(edit: Edit) -> int:
+        shift = 0
+        for e in all_edits:  # sorted, non-overlapping
+            if e == edit:
+                return edit.start + shift
+            shift += len(e.content) - (e.end - e.start)
+        raise AssertionError("edit not among the applied edits")
+
+    first, last = own[0], own[-1]
+    return new_start(first), new_start(last) + len(last.content)
+
+
+_PARSERS = {
+    ".py": "Python",
+    ".pyi": "Python",
+    ".json": "JSON",
+    ".ipynb": "JSON",
+    ".toml": "TOML",
+}
+
+
+def _parser_for(path: str) -> str | None:
+    dot = path.rfind(".")
+    return _PARSERS.get(path[dot:].lower()) if dot > path.rfind("/") else None
+
+
+def _parses(parser: str, text: str) -> bool:
+    try:
+        if parser == "Python":
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # invalid escapes etc. are not our business
+                ast.parse(text)
+        elif parser == "JSON":
+            json.loads(text)
+        else:
+            tomllib.loads(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return False
+    return True
