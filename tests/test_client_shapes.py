@@ -237,6 +237,15 @@ def test_shape_positive_and_lookalike(
     assert found(lookalike, path) == []
 
 
+def test_converter_switch_arm_reports_the_string_once() -> None:
+    # An SDK's converter maps each constant to its string: one candidate, the string.
+    text = (
+        '"pdfs-2024-09-25" => AnthropicBeta.Pdfs2024_09_25,\n'
+        "AnthropicBeta.Pdfs2024_09_25 =>\n    \"pdfs-2024-09-25\",\n"
+    )
+    assert found(text, "a.cs") == [(P, "string"), (P, "string")]
+
+
 def test_markdown_table_rows_are_separate_groups() -> None:
     text = (
         "| SDK | Call |\n|---|---|\n"

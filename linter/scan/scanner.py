@@ -747,6 +747,10 @@ def _scan_add_beta(out: _Collector, whole: _Region) -> None:
         )
 
 
+_MAPPED_AFTER = re.compile(r"[ \t]*=>[ \t\r\n]*\"", _A)
+_MAPPED_BEFORE = re.compile(r"\"[ \t]*=>[ \t\r\n]*\Z", _A)
+
+
 def _scan_constants(out: _Collector, region: _Region) -> None:
     text = region.text
     for match in _CONSTANT.finditer(text, region.start, region.end):
@@ -764,6 +768,13 @@ def _scan_constants(out: _Collector, region: _Region) -> None:
                 context = "markdown"
             # Stored with the claimed spans so the weak pass does not add it a second time.
             out.strong[(s, e)] = Candidate(s, e, text[s:e], None, context, False, None)
+            continue
+        if _MAPPED_AFTER.match(text, key[1], region.end) or _MAPPED_BEFORE.search(
+            text, max(region.start, match.start() - 200), match.start()
+        ):
+            # A converter's switch arm (`"x-…" => AnthropicBeta.X`, `AnthropicBeta.X => "x-…"`,
+            # C# SDKs) maps the constant to its string: the string, reported as a weak
+            # token, is the one finding, as for a Go definition.
             continue
         written = text[key[0] : key[1]]
         out.strong[key] = Candidate(
