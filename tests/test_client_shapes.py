@@ -241,7 +241,7 @@ def test_converter_switch_arm_reports_the_string_once() -> None:
     # An SDK's converter maps each constant to its string: one candidate, the string.
     text = (
         '"pdfs-2024-09-25" => AnthropicBeta.Pdfs2024_09_25,\n'
-        "AnthropicBeta.Pdfs2024_09_25 =>\n    \"pdfs-2024-09-25\",\n"
+        'AnthropicBeta.Pdfs2024_09_25 =>\n    "pdfs-2024-09-25",\n'
     )
     assert found(text, "a.cs") == [(P, "string"), (P, "string")]
 
