@@ -104,31 +104,13 @@ class Suppressions:
                 continue
             if d.used:  # some codes used: keep those, drop the rest
                 kept = ",".join(c for c in d.codes if c in d.used)
-                out.append(
-                    UnusedSuppression(
-                        d.line,
-                        d.column,
-                        d.start,
-                        d.end,
-                        unused,
-                        d.start,
-                        d.end,
-                        f"betalint: ignore[{kept}]",
-                    )
-                )
-            else:
-                out.append(
-                    UnusedSuppression(
-                        d.line,
-                        d.column,
-                        d.start,
-                        d.end,
-                        unused if d.codes else (),
-                        d.remove_start,
-                        d.remove_end,
-                        "",
-                    )
-                )
+                span, replacement = (d.start, d.end), f"betalint: ignore[{kept}]"
+            else:  # nothing used: the whole directive (or comment) goes
+                span, replacement = (d.remove_start, d.remove_end), ""
+                unused = unused if d.codes else ()
+            out.append(
+                UnusedSuppression(d.line, d.column, d.start, d.end, unused, *span, replacement)
+            )
         return out
 
 

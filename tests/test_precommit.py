@@ -92,7 +92,7 @@ def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return clone
 
 
-def _wheelhouse(config: pytest.Config, hook_repo: Path, tmp: Path) -> str:
+def wheelhouse_for(config: pytest.Config, hook_repo: Path, tmp: Path) -> str:
     """A directory with wheels of the hook's dependencies and build backend.
 
     Kept in pytest's cache, keyed by the requirements, Python and platform, so only the first
@@ -135,7 +135,7 @@ def pc_env(
     env = _clean_env()
     env["PRE_COMMIT_HOME"] = str(tmp_path_factory.mktemp("pre-commit-home"))
     env["BETALINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("betalint-cache"))
-    wheelhouse = os.environ.get("BETALINT_WHEELHOUSE") or _wheelhouse(
+    wheelhouse = os.environ.get("BETALINT_WHEELHOUSE") or wheelhouse_for(
         request.config, hook_repo, tmp_path_factory.mktemp("wheels")
     )
     env["PIP_NO_INDEX"] = "1"
@@ -220,3 +220,18 @@ def test_hooks_fail_fix_then_pass(hook_repo: Path, pc_env: dict[str, str], proje
     out = again.stdout + again.stderr
     assert again.returncode == 0, out
     assert "Passed" in out, out
+
+
+def test_one_summary_per_run_of_the_hook(
+    hook_repo: Path, pc_env: dict[str, str], project: Path
+) -> None:
+    """pre-commit splits the files into one batch per CPU unless the hook is serial: each
+    batch would print its own summary. Serial, a run is one report with one summary."""
+    for i in range(8):
+        (project / f"mod{i}.py").write_text(STALE)
+    _git("add", ".", cwd=project)
+    done = _try_repo(hook_repo, "betalint", project, pc_env)
+    out = done.stdout + done.stderr
+    assert done.returncode == 1, out
+    assert out.count("Found ") == 1, out
+    assert "Found 9 findings" in out, out

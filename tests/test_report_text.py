@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 import pytest
-from _report_data import ALL, DEPRECATED, MALFORMED, SUPERSEDED, meta
+from _report_data import ALL, DEPRECATED, MALFORMED, SUPERSEDED, bare, meta
 
 from betalint.linter.report import FORMATS, render
 from betalint.registry.errors import BetalintError
@@ -78,3 +78,13 @@ def test_every_format_renders_an_empty_run() -> None:
 def test_unknown_format_is_a_user_error(fmt: str, statistics: bool) -> None:
     with pytest.raises(BetalintError, match="choose one of"):
         render(fmt, ALL, meta(), statistics=statistics)
+
+
+@pytest.mark.parametrize("color", [False, True])
+def test_controls_in_path_and_message_are_escaped(color: bool) -> None:
+    d = bare("a\n::error::x\x1b]0;t\x07\u202e.py", message="m\rn\x1b[2J")
+    out = render("text", [d], meta(), color=color)
+    finding, summary = click.unstyle(out).splitlines()
+    assert finding == "a\\n::error::x\\x1b]0;t\\x07\\u202e.py:1:1: BL204 m\\rn\\x1b[2J"
+    assert summary == "Found 1 finding."
+    assert out.count("\n") == 2

@@ -33,11 +33,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except click.UsageError as exc:
         # One line, like every other error; click's own form is a three-line usage block.
         where = exc.ctx.command_path if exc.ctx is not None else "betalint"
-        message = " ".join(exc.format_message().split())
-        click.echo(f"betalint: error: {message}; see `{where} --help`", err=True)
+        # click ends its messages with a full stop; ours goes on after it.
+        message = " ".join(exc.format_message().split()).rstrip(".")
+        click.echo(_inert(f"betalint: error: {message}; see `{where} --help`"), err=True)
         return EXIT_ERROR
     except click.ClickException as exc:
-        click.echo(f"betalint: error: {' '.join(exc.format_message().split())}", err=True)
+        click.echo(_inert(f"betalint: error: {' '.join(exc.format_message().split())}"), err=True)
         return EXIT_ERROR
     except (click.Abort, KeyboardInterrupt, _Interrupted):
         return _interrupted()
@@ -47,7 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except BetalintError as exc:
         _traceback(verbose)
-        click.echo(f"betalint: error: {exc}", err=True)
+        click.echo(_inert(f"betalint: error: {exc}"), err=True)
         return exc.exit_code
     except Exception as exc:  # a bug: still one line, the traceback on request
         _traceback(verbose)
@@ -96,6 +97,14 @@ def _hoist_verbose(args: list[str]) -> tuple[list[str], bool]:
     rest = [a for a in args[:end] if a not in ("-v", "--verbose")] + args[end:]
     verbose = len(rest) < len(args)
     return (["--verbose", *rest] if verbose else rest), verbose
+
+
+def _inert(line: str) -> str:
+    """The line with control characters escaped: a path in a message cannot split it or
+    reach the terminal (imported here, not at start-up)."""
+    from betalint.linter.report.escape import printable
+
+    return printable(line)
 
 
 def _interrupted() -> int:

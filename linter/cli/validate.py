@@ -7,6 +7,7 @@ from typing import Any
 
 import click
 
+from betalint.linter.cli import complete
 from betalint.linter.cli.app import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -27,6 +28,7 @@ from betalint.linter.cli.app import (
 @click.option(
     "--platform",
     metavar="PLATFORM",
+    shell_complete=complete.platforms,
     help="Also check PLATFORM (bedrock, vertex, foundry, databricks, anthropic).",
 )
 @click.option("--model", metavar="MODEL", help="Also check that each beta has an effect on MODEL.")

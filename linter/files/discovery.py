@@ -181,7 +181,9 @@ def _is_registry(abs_path: str, settings: Settings) -> bool:
 # --------------------------------------------------------------------------- git context
 
 
-def _git_root(directory: str) -> str | None:
+def git_root(directory: str) -> str | None:
+    """The closest directory at or above `directory` holding `.git` (a directory, or the
+    file of a worktree or submodule); found without running git."""
     d = directory
     while True:
         if os.path.lexists(os.path.join(d, ".git")):
@@ -333,19 +335,52 @@ def _walk(
     key: tuple[int, int],
     resolve: Callable[[str], Settings],
 ) -> Iterator[FileJob | PathError]:
+    """Depth-first, in name order, with an explicit stack (no recursion limit on deep trees);
+    a directory already on the stack (a bind mount or a loop) is not entered again."""
     entries = _open_dir(abs_top, display)
     if isinstance(entries, PathError):
         yield entries
         return
-    names = {e.name for e in entries}
-    # Ignore context above the top: the repository's info/exclude and the ignore files of
-    # every directory between the repository root and the top (ripgrep's `parents`).
-    git_root = _git_root(abs_top)
-    anchor = git_root if git_root is not None else abs_top
+    stack = [_top_frame(display, abs_top, settings, key, entries)]
+    active = {key}
+    while stack:
+        frame = stack[-1]
+        child = None
+        for entry in frame.entries:
+            found = _visit(frame, entry)
+            if isinstance(found, str):
+                yield FileJob(found, frame.settings)
+            elif found is not None:
+                child = found
+                break
+        if child is None:
+            stack.pop()
+            active.discard(frame.key)
+            continue
+        entered = _enter(frame, *child, active, resolve)
+        if isinstance(entered, PathError):
+            yield entered
+        elif entered is not None:
+            stack.append(entered)
+            active.add(entered.key)
+
+
+def _top_frame(
+    display: str,
+    abs_top: str,
+    settings: Settings,
+    key: tuple[int, int],
+    entries: list[os.DirEntry[str]],
+) -> _Frame:
+    """The top directory's frame, with the ignore context above it: the repository's
+    info/exclude and the ignore files of every directory between the repository root and the
+    top (ripgrep's `parents`)."""
+    repo_root = git_root(abs_top)
+    anchor = repo_root if repo_root is not None else abs_top
     top_rel = _rel_to(abs_top, anchor) or ""
     ignores: tuple[_Ignore, ...] = ()
-    if git_root is not None:
-        info = _info_exclude(git_root)
+    if repo_root is not None:
+        info = _info_exclude(repo_root)
         pats = _read_patterns(info) if info else None
         if pats is not None:
             ignores = (("", pats, 0),)
@@ -355,82 +390,55 @@ def _walk(
             ignores = _push_ignores(
                 ignores, os.path.join(anchor, *parts[:i]), rel, None, in_git=True
             )
-    in_git = git_root is not None
-    ignores = _push_ignores(ignores, abs_top, top_rel, names, in_git)
-    top = _Frame(
-        abs_top,
-        _display_prefix(display),
-        top_rel,
-        _rel_to(abs_top, str(settings.root)),
-        settings,
-        ignores,
-        in_git,
-        key,
-        iter(entries),
+    in_git = repo_root is not None
+    ignores = _push_ignores(ignores, abs_top, top_rel, {e.name for e in entries}, in_git)
+    rel_root = _rel_to(abs_top, str(settings.root))
+    prefix = _display_prefix(display)
+    return _Frame(abs_top, prefix, top_rel, rel_root, settings, ignores, in_git, key, iter(entries))
+
+
+def _enter(
+    frame: _Frame,
+    abs_child: str,
+    display_child: str,
+    active: set[tuple[int, int]],
+    resolve: Callable[[str], Settings],
+) -> _Frame | PathError | None:
+    """The frame of a subdirectory: its settings (a config file there starts new ones) and
+    its ignore rules (a nested repository drops its parent's); None if not to be entered."""
+    name = os.path.basename(abs_child)
+    try:
+        st = os.stat(abs_child)
+    except OSError:
+        return None  # vanished since listing
+    ckey = (st.st_dev, st.st_ino)
+    if ckey in active:
+        return None  # a loop (bind mount, or a followed symlink)
+    listed = _open_dir(abs_child, display_child)
+    if isinstance(listed, PathError):
+        return listed
+    cnames = {e.name for e in listed}
+    rel = _join(frame.rel, name)
+    csettings = frame.settings
+    crel_root = None if frame.rel_root is None else _join(frame.rel_root, name)
+    if not cnames.isdisjoint(CONFIG_NAMES):
+        csettings = resolve(abs_child)
+        if csettings is not frame.settings:
+            crel_root = _rel_to(abs_child, str(csettings.root))
+    cignores = frame.ignores
+    cin_git = frame.in_git
+    if ".git" in cnames:  # a nested repository: its parent's .gitignore rules stop here
+        cin_git = True
+        cignores = tuple(i for i in cignores if i[2] == 2)
+        info = _info_exclude(abs_child)
+        pats = _read_patterns(info) if info else None
+        if pats is not None:
+            cignores = ((rel, pats, 0), *cignores)
+    cignores = _push_ignores(cignores, abs_child, rel, cnames, cin_git)
+    prefix = display_child + "/"
+    return _Frame(
+        abs_child, prefix, rel, crel_root, csettings, cignores, cin_git, ckey, iter(listed)
     )
-    stack = [top]
-    active = {key}
-    while stack:
-        frame = stack[-1]
-        child = None
-        for entry in frame.entries:
-            found = _visit(frame, entry)
-            if found is None:
-                continue
-            if isinstance(found, str):
-                yield FileJob(found, frame.settings)
-                continue
-            child = found
-            break
-        if child is None:
-            stack.pop()
-            active.discard(frame.key)
-            continue
-        abs_child, display_child = child
-        name = os.path.basename(abs_child)
-        try:
-            st = os.stat(abs_child)
-        except OSError:
-            continue  # vanished since listing
-        ckey = (st.st_dev, st.st_ino)
-        if ckey in active:
-            continue  # a loop (bind mount, or a followed symlink)
-        listed = _open_dir(abs_child, display_child)
-        if isinstance(listed, PathError):
-            yield listed
-            continue
-        cnames = {e.name for e in listed}
-        rel = _join(frame.rel, name)
-        csettings = frame.settings
-        crel_root = None if frame.rel_root is None else _join(frame.rel_root, name)
-        if not cnames.isdisjoint(CONFIG_NAMES):
-            csettings = resolve(abs_child)
-            if csettings is not frame.settings:
-                crel_root = _rel_to(abs_child, str(csettings.root))
-        cignores = frame.ignores
-        cin_git = frame.in_git
-        if ".git" in cnames:  # a nested repository: its parent's .gitignore rules stop here
-            cin_git = True
-            cignores = tuple(i for i in cignores if i[2] == 2)
-            info = _info_exclude(abs_child)
-            pats = _read_patterns(info) if info else None
-            if pats is not None:
-                cignores = ((rel, pats, 0), *cignores)
-        cignores = _push_ignores(cignores, abs_child, rel, cnames, cin_git)
-        stack.append(
-            _Frame(
-                abs_child,
-                display_child + "/",
-                rel,
-                crel_root,
-                csettings,
-                cignores,
-                cin_git,
-                ckey,
-                iter(listed),
-            )
-        )
-        active.add(ckey)
 
 
 def _visit(frame: _Frame, entry: os.DirEntry[str]) -> str | tuple[str, str] | None:

@@ -20,6 +20,7 @@ from betalint.linter.files.reader import Skipped, Source
 from betalint.linter.fix.diff import unified_diff
 from betalint.linter.fix.fixer import FixResult, applies, fix_source
 from betalint.linter.fix.writer import write_fixed
+from betalint.linter.report.escape import printable
 from betalint.linter.report.meta import posix_path
 from betalint.linter.runner import FileOutcome, Linters, check_source
 
@@ -49,7 +50,7 @@ class FixRun:
         error = write_fixed(result.source.path, result.source.data, result.fixed.data)
         if error is not None:
             self.errors.append(error)
-            click.echo(f"betalint: error: {error}", err=True)
+            click.echo(printable(f"betalint: error: {error}"), err=True)
             return outcome
         self.fixed += len(result.applied)
         self.changed_files += 1
@@ -97,12 +98,17 @@ class FixRun:
             d = dropped.diagnostic
             where = f"{posix_path(d.path)}:{d.line}:{d.column}"
             click.echo(
-                f"betalint: warning: {where}: {d.code} fix not applied: {dropped.reason}", err=True
+                printable(
+                    f"betalint: warning: {where}: {d.code} fix not applied: {dropped.reason}"
+                ),
+                err=True,
             )
         return result
 
     def _show(self, result: FixResult) -> None:
-        self.stdout.write(unified_diff(result.source, result.fixed.text))
+        # On a terminal the file's own controls are shown escaped; into a pipe, exact bytes.
+        terminal = self.stdout.isatty()
+        self.stdout.write(unified_diff(result.source, result.fixed.text, escape_controls=terminal))
         self.stdout.flush()
         self.fixed += len(result.applied)
         self.changed_files += 1
