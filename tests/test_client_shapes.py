@@ -202,6 +202,22 @@ SHAPES: list[tuple[str, str, str, Found, str]] = [
         'def ask(prompt, tools):\n    pass\n\nask("hi", ["web_search_20250305"])\n',
     ),
     (
+        "go-method-helper-list",
+        "a.go",
+        "func (c *Client) Send(ctx context.Context, betas []string) error { return nil }\n"
+        'func run() { c.Send(ctx, []string{"pdfs-2024-09-25"}) }\n',
+        [(P, "betas-list")],
+        "func (c *Client) Send(ctx context.Context, tools []string) error { return nil }\n"
+        'func run() { c.Send(ctx, []string{"web_search_20250305"}) }\n',
+    ),
+    (
+        "elixir-beta-option",
+        "a.ex",
+        'client = Anthropix.init(beta: ["pdfs-2024-09-25"])',
+        [(P, "betas-list")],
+        "opt = Adam.new(lr: 0.001, beta: 0.9)",
+    ),
+    (
         "prose-code-span-ends-at-backtick",
         "a.md",
         "Send `anthropic-beta: pdfs-2024-09-25` with it, or, not, words.\nMore, prose.",

@@ -2,9 +2,9 @@
 
 A list passed by position carries no key, so the scanner cannot see it is a betas list
 unless the helper's definition is visible in the same text. This module finds such
-definitions (Python `def`, JS/TS `function`, Go `func`, Rust `fn`, Kotlin `fun`) and, for
-each call of one, where the argument in the betas position starts. The scanner reads that
-argument as it reads the value after `betas=`.
+definitions (Python `def`, JS/TS `function`, Go `func` and methods, Rust `fn`, Kotlin
+`fun`) and, for each call of one, where the argument in the betas position starts. The
+scanner reads that argument as it reads the value after `betas=`.
 """
 
 from __future__ import annotations
@@ -15,11 +15,14 @@ from collections.abc import Iterator
 __all__ = ["helper_arguments"]
 
 _DEF = re.compile(
-    r"(?<![A-Za-z0-9_])(?:def|function|func|fn|fun)[ \t]+(?P<name>[A-Za-z_][A-Za-z0-9_]*)"
+    r"(?<![A-Za-z0-9_])(?:def|function|func|fn|fun)[ \t]+(?:\([^()\n]{0,80}\)[ \t]*)?"
+    r"(?P<name>[A-Za-z_][A-Za-z0-9_]*)"
     r"[ \t]*(?:<[^<>()\n]{0,80}>)?\((?P<params>[^()]{0,600})\)",
     re.ASCII,
 )
-_DEF_KEYWORD = re.compile(r"(?<![A-Za-z0-9_])(?:def|function|func|fn|fun)[ \t]+\Z", re.ASCII)
+_DEF_KEYWORD = re.compile(
+    r"(?<![A-Za-z0-9_])(?:def|function|func|fn|fun)[ \t]+(?:\([^()\n]{0,80}\)[ \t]*)?\Z", re.ASCII
+)
 _PARAM_NAME = re.compile(r"[ \t\r\n*&]*(?P<name>[A-Za-z_][A-Za-z0-9_]*)", re.ASCII)
 _BETA_PARAMS = frozenset(
     {"betas", "beta_headers", "betaHeaders", "anthropic_beta", "anthropicBeta"}
@@ -86,7 +89,7 @@ def helper_arguments(text: str, start: int, end: int) -> Iterator[int]:
         for n, match in enumerate(call.finditer(text, start, end)):
             if n >= _MAX_CALLS:
                 break
-            if _DEF_KEYWORD.search(text, max(start, match.start() - 20), match.start()):
+            if _DEF_KEYWORD.search(text, max(start, match.start() - 120), match.start()):
                 continue  # the definition itself
             limit = min(end, match.end() + _MAX_ARGS_SPAN)
             commas = [match.end() - 1, *_top_level_commas(text, match.end(), limit)]

@@ -119,9 +119,10 @@ _BETAS_KEYS = tuple(
     re.compile(f"(?P<w>{word})" + _BETAS_TAIL, _A) for word in ("betas", "Betas", "BETAS")
 )
 # Other keys whose value is a list of beta names: Bedrock's body field `anthropic_beta`,
-# and the `beta_headers` lists of client libraries (Elixir, Python wrappers). Only the
-# exact identifier counts (no `my_beta_headers`).
-_LIST_WORDS = ("anthropic_beta", "anthropicBeta", "beta_headers", "betaHeaders")
+# the `beta_headers` lists of client libraries (Elixir, Python wrappers), an Elixir client's
+# `beta: [...]` option. Only the exact identifier counts (no `my_beta_headers`), and as for
+# `betas`, only a value holding something name-like (not Adam's `beta=0.9`).
+_LIST_WORDS = ("anthropic_beta", "anthropicBeta", "beta_headers", "betaHeaders", "beta")
 _LIST_KEYS = (
     *(re.compile(f"(?P<w>{word})" + _BETAS_TAIL, _A) for word in _LIST_WORDS),
     # An Elixir module attribute: `@beta_headers ["a", "b"]` (no separator).
