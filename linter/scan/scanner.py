@@ -669,7 +669,12 @@ def _scan_betas_keys(out: _Collector, whole: _Region) -> None:
         for match in pattern.finditer(text, whole.start, whole.end)
     ]
     matches.sort(key=lambda m: m.start())
-    for match, region in _key_regions(whole, matches):
+    # `beta` inside `anthropic_beta` is no key of its own (nor a bound for that key's value).
+    kept: list[re.Match[str]] = []
+    for match in matches:
+        if not kept or match.start() >= kept[-1].end():
+            kept.append(match)
+    for match, region in _key_regions(whole, kept):
         name_end = match.end("w")
         ident_start = _identifier_start(text, match.start(), region.start)
         ident = text[ident_start:name_end]
