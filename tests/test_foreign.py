@@ -162,3 +162,8 @@ def test_any_foreign_code_point_in_a_strong_position_is_named(
     assert f"U+{ord(char):04X}" in found[0].message
     offset = text.index(char)
     assert found[0].start <= offset < found[0].end
+    (foreign,) = foreign_chars(found[0].name)
+    if foreign.stand_in == "":  # an invisible character: the fix gives back the name
+        assert found[0].fix is not None
+        (edit,) = found[0].fix.edits
+        assert text[: edit.start] + edit.content + text[edit.end :] == template.format(n=NAME)
