@@ -253,6 +253,17 @@ def test_shape_positive_and_lookalike(
     assert found(lookalike, path) == []
 
 
+def test_typed_collection_is_one_list() -> None:
+    # `new List<AnthropicBeta> { … }` builds one list: a repeat in it is a duplicate.
+    text = "var b = new List<AnthropicBeta>\n{\n    AnthropicBeta.Pdfs2024_09_25,\n"
+    text += "    AnthropicBeta.Pdfs2024_09_25,\n};\n"
+    codes = [d.code for d in betalint.scan_text(text, "a.cs", today=TODAY)]
+    assert codes.count("BL301") == 1
+    # A return value typed by the enum is no list: two returns are no duplicate.
+    other = "AnthropicBeta A() { return AnthropicBeta.Pdfs2024_09_25; }\n" * 2
+    assert "BL301" not in [d.code for d in betalint.scan_text(other, "a.cs", today=TODAY)]
+
+
 def test_converter_switch_arm_reports_the_string_once() -> None:
     # An SDK's converter maps each constant to its string: one candidate, the string.
     text = (

@@ -757,6 +757,24 @@ _MAPPED_AFTER = re.compile(r"[ \t]*=>[ \t\r\n]*\"", _A)
 _MAPPED_BEFORE = re.compile(r"\"[ \t]*=>[ \t\r\n]*\Z", _A)
 
 
+# A collection typed by the SDK's beta enum (C# `new List<AnthropicBeta> { … }`,
+# `AnthropicBeta[] x = { … }`, `List<ApiEnum<string, AnthropicBeta>>`, Kotlin
+# `listOf<AnthropicBeta>(…)`) is one list: its items share a group, so BL301 sees repeats.
+_TYPED_LIST = re.compile(
+    r"AnthropicBeta(?:Enum)?(?:>[ \t]*)+(?:[A-Za-z_][A-Za-z0-9_]*[ \t]*=[ \t]*)?(?:new[ \t]*)?"
+    r"(?:\([ \t]*\))?[ \t\r\n]*[\[{(]"
+    r"|AnthropicBeta(?:Enum)?\[\][ \t]*(?:[A-Za-z_][A-Za-z0-9_]*[ \t]*=[ \t]*)?"
+    r"(?:new[ \t]*\[\][ \t]*)?\{",
+    _A,
+)
+
+
+def _scan_typed_lists(out: _Collector, region: _Region) -> None:
+    text = region.text
+    for match in _TYPED_LIST.finditer(text, region.start, region.end):
+        _expression_value(out, region, match.end(), "betas-list", header=False, inside_call=True)
+
+
 def _scan_constants(out: _Collector, region: _Region) -> None:
     text = region.text
     for match in _CONSTANT.finditer(text, region.start, region.end):
@@ -896,6 +914,7 @@ def _scan_region(out: _Collector, region: _Region) -> None:
     _scan_env_keys(out, region)
     _scan_betas_keys(out, region)
     _scan_add_beta(out, region)
+    _scan_typed_lists(out, region)
     _scan_constants(out, region)
     if region.lang in CODE_LANGS:
         _scan_helper_calls(out, region)
