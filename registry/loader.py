@@ -14,7 +14,7 @@ import pickle
 import zlib
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from betalint.registry import integrity
 from betalint.registry.errors import BetalintError
@@ -22,10 +22,16 @@ from betalint.registry.model import Registry, RegistryLayer
 from betalint.registry.schema import RegistryFile
 
 # Bump when the schema dataclasses change shape, so old pickles are never read.
-_CACHE_REVISION = "2"
+_CACHE_REVISION = "3"
 
 
 _T = TypeVar("_T")
+
+
+class LiveLayer(Protocol):
+    """A layer computed at load time (the installed SDKs, `registry.sdk_layer`), never cached."""
+
+    def apply(self, registry: Registry) -> Registry: ...
 
 
 class RegistryError(BetalintError):
@@ -47,8 +53,10 @@ def load_registry(
     *,
     base: str | os.PathLike[str] | None = None,
     check: bool = True,
+    live: LiveLayer | None = None,
 ) -> Registry:
-    """Load the shipped registry (or `base` instead of it) with `extra` layers on top.
+    """Load the shipped registry (or `base` instead of it) with `extra` layers on top, and
+    `live` (names read from the environment, only ever added) on top of those.
 
     A name defined by two layers with different content is a clash and raises
     `RegistryError`; so does any failure of the integrity check, unless `check` is False
@@ -57,12 +65,11 @@ def load_registry(
     paths = [Path(base) if base is not None else shipped_registry_path()]
     paths += [Path(p) for p in extra]
     assembled = _assembled_cache_file(paths, check)
-    cached = _read_cache(assembled, Registry)
-    if cached is not None:
-        return cached
-    registry = _assemble(paths, check)
-    _write_cache(assembled, registry)
-    return registry
+    registry = _read_cache(assembled, Registry)
+    if registry is None:
+        registry = _assemble(paths, check)
+        _write_cache(assembled, registry)
+    return registry if live is None else live.apply(registry)
 
 
 def _assemble(paths: list[Path], check: bool) -> Registry:
@@ -83,6 +90,7 @@ def _assemble(paths: list[Path], check: bool) -> Registry:
         entries=entries,
         layers=tuple(RegistryLayer(p, d.registry_version, d.registry_date) for p, d in files),
         platform_precedence=files[0][1].platform_precedence,
+        evidence_age=files[0][1].evidence_age,
     )
     problems = integrity.check(registry) if check else []
     if problems:

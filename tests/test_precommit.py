@@ -24,28 +24,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from _registries import EXTRA
 
 pytestmark = pytest.mark.slow
 
 REPO = Path(__file__).resolve().parents[1]
 GIT_ID = ["-c", "user.name=betalint tests", "-c", "user.email=tests@betalint.invalid"]
 
-# A private registry keeps the test independent of the shipped registry's lifecycles: the
-# name stays active whatever betas.toml says about real features.
-PRIVATE_REGISTRY = """\
-schema_version = 1
-registry_version = "selftest"
-registry_date = 2025-01-15
-
-[betas."betalint-selftest-2025-01-15"]
-status = "active"
-confidence = "high"
-in_sdk_literal = false
-sources = ["tests/test_precommit.py"]
-notes = "A private name for the pre-commit test."
-"""
-STALE = 'client.beta.messages.create(betas=["betalint-selftest-2025-1-15"])\n'
-FIXED = 'client.beta.messages.create(betas=["betalint-selftest-2025-01-15"])\n'
+# A private registry layer (tests/data/registries/extra.toml) keeps the test independent of
+# the shipped registry's lifecycles: its name stays active whatever betas.toml says.
+STALE = 'client.beta.messages.create(betas=["private-2025-5-05"])\n'
+FIXED = 'client.beta.messages.create(betas=["private-2025-05-05"])\n'
 
 
 def _git(*args: str, cwd: Path) -> str:
@@ -149,7 +138,7 @@ def project(tmp_path: Path) -> Iterator[Path]:
     root = tmp_path / "project"
     root.mkdir()
     _git("init", "--quiet", cwd=root)
-    (root / "private-betas.toml").write_text(PRIVATE_REGISTRY)
+    shutil.copyfile(EXTRA, root / "private-betas.toml")
     (root / "betalint.toml").write_text('extra-registries = ["private-betas.toml"]\n')
     (root / "app.py").write_text(STALE)
     _git("add", ".", cwd=root)
@@ -205,7 +194,7 @@ def test_hooks_fail_fix_then_pass(hook_repo: Path, pc_env: dict[str, str], proje
     check_part = out.split("betalint (fix)")[0]
     assert "Failed" in check_part and "- hook id: betalint\n" in check_part, out
     assert "app.py:1:37: BL101" in check_part, out
-    assert "betalint-selftest-2025-01-15" in check_part, out
+    assert "private-2025-05-05" in check_part, out
     if not fix:
         assert (project / "app.py").read_text() == STALE  # the check hook never writes
         pytest.skip(NO_FIX)

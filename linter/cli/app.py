@@ -156,10 +156,12 @@ def _version() -> str:
 
     try:
         registry = load_registry()
-        data = f"registry {registry.version} ({registry.date})"
     except BetalintError as exc:
-        data = f"registry unavailable: {exc}"
-    return f"betalint {__version__}, {data}"
+        return f"betalint {__version__}, registry unavailable: {exc}"
+    from betalint.linter.cli.sdk_switch import cwd_sdk_layer, describe
+
+    sdks = "".join(f"\nSDK layer: {line}" for line in describe(cwd_sdk_layer(), registry))
+    return f"betalint {__version__}, registry {registry.version} ({registry.date}){sdks}"
 
 
 def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -191,6 +193,11 @@ registry_option = click.option(
     metavar="PATH",
     help="Use this registry file instead of the shipped one.",
 )
+age_notice_option = click.option(
+    "--no-registry-age-notice",
+    is_flag=True,
+    help="Do not say when the registry is older than `registry-age-notice` days (default 90).",
+)
 format_option = click.option(
     "--format",
     "fmt",
@@ -201,7 +208,14 @@ format_option = click.option(
 )
 
 
-def load(registry_path: str | None, extra: Sequence[str] = ()) -> Any:
+def load(registry_path: str | None, extra: Sequence[str] = (), *, sdk: bool = False) -> Any:
+    """The registry; with `sdk`, plus the installed SDKs' names (the cwd's config decides).
+    A registry file named with `--registry` is the whole truth: no SDK layer on it."""
     from betalint.registry.loader import load_registry
 
-    return load_registry(extra, base=registry_path)
+    live = None
+    if sdk and registry_path is None:
+        from betalint.linter.cli.sdk_switch import cwd_sdk_layer
+
+        live = cwd_sdk_layer()
+    return load_registry(extra, base=registry_path, live=live)

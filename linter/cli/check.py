@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from betalint.linter.cli import complete
-from betalint.linter.cli.app import cli, registry_option, today_option
+from betalint.linter.cli.app import age_notice_option, cli, registry_option, today_option
 
 
 @cli.command()
@@ -80,10 +80,12 @@ from betalint.linter.cli.app import cli, registry_option, today_option
     metavar="NAME",
     shell_complete=complete.platforms,
     help="Report names this platform rejects (BL206): anthropic, bedrock, vertex, foundry, "
-    "databricks; repeat for several. Overrides config `platforms`.",
+    "databricks, claude-platform-aws, google-cloud-anthropic; repeat for several. Overrides "
+    "config `platforms`.",
 )
 @today_option
 @registry_option
+@age_notice_option
 def check(paths: tuple[str, ...], **opts: Any) -> int:
     """Find beta names in PATHS (files, directories, `-` for stdin; default `.`) and report them."""
     # The run (discovery, scanner, reporters) loads only when `check` runs: start-up stays small.

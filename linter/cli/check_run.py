@@ -13,6 +13,7 @@ import click
 
 from betalint.linter import config as config_mod
 from betalint.linter.cli.app import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, parse_today
+from betalint.linter.cli.sdk_switch import sdk_layer
 from betalint.linter.diagnostic import Diagnostic
 from betalint.linter.files.discovery import FileJob, discover
 from betalint.linter.files.reader import PathError, Skipped
@@ -56,6 +57,7 @@ class CheckOptions:
     platforms: tuple[str, ...] = ()
     today: str | None = None
     registry_path: str | None = None
+    no_registry_age_notice: bool = False
 
 
 def _codes(values: tuple[str, ...] | None) -> list[str] | None:
@@ -83,6 +85,7 @@ def _resolver(opts: CheckOptions) -> Any:
                 respect_gitignore=False if opts.no_respect_gitignore else None,
                 today=opts.today,
                 max_file_size=opts.max_file_size,
+                registry_age_notice=0 if opts.no_registry_age_notice else None,
             )
         return merged
 
@@ -113,9 +116,13 @@ def run_check(paths: list[str], opts: CheckOptions) -> int:
             registry_path=opts.registry_path,
             today=parse_today(opts.today),
             platforms=_platforms(opts.platforms),
+            sdk_layer=None
+            if opts.registry_path  # a pinned registry file is the whole truth
+            else sdk_layer(()),  # each file's directory says which SDKs it sees
         )
     )
-    linters.registry()  # a broken registry fails before any file is read
+    registry = linters.registry()  # a broken registry fails before any file is read
+    _registry_age(registry, opts, resolve)
     errors: list[str] = []
     diagnostics: list[Diagnostic] = []
     positions: dict[str, dict[int, Position]] = {}
@@ -308,11 +315,32 @@ def _report(
         _emit(report, output.path, to_stderr=stdin_fix, color=color)
     if errors:
         return EXIT_ERROR
-    if diagnostics and not opts.exit_zero:
+    if _failing(diagnostics) and not opts.exit_zero:
         return EXIT_FINDINGS
     if fixing is not None and fixing.fixed and opts.exit_non_zero_on_fix:
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _failing(diagnostics: list[Diagnostic]) -> bool:
+    """Whether any finding counts for the exit code (BL207, newer-than-registry, does not)."""
+    from betalint.linter.rules import RULES
+
+    return any(d.code not in RULES or RULES[d.code].fails for d in diagnostics)
+
+
+def _registry_age(registry: Any, opts: CheckOptions, resolve: Any) -> None:
+    """The one-line notice that the shipped registry is old against --today (config of the
+    cwd)."""
+    from betalint.linter.cli.registry_age import age_notice
+
+    if opts.registry_path:
+        return  # a registry given with --registry is the user's to keep; the shipped one ages
+    settings = resolve(os.getcwd())
+    today = parse_today(opts.today) or settings.today
+    notice = age_notice(registry, today, settings.registry_age_notice)
+    if notice:
+        click.echo(f"betalint: note: {notice}", err=True)
 
 
 def _use_color(choice: str, output_file: str | None) -> bool:

@@ -235,6 +235,13 @@ class _Loader:
                 pass
         raise self.type_error(key, 'a size in bytes (0 = no limit) or a string like "10MB"', value)
 
+    def days(self, key: str, value: object) -> Read:
+        if value is False:
+            return 0, []
+        if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+            return value, []
+        raise self.type_error(key, "a number of days (0 or false: off)", value)
+
     readers: ClassVar[dict[str, Callable[[_Loader, str, object], Read]]] = {
         "codes": codes,
         "strings": strings,
@@ -245,6 +252,7 @@ class _Loader:
         "date": date,
         "version": version,
         "size": size,
+        "days": days,
     }
 
 

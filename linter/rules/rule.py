@@ -38,6 +38,7 @@ class Rule:
     fix_safety: str
     scope: Scope
     check: Callable[..., Iterator[Diagnostic]]
+    fails: bool = True  # False: reported, but never makes `check` exit 1 (BL207)
 
     @property
     def url(self) -> str:
