@@ -32,6 +32,7 @@ __all__ = [
 _NAME_ASCII = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-=")
 _ESCAPE = re.compile(
     r"\\(?:u\{(?P<b>[0-9A-Fa-f]{1,6})\}|x\{(?P<xb>[0-9A-Fa-f]{1,6})\}"
+    r"|u(?P<hi>[dD][89abAB][0-9A-Fa-f]{2})\\u(?P<lo>[dD][c-fC-F][0-9A-Fa-f]{2})"
     r"|u(?P<u>[0-9A-Fa-f]{4})|U(?P<U>[0-9A-Fa-f]{8})|x(?P<x>[0-9A-Fa-f]{2}))"
 )
 # Look-alikes that no normalisation maps (Cyrillic and Greek letters, a few symbols).
@@ -89,6 +90,14 @@ def weak_joinable(char: str) -> bool:
     return unicodedata.category(char) in ("Cf", "Mn", "Me")
 
 
+def _escaped_code(escape: re.Match[str]) -> str | None:
+    """The hex code point an escape writes (a surrogate pair of `\\u` escapes is one)."""
+    if escape.group("hi") is not None:
+        high, low = int(escape.group("hi"), 16), int(escape.group("lo"), 16)
+        return f"{0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00):X}"
+    return next((g for g in escape.groups() if g), None)
+
+
 def foreign_chars(written: str) -> list[Foreign]:
     """The foreign characters of `written`, in order; empty for a name of token characters."""
     if not is_foreign(written):
@@ -101,7 +110,7 @@ def foreign_chars(written: str) -> list[Foreign]:
             i += 1
             continue
         escape = _ESCAPE.match(written, i) if char == "\\" else None
-        code = next((g for g in escape.groups() if g), None) if escape else None
+        code = _escaped_code(escape) if escape else None
         if escape is not None and code is not None and int(code, 16) <= 0x10FFFF:
             decoded = chr(int(code, 16))
             stand_in = decoded if decoded in _NAME_ASCII else _stand_in(decoded)
