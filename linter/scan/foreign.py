@@ -30,6 +30,8 @@ __all__ = [
 # Characters the grammar reports itself (BL101): uppercase, `_`, `.`, and the `=flag` suffix
 # of a header item (`name=true`).
 _NAME_ASCII = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-=")
+# A source escape of one character, as written (backslash included): matches `\u200b`, `\u{AD}`,
+# `\x{AD}`, `\xAD`, `\U0001F600` or a surrogate pair `\ud83d\ude00`; not `\u20` (too short).
 _ESCAPE = re.compile(
     r"\\(?:u\{(?P<b>[0-9A-Fa-f]{1,6})\}|x\{(?P<xb>[0-9A-Fa-f]{1,6})\}"
     r"|u(?P<hi>[dD][89abAB][0-9A-Fa-f]{2})\\u(?P<lo>[dD][c-fC-F][0-9A-Fa-f]{2})"

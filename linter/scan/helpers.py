@@ -14,15 +14,21 @@ from collections.abc import Iterator
 
 __all__ = ["helper_arguments"]
 
+# A helper definition with its name and parameters: matches "def send(model, betas)" or
+# "func (c *Client) Send(ctx, betas []string)"; not "undef send(x)" or "mydef send(x)".
 _DEF = re.compile(
     r"(?<![A-Za-z0-9_])(?:def|function|func|fn|fun)[ \t]+(?:\([^()\n]{0,80}\)[ \t]*)?"
     r"(?P<name>[A-Za-z_][A-Za-z0-9_]*)"
     r"[ \t]*(?:<[^<>()\n]{0,80}>)?\((?P<params>[^()]{0,600})\)",
     re.ASCII,
 )
+# The keyword just before a call's name (that call is the definition): matches "def " or
+# "func (c *C) " at the end; not "undef " or "def x".
 _DEF_KEYWORD = re.compile(
     r"(?<![A-Za-z0-9_])(?:def|function|func|fn|fun)[ \t]+(?:\([^()\n]{0,80}\)[ \t]*)?\Z", re.ASCII
 )
+# A parameter's name after blanks and pointer/splat marks: matches "betas" in " *betas" or
+# " betas: list" (after a line break too); not an empty parameter.
 _PARAM_NAME = re.compile(r"[ \t\r\n*&]*(?P<name>[A-Za-z_][A-Za-z0-9_]*)", re.ASCII)
 _BETA_PARAMS = frozenset(
     {"betas", "beta_headers", "betaHeaders", "anthropic_beta", "anthropicBeta"}

@@ -244,15 +244,27 @@ def fence_language(info: str) -> Lang:
 # comments are found once per region by a literal-first regex. (A '#' inside a multi-line
 # string reads as a comment: the label is informational, the candidate is the same.)
 _Q = r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
+# A line up to a `#` outside quotes (Python, TOML, Ruby): matches "x = 1  #"; not 's = "a#b" '.
 _HASH_LINE = re.compile(rf"(?:[^\"'#\n]|{_Q})*#", re.ASCII)
+# As _HASH_LINE, but the `#` must start the line or follow a blank (shell, YAML): matches
+# "echo a #" or "#"; not "echo a#b" (`#` inside a word).
 _HASH_WS_LINE = re.compile(
     rf"(?:[^\"'\s#]|(?<=\S)#|[ \t]|{_Q})*(?:(?<=[ \t])|(?<![^\n]))#", re.ASCII
 )
+# A line up to a `//` outside strings and template literals: matches "f(x) //"; not
+# 's = "a//b" ' or "u = `//` ".
 _SLASH_LINE = re.compile(rf"(?:[^\"'`/\n]|/(?![/*])|{_Q}|`(?:[^`\\\n]|\\.)*`)*//", re.ASCII)
+# A line up to a Lua `--` outside quotes: matches "x = 1 --"; not "x = a - b" or 's = "--"'.
 _DASH_LINE = re.compile(rf"(?:[^\"'\-\n]|-(?!-)|{_Q})*--", re.ASCII)
+# A comment line of an .http file: matches "  #" or "//" at its start; not "GET /x #".
 _HTTP_LINE = re.compile(r"[ \t]*(?:#|//)", re.ASCII)
+# A `/* */` block comment, or an unclosed one to the end: matches "/* b */" in "a /* b */ c" and
+# "/* b"; not "a / b".
 _C_BLOCK = re.compile(r"/\*[\s\S]*?(?:\*/|\Z)", re.ASCII)
+# An HTML comment, or an unclosed one to the end: matches "<!-- b -->" or "<!-- b"; not "<! b".
 _HTML_BLOCK = re.compile(r"<!--[\s\S]*?(?:-->|\Z)", re.ASCII)
+# A Ruby `=begin` ... `=end` block, each marker at a line start, or an unclosed one to the end;
+# not "x =begin" (mid-line).
 _RUBY_BLOCK = re.compile(r"\n=begin\b[\s\S]*?(?:\n=end\b|\Z)", re.ASCII)
 
 _LINE_STYLES: dict[Lang, re.Pattern[str]] = {

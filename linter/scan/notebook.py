@@ -17,6 +17,8 @@ from betalint.linter.scan.languages import Lang
 __all__ = ["Cell", "notebook_cells"]
 
 _A = re.ASCII
+# The cell keys, read in order: matches `"cell_type": "code"`, `"source": ` or `"outputs": [`
+# (skipped); not `"outputs": {` or a numeric `"cell_type": 3`.
 _KEYS = re.compile(
     r'"cell_type"\s*:\s*"(?P<cell_type>[A-Za-z]+)"|(?P<source>"source"\s*:\s*)|(?P<outputs>"outputs"\s*:\s*\[)',
     _A,
@@ -24,6 +26,8 @@ _KEYS = re.compile(
 # Strings in the unrolled form `"[^"\\]*(?:\\.[^"\\]*)*"`: `(?:[^"\\]|\\.)*` makes `re` keep
 # state per character, 30 MB for one 300 KB base64 output.
 _SKIP = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|(?P<open>\[)|(?P<close>\])', _A)
+# One JSON string of a cell's source and its comma: matches ` "a\"b",` (body `a\"b`); not a
+# bare `x`.
 _JSON_STRING = re.compile(r'\s*"(?P<body>[^"\\]*(?:\\.[^"\\]*)*)"\s*,?', _A)
 # A JSON string writes a character beyond U+FFFF as a surrogate pair of escapes: one unit.
 _UNITS = re.compile(
@@ -32,6 +36,8 @@ _UNITS = re.compile(
     _A | re.DOTALL,
 )
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "/": "/", '"': '"', "\\": "\\"}
+# The kernel's language (group a or b): matches `"language_info": {…, "name": "python"` or
+# `"language": "R"`; not a "name" inside a nested object (`codemirror_mode`).
 _LANGUAGE = re.compile(
     r'"language_info"\s*:\s*\{[^{}]*?"name"\s*:\s*"(?P<a>[^"]+)"|"language"\s*:\s*"(?P<b>[^"]+)"',
     _A,

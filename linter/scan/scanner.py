@@ -111,6 +111,7 @@ _MAX_TOKEN = 200  # longer runs of token characters are data (hashes, base64), n
 # would check is checked in Python on the (rare) hits. `anthropic-beta` (any case) is found
 # from its "-beta" and checked backwards by a fixed-width lookbehind.
 _HEADER_KEY = re.compile(r"-(?i:beta)(?<=(?i:anthropic-beta))(?![A-Za-z0-9_\-])", _A)
+# The environment variable: matches "ANTHROPIC_BETA" or "ANTHROPIC_BETAS"; not "ANTHROPIC_BETA_X".
 _ENV_KEY = re.compile(r"ANTHROPIC_BETAS?(?![A-Za-z0-9_])", _A)
 _BETAS_TAIL = r"(?P<q>[\"'`]?)\??[ \t]*(?P<sep>=>|:=|\+=|=(?!=)|:(?!:)|\()"
 # `betas`, `Betas`, `BETAS` (so `DEFAULT_BETAS`, `defaultBetas`, Go's `Betas:` too): three
@@ -123,12 +124,19 @@ _BETAS_KEYS = tuple(
 # `beta: [...]` option. Only the exact identifier counts (no `my_beta_headers`), and as for
 # `betas`, only a value holding something name-like (not Adam's `beta=0.9`).
 _LIST_WORDS = ("anthropic_beta", "anthropicBeta", "beta_headers", "betaHeaders", "beta")
+# One pattern per list key, then Elixir's attribute: matches "anthropic_beta=" or "beta_headers:";
+# not "anthropic_beta ==" (a comparison).
 _LIST_KEYS = (
     *(re.compile(f"(?P<w>{word})" + _BETAS_TAIL, _A) for word in _LIST_WORDS),
     # An Elixir module attribute: `@beta_headers ["a", "b"]` (no separator).
     re.compile(r"@(?P<w>beta_headers)(?P<q>)[ \t]+(?P<sep>)(?=\[)", _A),
 )
+# A builder call's tail, its `add`/`with`/`Anthropic` prefix checked in Python: matches "Beta(",
+# "Betas (" or "Beta.of("; not "Beta.with(" or "Beta ,".
 _ADD_BETA = re.compile(r"Beta(?:s?[ \t]*\(|\.of[ \t]*\()", _A)
+# An SDK constant: matches "AnthropicBetaFilesAPI2025_04_14" (Go) or
+# "AnthropicBeta.FILES_API_2025_04_14" (Java); not "MyAnthropicBetaFiles2025_04_14" (a longer
+# identifier) or "AnthropicBetaFiles" (no date).
 _CONSTANT = re.compile(CONSTANT, _A)
 # From inside one builder call to the next `.addBeta(` of the same chain: no statement end,
 # no block, and every line break followed by a `.` call (Java/Kotlin chain layout).
@@ -141,6 +149,8 @@ _WEAK_TAIL = re.compile(
     r"(?<!opus-20\d{6}))(?=\.*(?![A-Za-z0-9_.\-]))",
     _A,
 )
+# A weak token's feature, after any leading dots or hyphens (fullmatch): matches
+# "--files-api-2025-04-14" or "files-api-20250414"; not "files_api-2025-04-14" or "2025-04-14".
 _WEAK_SHAPE = re.compile(
     r"[.\-]*(?P<feature>[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)-20\d\d(?:-\d{1,2}-\d{1,2}|\d{4})",
     _A,
@@ -157,9 +167,15 @@ _NEVER_FEATURE = re.compile(
 _SEP_AFTER_QUOTED_KEY = re.compile(
     r"[ \t]*(?:\][ \t]*)?(?P<sep>=>|:=|=(?!=)|:(?!:)|,|(?<=[ \t])to(?=[ \t]))[ \t]*", _A
 )
+# The colon after an unquoted header key: matches " :" in "anthropic-beta : x"; not "::" (a path).
 _COLON_AFTER_KEY = re.compile(r"[ \t]*:(?!:)", _A)
+# The separator after an env key, spaces included: matches " = " or ": "; not "==" or "::".
 _EQ_AFTER_KEY = re.compile(r"[ \t]*(?P<sep>=(?!=)|:(?!:))[ \t]*", _A)
+# The blank between an env key and its value word (`ENV KEY value`): matches "  " before "a";
+# not blanks that end the line.
 _ENV_WORD_SEP = re.compile(r"[ \t]+(?=\S)", _A)
+# What may precede a space-separated env key on its line: matches "ENV ", "export " or
+# "  setenv -x "; not "echo ".
 _ENV_LINE_PREFIX = re.compile(
     r"[ \t]*(?:ENV|(?:set|export|setenv)(?:[ \t]+-[A-Za-z]+)*)[ \t]+$", _A
 )
@@ -167,8 +183,13 @@ _ENV_LINE_PREFIX = re.compile(
 _GO_DEFINITION = re.compile(
     r'(?:[ \t]+[A-Za-z_][A-Za-z0-9_.]*)?[ \t]*:?=(?!=)[ \t]*"(?P<value>[A-Za-z0-9_.\-]{1,200})"', _A
 )
+# A date-like tail in a lowered name: matches "-2025-04-14" in "files-api-2025-04-14" or
+# "_20250414"; not "1999" (not 20xx).
 _DATEISH = re.compile(r"[-_]?20\d\d(?:[-_]?\d{1,2}[-_]?\d{1,2})?", _A)
+# A Go constant's date tail: matches "2025_04_14" or "20250414" at the end; not "2025_4_14".
 _GO_DATE = re.compile(r"(?P<y>\d{4})_(?P<m>\d{2})_(?P<d>\d{2})$|(?P<n>\d{8})$", _A)
+# The words of a CamelCase Go constant: finds "Files", "API" in "FilesAPI" and "MCP", "Client" in
+# "MCPClient"; never an underscore.
 _GO_WORDS = re.compile(r"[A-Z]+(?=[A-Z][a-z]|\d|$)|[A-Z]?[a-z]+|\d+[a-z]*|[A-Z]+", _A)
 
 
@@ -469,6 +490,8 @@ def _quoted_key_value(
 # `request.setValue("a,b", forHTTPHeaderField: "anthropic-beta")`, `[r setValue:@"a"
 # forHTTPHeaderField:@"anthropic-beta"]`.
 _HEADER_FIELD_LABEL = re.compile(r"forHTTPHeaderField[ \t]*:[ \t]*@?\Z", _A)
+# The value call before `forHTTPHeaderField:` (Swift, ObjC): matches "setValue(" or "addValue: @";
+# not "setValue " (no argument).
 _VALUE_CALL = re.compile(r"(?:setValue|addValue)[ \t]*[(:][ \t]*@?", _A)
 _MAX_CALL_BACK = 400
 
@@ -658,6 +681,8 @@ def _identifier_start(text: str, end: int, floor: int) -> int:
     return start
 
 
+# What must follow a betas key in prose: matches " [", ' "a', " %w[" or " AnthropicBeta";
+# not " files and".
 _PROSE_LIST_START = re.compile(r"[ \t]*(?:[\[\"'({]|%[wWiI]|AnthropicBeta)", _A)
 
 
@@ -753,7 +778,10 @@ def _scan_add_beta(out: _Collector, whole: _Region) -> None:
         )
 
 
+# A converter arm after a constant: matches ' => "x' in `AnthropicBeta.X => "x-…"`; not " => x".
 _MAPPED_AFTER = re.compile(r"[ \t]*=>[ \t\r\n]*\"", _A)
+# A converter arm before a constant (searched up to it): matches '" => ' in
+# `"x-…" => AnthropicBeta.X`; not "x => ".
 _MAPPED_BEFORE = re.compile(r"\"[ \t]*=>[ \t\r\n]*\Z", _A)
 
 

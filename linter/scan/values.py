@@ -82,8 +82,13 @@ _MASK = (
     r"\$\{[^}\n]*\}?|#\{[^}\n]*\}?|\{\{[^}\n]*\}\}|\{[^}\n]*\}"
     r"|\$[A-Za-z_][A-Za-z0-9_]*|%[sdrv]|<[^>\n]*>"
 )
+# A header value's separators, skipping placeholders: finds "," and ";" in "a, b; c" and "${X}" as
+# a mask; never a "," inside "${a,b}".
 _SPLIT_HEADER = re.compile(rf"(?P<mask>{_MASK})|(?P<sep>[,;])")
+# A list string's separators, as _SPLIT_HEADER without ";": finds "," in "a,b"; not ";" in "a;b".
 _SPLIT_LIST = re.compile(rf"(?P<mask>{_MASK})|(?P<sep>,)")
+# A list item (fullmatch): matches "files-api-2025-04-14" or "v1.2"; not "2025-04-14" (no letter),
+# "a b" or "fïles".
 _ITEM = re.compile(r"[A-Za-z0-9_.\-]*[A-Za-z][A-Za-z0-9_.\-]*")
 # A header item may carry a made-up switch (`name=true`, `name=1`, seen in hand-written docs):
 # the whole item is what the API receives and rejects, so it is one (malformed) candidate.
@@ -93,6 +98,7 @@ _QUOTE_CHARS = "\"'`"
 # en dash, `/`, an escape such as `\u200b`): no ASCII space, quote, separator or bracket,
 # which end or structure a value rather than sit inside a name.
 _FOREIGN_RUN = re.compile(r"[^\x00-\x20\"'`,;=#()\[\]{}<>\x7f]+")
+# An ASCII letter, which a foreign item must hold: found in "2025-x"; not in "2025-04" or "ï".
 _LETTER = re.compile(r"[A-Za-z]")
 _MAX_ITEM = 200  # longer is data, not a name
 
@@ -260,10 +266,14 @@ _EXPR_TAIL = (
     r"|(?P<op>\+(?![+=])|\|\||\?\?|&&|\.join\b|\.concat\b)"
     r"|(?P<word>[A-Za-z_][A-Za-z0-9_]*)"
 )
+# One token of an expression in a `#`-comment language: matches "# note" (a comment), '"a"',
+# "%w[", "foo" before "(" or "+"; "#{x}" (Ruby interpolation) and "#[attr]" (Rust) are no comment.
 _EXPR_HASH = re.compile(r"(?P<com>#(?![{\[])[^\n]*)" + _EXPR_TAIL)
 # An unclosed `/*` runs to the end of the read (`\Z` at the search's bound), so it is scanned
 # once rather than retried at every later `/*` of a long line.
 _EXPR_SLASH = re.compile(r"(?P<com>//[^\n]*|/\*[\s\S]*?(?:\*/|\Z))" + _EXPR_TAIL)
+# CONSTANT with its groups, to find a constant token's span: matches
+# "AnthropicBetaFilesAPI2025_04_14"; not "AnthropicBetaFilesAPI" (no date).
 _CONST_RE = re.compile(CONSTANT)
 
 # Calls that only build a list or wrap a literal; any other call makes the value computed.
@@ -315,6 +325,8 @@ class Expression(NamedTuple):
     joined: frozenset[int]  # i in joined: strings[i] continues strings[i - 1] ("a" "b", "a" + "b")
 
 
+# A string opening the next line (join_lines): matches a line break then '  "' or '  u8"'; not
+# '  x"' (no such prefix) or "  b".
 _NEXT_LINE_STRING = re.compile(r"[ \t\r\n]*(?:[rRbBuUfFL]{1,2}|u8)?[\"']")
 
 
@@ -422,8 +434,12 @@ def _line_end(text: str, pos: int, end: int) -> int:
     return end if newline < 0 else newline
 
 
+# Where a plain YAML scalar ends: matches " #" in "a # c" or the line end; not "#" in "a#b".
 _YAML_PLAIN_END = re.compile(r"[ \t]+#|\r?$", re.MULTILINE)
+# A blank or comment-only YAML line, its line break included: matches "  # c" or an empty line;
+# not "  a".
 _YAML_BLANK = re.compile(r"[ \t]*(?:#[^\n]*)?(?:\r?\n|\Z)")
+# A block list item's dash and its indent (group 1): matches "  - " in "  - a"; not "  -a".
 _YAML_ITEM = re.compile(r"([ \t]*)-[ \t]+")
 
 
@@ -498,8 +514,12 @@ def _yaml_block_list(text: str, pos: int, end: int, indent: int) -> list[tuple[i
     return scalars
 
 
+# Where an unquoted shell word ends: matches " ", ";" or a quote; not "," (so "a,b" is one word).
 _SHELL_WORD_END = re.compile(r"[\s;&|)<>`\"']|\Z", re.ASCII)
+# An escaped line end inside a string, as written: matches `\n` or `\r` (backslash, letter); not
+# `\t` or a real line break.
 _ESCAPED_EOL = re.compile(r"\\[rn]")
+# Whitespace that ends an unquoted shell argument: matches a space or a tab; not a no-break space.
 _WHITESPACE = re.compile(r"\s", re.ASCII)
 
 
@@ -574,6 +594,8 @@ def read_header_line(
 # Between two parts of one string: whitespace, line continuations, at most one `+`; then the
 # next literal's (optional) prefix and its quote.
 _GAP = r"(?:[ \t\r\n]|\\\r?\n){0,200}"
+# The next part of a split string: matches ' "', ' + "' or a backslash-newline then '"'; not
+# ' + + "' (two `+`) or " b".
 _NEXT_LITERAL = re.compile(rf"{_GAP}(?:\+{_GAP})?(?:[rRbBuUfFL]{{1,2}}|u8)?(?P<q>[\"'`])")
 _MAX_LITERALS = 20
 
