@@ -16,10 +16,17 @@ from dataclasses import dataclass, field
 
 __all__ = ["Suppression", "Suppressions", "UnusedSuppression", "parse_suppressions"]
 
+# A directive with its optional codes: matches "betalint: ignore" or
+# "betalint:ignore[BL202, BL203]"; not "betalint: ignored" or "betalint: ignore-next".
 _DIRECTIVE = re.compile(r"betalint:[ \t]*ignore(?![\w-])(?:\[(?P<codes>[^\]\r\n]*)\])?")
+# Comment openers that may precede a directive on its line: matches "#", "//", "/*", "<!--", "--",
+# ";" or "%"; not "*" or "-" alone.
 _OPENERS = re.compile(r"<!--|/\*|//|--|#|;|%")
 _CLOSERS = {"/*": "*/", "<!--": "-->"}
+# One code or code prefix in `[...]` (fullmatch): matches "BL202", "BL2" or "BL"; not "202" or
+# "BL-2".
 _CODE = re.compile(r"[A-Za-z]+[0-9]*")
+# A line break of any style: matches "\r\n" as one break, a lone "\r" or "\n"; not "\f".
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 
 
@@ -163,6 +170,7 @@ def _count_newlines(text: str, start: int, end: int) -> int:
     return chunk.count("\n") + chunk.count("\r") - chunk.count("\r\n")
 
 
+# Any character but whitespace: found in "  x"; not in " \t\r\n".
 _NON_SPACE = re.compile(r"\S")
 
 

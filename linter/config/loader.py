@@ -66,6 +66,8 @@ def find_config(start: Path) -> Path | None:
         directory = parent
 
 
+# A size with an optional 1024-based unit (fullmatch): matches "10MB", "512k", "1.5 GiB" or "4096";
+# not "10 TB" or "MB".
 _SIZE_RE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*", re.IGNORECASE)
 _SIZE_UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
 

@@ -50,6 +50,8 @@ class FileJob:
 
 # --------------------------------------------------------------------------- patterns
 
+# A pattern that is a plain name, looked up in a set (fullmatch): matches "node_modules" or
+# "build.log"; not "*.log", "!keep", "#x" or "a/b".
 _LITERAL = re.compile(r"[^*?\[\]\\!/#\s][^*?\[\]\\/]*")
 
 

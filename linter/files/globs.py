@@ -27,6 +27,7 @@ __all__ = ["GitPattern", "parse_line"]
 _ANY = None
 _SOME = "**+"
 Segment = re.Pattern[str] | str | None
+# Stands in for a glob git cannot use either (`[z-a]`): matches nothing, not even "".
 _NEVER = re.compile(r"(?!)")
 
 

@@ -24,13 +24,21 @@ from betalint.linter.diagnostic import Edit
 __all__ = ["item_span", "removal"]
 
 _QUOTES = "\"'`"
+# A constant's package before it (searched up to it): matches "anthropic.types." or
+# "Anthropic::Beta::"; not "x = foo" (no trailing `.` or `::`).
 _QUALIFIER = re.compile(r"(?:[A-Za-z_][A-Za-z0-9_]*(?:\.|::))+$")
 _COMMENT = r"(?:(?:#|//)[^\r\n]*)?"
 # A comma and what follows it up to the next item: spaces, one end-of-line comment, newline.
 _AFTER = re.compile(rf"[ \t]*,[ \t]*{_COMMENT}(?:\r?\n[ \t]*)?")
+# Blanks between words of a `%w[...]` list: matches "  ", or one line break and the blanks around
+# it; not two line breaks (with fullmatch).
 _SPACES = re.compile(r"[ \t]+|[ \t]*\r?\n[ \t]*")
+# The rest of a line after an item: matches ",  # c" then the line break, or the end of the text;
+# not " x" (another item follows).
 _LINE_ITEM = re.compile(rf"[ \t]*,?[ \t]*{_COMMENT}(?:\r?\n|$)")
+# What precedes a YAML block item on its line (fullmatch): matches "  - "; not "  -" or "a - ".
 _YAML_DASH = re.compile(r"[ \t]*-[ \t]+$")
+# A Ruby word list opener: matches "%w[", "%W{" or "%i("; not "%q[" or "%w " (no bracket).
 _WORD_LIST = re.compile(r"%[wWiI][\[\(\{<]")
 _WORD_CLOSERS = "])}>"
 

@@ -7,6 +7,8 @@ import re
 _GO_PREFIX = "AnthropicBeta"
 # The Go SDK upper-cases these segments whole (AnthropicBetaFilesAPI…, AnthropicBetaMCPClient…).
 _GO_ACRONYMS = frozenset({"api", "mcp", "pdfs", "pdf", "ce", "efs", "ccr", "byoc", "oidc", "ttl"})
+# A name's date tail, for a Go constant's `YYYY_MM_DD`: matches "2025-04-14" at the end; not
+# "20250414" or "2025-4-14".
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})$")
 
 

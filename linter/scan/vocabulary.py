@@ -17,6 +17,8 @@ from betalint.registry.suggest import within_one_edit
 
 __all__ = ["Vocabulary", "compact_form", "feature_of", "within_one_edit"]
 
+# What compact_form drops from a lowered text: matches "-" and "_" in "files-api_2025"; not "a"
+# or "7".
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 

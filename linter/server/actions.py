@@ -25,6 +25,7 @@ __all__ = ["FIX_ALL_KIND", "code_actions", "fix_all_edit", "suppression_edit"]
 
 FIX_ALL_KIND = "source.fixAll.betalint"
 _SLASH_LANGS: frozenset[Lang] = frozenset({"js", "go", "java", "rust"})
+# The break ending a line: matches "\r\n" as one break, a lone "\r" or "\n"; not "\f".
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # The tail of a notebook source line in the raw JSON: `...\n",` or `..."` (last line).
 _JSON_LINE_TAIL = re.compile(r'(?:\\n)?",?[ \t]*$')

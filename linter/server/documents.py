@@ -15,6 +15,7 @@ from typing import Literal
 
 Encoding = Literal["utf-8", "utf-16", "utf-32"]
 
+# A line break as LSP counts lines: matches "\r\n" as one break, a lone "\r" or "\n"; not "\f".
 _BREAK = re.compile(r"\r\n|\r|\n")
 
 
