@@ -33,7 +33,10 @@ _WELL_FORMED = re.compile(
 )
 # A date tail that is date-like but not canonical: single-digit month/day or no separators.
 _LOOSE_DATE = re.compile(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})")
+# A date without separators (fullmatch): matches "20250414"; not "2025-04-14" or "2025414".
 _COMPACT_DATE = re.compile(r"(?P<y>[0-9]{4})(?P<m>[0-9]{2})(?P<d>[0-9]{2})")
+# A date-like tail to diagnose: matches "-2025-4-14", "-20250414" or "-2025-04-14" at the end; not
+# "-2025_04_14" or a tail with a trailing "-".
 _TAIL = re.compile(r"-(?P<date>[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{8})$")
 
 _REASONS: dict[Problem, str] = {
@@ -100,6 +103,8 @@ def parse(text: str) -> BetaName:
     raise BetaNameError(text, problems, corrected)
 
 
+# The canonical or compact date that feature_of strips: matches "-2025-04-14" or "-20250219" at
+# the end; not "-2025-4-14".
 _FEATURE_TAIL = re.compile(r"-(?:[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{8})$")
 
 

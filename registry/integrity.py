@@ -25,6 +25,8 @@ DENIED_SOURCES: tuple[str, ...] = (
     "DroxKiwi/claude-code-leak-packaged",  # the same, repackaged
     "pub.dev/documentation/neomage",  # a Dart port of those sources' constants
 )
+# Words naming leaked or reverse-engineered code in a source: matches "leaked", "Leaks", "-leak" or
+# "decompiled"; not "leakage" or "bleak".
 _LEAK_WORDS = re.compile(r"\bleak(?:ed|s)?\b|-leak\b|decompil|deobfuscat", re.IGNORECASE)
 
 
@@ -92,6 +94,8 @@ def _check_entry(registry: Registry, name: str, entry: BetaEntry) -> list[Proble
     return out
 
 
+# A Claude model id in a platform table (fullmatch): matches "claude-sonnet-4-5" or
+# "claude-3-5-sonnet-20241022"; not "claude-Sonnet", "claude-" or "gpt-4o".
 _MODEL_ID = re.compile(r"claude-[a-z0-9]+(?:-[a-z0-9]+)*")
 
 

@@ -162,8 +162,14 @@ def parse_target(spec: str) -> Target:
     return Target(platform, endpoint or None)
 
 
+# A platform's vendor prefix on a model id: matches "us.anthropic." or "anthropic/"; not "claude-x"
+# (none there).
 _MODEL_PREFIX = re.compile(r"^(?:[a-z]{2,4}\.)?(?:anthropic[./])")
+# A platform's version suffix: matches "@20250929", "-v1:0", "-v2" or ":0" at the end; not
+# "-20250929".
 _MODEL_SUFFIX = re.compile(r"(?:@.*|-v\d+(?::\d+)?|:\d+)$")
+# A model id's date or alias tail: matches "-20250929", "-latest" or "-default" at the end; not
+# "-2025".
 _MODEL_DATE = re.compile(r"-(?:\d{8}|latest|default)$")
 
 

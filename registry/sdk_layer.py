@@ -48,7 +48,11 @@ NODE_LITERALS = (
 _VENVS = (".venv", "venv")
 # `export type AnthropicBeta = (string & {}) | 'a' | 'b';` (one line in .d.ts, many in .ts).
 _TS_ALIAS = re.compile(r"export\s+type\s+AnthropicBeta\s*=(?P<body>[^;]*);")
+# Comments inside the alias body, blanked before reading its strings: matches "/* a */" or "// x"
+# to the line end; it does not see strings, so a `//` inside one would start a comment too.
 _TS_COMMENT = re.compile(r"/\*.*?\*/|//[^\n]*", re.DOTALL)
+# A quoted member of the alias (group 1 or 2): finds "a" and "b" in `(string & {}) | 'a' | "b"`;
+# never a whole string holding a backslash escape or a line break.
 _TS_STRING = re.compile(r"""'([^'\\\n]*)'|"([^"\\\n]*)\"""")
 _MAX_LITERAL_BYTES = 8 * 1024 * 1024  # a larger "literal" file is not an SDK's
 

@@ -36,6 +36,8 @@ from betalint.registry.model import Registry
 ALIAS = "AnthropicBetaParam"
 # Where the literal has lived, relative to the package directory; every one found is read.
 LITERAL_FILES = ("types/anthropic_beta_param.py", "types/beta/anthropic_beta_param.py")
+# The word that marks a member deprecated, any case: matches "Deprecated: use y"; not
+# "undeprecated" or "deprecated_since".
 _DEPRECATED = re.compile(r"\bdeprecated\b", re.IGNORECASE)
 
 

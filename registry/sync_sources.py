@@ -37,12 +37,20 @@ from betalint.registry.sync import (
 )
 
 _MAX_MEMBER = 16 * 1024 * 1024  # a larger file is no source file of these packages
+# A canonical beta name in free text: matches "files-api-2025-04-14" (also in parentheses); not
+# "Files-api-2025-04-14", "files-api-20250414", "files-api-2025-04-14-v2" or "my_files-api-…".
 _NAME = re.compile(r"(?<![\w-])[a-z][a-z0-9]*(?:-[a-z0-9]+)*-\d{4}-\d{2}-\d{2}(?![\w-])")
+# The words that mark a name in an SDK docstring, per kind: "Legacy API" is legacy,
+# "Deprecated." deprecated; "legacy_x" is neither.
 _WORDING = {
     "legacy": re.compile(r"\blegacy\b", re.I),
     "deprecated": re.compile(r"\bdeprecated\b", re.I),
 }
+# A sentence break: splits "One. Two! `x` three. four" into "One.", "Two!", "`x` three. four"
+# (no break before a lowercase word).
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z`])")
+# A quoted `anthropic-beta` key in TypeScript: matches `"anthropic-beta":` or `'anthropic-beta' :`;
+# not a bare `anthropic-beta:` or `"anthropic-beta" =`.
 _TS_PIN = re.compile(r"""['"]anthropic-beta['"]\s*:""")
 LITELLM_CONFIG = "litellm/anthropic_beta_headers_config.json"
 # Path segments of SDK resources that serve one cloud platform (anthropic 2.16.0 added

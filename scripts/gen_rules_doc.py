@@ -18,6 +18,9 @@ ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "docs" / "rules.md"
 README = ROOT / "README.md"
 CONFIG = ROOT / "docs" / "configuration.md"
+# The generated rules table between its markers (groups keep them): matches from
+# "<!-- rules-table:start -->" and a line break to "<!-- rules-table:end -->"; not a start
+# marker alone.
 _TABLE = re.compile(r"(<!-- rules-table:start -->\n).*?(<!-- rules-table:end -->)", re.S)
 
 
