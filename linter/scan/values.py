@@ -144,6 +144,85 @@ def _trim(text: str, start: int, end: int, quotes: bool) -> tuple[int, int, bool
         had_quote = True
 
 
+class _HeaderSplit(NamedTuple):
+    """A header value cut at its separators, before any item is judged."""
+
+    spans: list[tuple[int, int, bool]]  # each item's trimmed span; True: it holds a placeholder
+    semicolon: bool  # a ';' separated two items
+    stray: bool  # an item was wrapped in quotes, trimmed off
+
+
+def _split_header(text: str, start: int, end: int) -> _HeaderSplit:
+    """Cut text[start:end] at ',' and ';' (never inside a placeholder) and trim each item."""
+    spans: list[tuple[int, int, bool]] = []
+    semicolon = stray = False
+    piece_start = start
+    masked = False
+    for match in _SPLIT_HEADER.finditer(text, start, end):
+        if match.lastgroup == "mask":
+            masked = True
+            continue
+        semicolon = semicolon or match.group() == ";"
+        s, e, quoted = _trim(text, piece_start, match.start(), True)
+        stray = stray or quoted
+        spans.append((s, e, masked))
+        piece_start, masked = match.end(), False
+    s, e, quoted = _trim(text, piece_start, end, True)
+    stray = stray or quoted
+    spans.append((s, e, masked))
+    return _HeaderSplit(spans, semicolon, stray)
+
+
+def _drop_joining_edges(
+    spans: list[tuple[int, int, bool]], open_start: bool, open_end: bool
+) -> tuple[list[tuple[int, int, bool]], bool, bool]:
+    """Drop the empty first/last item where a separator joins this literal to its neighbour;
+    also say whether the lead and the trail were dropped."""
+    lead = open_start and len(spans) > 1 and spans[0][0] == spans[0][1]
+    trail = open_end and len(spans) > 1 and spans[-1][0] == spans[-1][1]
+    return spans[int(lead) : len(spans) - int(trail)], lead, trail
+
+
+def _header_pieces(text: str, spans: list[tuple[int, int, bool]]) -> tuple[list[Piece], bool]:
+    """The items that may be names, and whether every non-empty item is a plain token."""
+    pieces: list[Piece] = []
+    clean = True
+    for s, e, is_masked in spans:
+        if s == e or is_masked:
+            continue
+        if _HEADER_ITEM.fullmatch(text, s, e):
+            pieces.append(Piece(s, e))
+        else:
+            clean = False
+            if _foreign_item(text, s, e):
+                pieces.append(Piece(s, e, foreign=True))
+    return pieces, clean
+
+
+def _header_problems(spans: list[tuple[int, int, bool]], semicolon: bool, stray: bool) -> list[str]:
+    """What BL103 says about the value's syntax; none for a value with no item at all."""
+    if all(s == e for s, e, _ in spans):
+        return []
+    problems = []
+    if len(spans) > 1 and any(s == e for s, e, _ in spans):
+        problems.append("empty item in header value")
+    if semicolon:
+        problems.append("header items are separated by ',' not ';'")
+    if stray:
+        problems.append("stray quotes inside header value")
+    return problems
+
+
+def _header_rewrite(
+    text: str, start: int, end: int, spans: list[tuple[int, int, bool]], lead: bool, trail: bool
+) -> str:
+    """The value with its items joined by ',' (spaced if it was), keeping a joining edge."""
+    value = text[start:end]
+    joiner = ", " if (", " in value or "; " in value) else ","
+    replacement = joiner.join(text[s:e] for s, e, _ in spans if s != e)
+    return (joiner if lead else "") + replacement + (joiner.rstrip() if trail else "")
+
+
 def header_items(
     text: str,
     start: int,
@@ -161,55 +240,15 @@ def header_items(
     before/after this one (`"a," "b"`): an empty item at that edge is the separator between
     the literals, not an empty item, and a rewrite keeps it.
     """
-    pieces: list[Piece] = []
-    spans: list[tuple[int, int, bool]] = []  # trimmed span, masked
-    semicolon = stray = False
-    piece_start = start
-    masked = False
-    for match in _SPLIT_HEADER.finditer(text, start, end):
-        if match.lastgroup == "mask":
-            masked = True
-            continue
-        semicolon = semicolon or match.group() == ";"
-        s, e, quoted = _trim(text, piece_start, match.start(), True)
-        stray = stray or quoted
-        spans.append((s, e, masked))
-        piece_start, masked = match.end(), False
-    s, e, quoted = _trim(text, piece_start, end, True)
-    stray = stray or quoted
-    spans.append((s, e, masked))
-
-    # A separator at a literal edge joins this literal to its neighbour: no item there.
-    lead = open_start and len(spans) > 1 and spans[0][0] == spans[0][1]
-    trail = open_end and len(spans) > 1 and spans[-1][0] == spans[-1][1]
-    spans = spans[int(lead) : len(spans) - int(trail)]
-
-    clean = True
-    for s, e, is_masked in spans:
-        if s == e or is_masked:
-            continue
-        if _HEADER_ITEM.fullmatch(text, s, e):
-            pieces.append(Piece(s, e))
-        else:
-            clean = False
-            if _foreign_item(text, s, e):
-                pieces.append(Piece(s, e, foreign=True))
+    split = _split_header(text, start, end)
+    spans, lead, trail = _drop_joining_edges(split.spans, open_start, open_end)
+    pieces, clean = _header_pieces(text, spans)
     if not check_syntax or not clean:
         return pieces, []
-    empty = len(spans) > 1 and any(s == e for s, e, _ in spans)
-    if not (empty or semicolon or stray) or all(s == e for s, e, _ in spans):
+    problems = _header_problems(spans, split.semicolon, split.stray)
+    if not problems:
         return pieces, []
-    problems = []
-    if empty:
-        problems.append("empty item in header value")
-    if semicolon:
-        problems.append("header items are separated by ',' not ';'")
-    if stray:
-        problems.append("stray quotes inside header value")
-    value = text[start:end]
-    joiner = ", " if (", " in value or "; " in value) else ","
-    replacement = joiner.join(text[s:e] for s, e, _ in spans if s != e)
-    replacement = (joiner if lead else "") + replacement + (joiner.rstrip() if trail else "")
+    replacement = _header_rewrite(text, start, end, spans, lead, trail)
     vs, ve, _ = _trim(text, start, end, False)
     return pieces, [RawIssue(vs, ve, "; ".join(problems), replacement)]
 
