@@ -15,7 +15,7 @@ The scanner decides what the pieces mean; nothing here knows the registry.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 __all__ = [
     "CONSTANT",
@@ -293,6 +293,8 @@ _STRING = (
     r"|`(?P<c5>(?:[^`\\]|\\.)*)`))"
 )
 _UNNAMED_CONSTANT = re.sub(r"\?P<(?:go|java)>", "?:", CONSTANT)
+# The content group of each string form, one-line forms first: a match sets exactly one, and
+# one-line strings are the common ones, so the loop that looks for it usually stops at once.
 _CONTENT_GROUPS = ("c3", "c4", "c5", "c1", "c2")
 _EXPR_TAIL = (
     rf"|{_STRING}"
@@ -369,6 +371,153 @@ class Expression(NamedTuple):
 _NEXT_LINE_STRING = re.compile(r"[ \t\r\n]*(?:[rRbBuUfFL]{1,2}|u8)?[\"']")
 
 
+def _computes(kind: str | None, token: str) -> bool:
+    """Does this token make a value computed: a call that builds more than a list, an
+    operator (other than `+` joining strings), a condition word?"""
+    if kind == "call":
+        return token not in _LIST_CALLS
+    if kind == "word":
+        return token in _LOOSE_WORDS
+    return kind == "op"
+
+
+# What one token does to the expression: read on, end it there, or give it up (no value).
+_Step = Literal["more", "end", "fail"]
+
+
+class _ExpressionReader:
+    """The state of one `read_expression` call, one method per kind of token."""
+
+    __slots__ = (
+        "depth",
+        "inside_call",
+        "join_lines",
+        "joined",
+        "last",
+        "limit",
+        "loose",
+        "pieces",
+        "plus",
+        "pos",
+        "seen",
+        "strings",
+        "text",
+    )
+
+    def __init__(
+        self, text: str, pos: int, limit: int, *, inside_call: bool, join_lines: bool
+    ) -> None:
+        self.text = text
+        self.pos = pos  # where the next token search starts
+        self.limit = limit
+        self.inside_call = inside_call
+        self.join_lines = join_lines
+        self.strings: list[tuple[int, int]] = []
+        self.pieces: list[Piece] = []
+        self.joined: set[int] = set()
+        self.depth = 0  # brackets opened inside the value
+        self.seen = False  # any token of the value yet
+        self.loose = False
+        self.last: str | None = None  # kind of the previous token, for "a" "b" and "a" + "b"
+        self.plus = False  # a `+` right after a string: joined if a string follows
+
+    def take(self, match: re.Match[str]) -> _Step:
+        """Apply one token; `pos` is already past it."""
+        kind = match.lastgroup
+        if kind == "com":
+            return "more"
+        if kind == "sep":
+            return self._separator(match.group())
+        if self.plus and kind != "str":
+            self.loose, self.plus = True, False
+        if kind == "close":
+            return self._close()
+        self.seen = True
+        return self._token(kind, match)
+
+    def _token(self, kind: str | None, match: re.Match[str]) -> _Step:
+        """A token of the value itself (not a separator, closer or comment)."""
+        if kind == "pct":
+            if not self._word_list(match.group()):
+                return "fail"
+        elif kind == "op" and match.group() == "+" and self.last == "str":
+            self.plus = True
+            return "more"  # keep `last`: the next string continues this one
+        elif kind == "str":
+            self._string(match)
+        elif kind == "const":
+            self._constant(match)
+        elif kind == "open":
+            self.depth += 1
+        elif _computes(kind, match.group()):
+            self.loose = True
+        self.last = kind
+        return "more"
+
+    def _separator(self, sep: str) -> _Step:
+        """A ',' ';' or newline: outside brackets it ends the value, except a ',' between a
+        call's arguments, a newline before the value or inside a call, and a newline after
+        which the string goes on (`"a," +`, or with `join_lines` a string on the next line)."""
+        if sep == "\n" and (
+            self.plus
+            or (
+                self.join_lines
+                and self.last == "str"
+                and _NEXT_LINE_STRING.match(self.text, self.pos)
+            )
+        ):
+            return "more"  # `"a," +` or `"a,"` at the end of a line continues on the next
+        if self.depth == 0 and not (self.inside_call and sep == ","):
+            if sep == "\n" and (not self.seen or self.inside_call):
+                return "more"
+            return "end"
+        if sep != "\n":
+            self.last = None
+        return "more"
+
+    def _close(self) -> _Step:
+        """A closing bracket: the value's end when it closes one opened before the value."""
+        if self.depth == 0:
+            return "end"
+        self.depth -= 1
+        self.last = "close"
+        return "more"
+
+    def _string(self, match: re.Match[str]) -> None:
+        """A string literal: its content span; joined to the previous one when adjacent."""
+        if self.last == "str":
+            self.joined.add(len(self.strings))
+        self.plus = False
+        for group in _CONTENT_GROUPS:
+            if match.start(group) != -1:
+                self.strings.append((match.start(group), match.end(group)))
+                break
+
+    def _constant(self, match: re.Match[str]) -> None:
+        """An SDK constant: the span of its identifier, as a constant piece."""
+        const = _CONST_RE.match(self.text, match.start())
+        if const is not None:
+            self.pieces.append(Piece(*constant_span(const), True))
+
+    def _word_list(self, opener: str) -> bool:
+        """A Ruby `%w[...]`: each word a piece, reading on after its closer; False if unclosed."""
+        text, pos = self.text, self.pos
+        close_at = text.find(_CLOSERS[opener[-1]], pos, self.limit)
+        if close_at < 0:
+            return False
+        for word in re.finditer(r"\S+", text[pos:close_at], re.ASCII):
+            piece = _item_piece(text, pos + word.start(), pos + word.end())
+            if piece is not None:
+                self.pieces.append(piece)
+        self.pos = close_at + 1
+        return True
+
+    def result(self) -> Expression:
+        return Expression(
+            self.strings, self.pieces, self.loose or self.plus, frozenset(self.joined)
+        )
+
+
 def read_expression(
     text: str,
     pos: int,
@@ -389,83 +538,22 @@ def read_expression(
     """
     limit = min(end, pos + _LIMIT)
     pattern = _EXPR_HASH if hash_comments else _EXPR_SLASH
-    strings: list[tuple[int, int]] = []
-    pieces: list[Piece] = []
-    joined: set[int] = set()
-    depth = 0
-    seen = loose = False
-    last: str | None = None  # kind of the previous token, for "a" "b" and "a" + "b"
-    plus = False  # a `+` right after a string: joined if a string follows
+    reader = _ExpressionReader(text, pos, limit, inside_call=inside_call, join_lines=join_lines)
     tokens = 0
     while True:
-        match = pattern.search(text, pos, limit)
-        if match is None and depth == 0 and seen and limit == end:
+        match = pattern.search(text, reader.pos, limit)
+        if match is None and reader.depth == 0 and reader.seen and limit == end:
             break  # the text ends right after the value
         if match is None or tokens > _MAX_TOKENS:
             return None
         tokens += 1
-        kind = match.lastgroup
-        pos = match.end()
-        if kind == "com":
-            continue
-        if kind == "sep":
-            if match.group() == "\n" and (
-                plus or (join_lines and last == "str" and _NEXT_LINE_STRING.match(text, pos))
-            ):
-                continue  # `"a," +` or `"a,"` at the end of a line continues on the next
-            if depth == 0 and not (inside_call and match.group() == ","):
-                if match.group() == "\n" and (not seen or inside_call):
-                    continue
-                break
-            if match.group() != "\n":
-                last = None
-            continue
-        if plus and kind != "str":
-            loose, plus = True, False
-        if kind == "close":
-            if depth == 0:
-                break
-            depth -= 1
-            last = kind
-            continue
-        seen = True
-        if kind == "str":
-            if last == "str":
-                joined.add(len(strings))
-            plus = False
-            for group in _CONTENT_GROUPS:
-                if match.start(group) != -1:
-                    strings.append((match.start(group), match.end(group)))
-                    break
-        elif kind == "const":
-            const = _CONST_RE.match(text, match.start())
-            if const is not None:
-                pieces.append(Piece(*constant_span(const), True))
-        elif kind == "pct":
-            closer = _CLOSERS[match.group()[-1]]
-            close_at = text.find(closer, pos, limit)
-            if close_at < 0:
-                return None
-            for word in re.finditer(r"\S+", text[pos:close_at], re.ASCII):
-                piece = _item_piece(text, pos + word.start(), pos + word.end())
-                if piece is not None:
-                    pieces.append(piece)
-            pos = close_at + 1
-        elif kind == "open":
-            depth += 1
-        elif kind == "call":
-            name = match.group()
-            if name not in _LIST_CALLS:
-                loose = True
-        elif kind == "op":
-            if match.group() == "+" and last == "str":
-                plus = True
-                continue  # keep `last`: the next string continues this one
-            loose = True
-        elif kind == "word" and match.group() in _LOOSE_WORDS:
-            loose = True
-        last = kind
-    return Expression(strings, pieces, loose or plus, frozenset(joined))
+        reader.pos = match.end()
+        step = reader.take(match)
+        if step == "end":
+            break
+        if step == "fail":
+            return None
+    return reader.result()
 
 
 def _line_end(text: str, pos: int, end: int) -> int:
