@@ -1,0 +1,276 @@
+"""The call around a betas list: its span, and the model and tool types it writes as literals.
+
+Issue 16's rules compare a beta with the call that sends it. Precision over recall: a call is
+the innermost bracket-balanced `(...)` or `{...}` that holds the betas list or header (one
+level up when that is a `headers` object), a curl command, or an `.http` request; its model
+counts only as one string literal at the call's own level. Anything else (a variable, a
+conditional, a model in a nested object or another call) gives no model, and rules stay
+silent.
+
+Bounded and linear: the bracket walk reads at most `WINDOW` characters each side of the
+betas, with one compiled regex pass that skips strings and comments.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from betalint.linter.scan.languages import Lang, language_for_path
+
+__all__ = ["WINDOW", "CallLiterals", "call_literals"]
+
+WINDOW = 8192  # characters read each side of the betas; a longer call stays unknown
+
+
+@dataclass(frozen=True, slots=True)
+class CallLiterals:
+    """One call's span and the literals it writes. `model` is None unless exactly one literal
+    model is the call's own (`model="claude-…"` at its top level); `tools` are the tool type
+    literals anywhere in the span, as (start, end, type) in text order."""
+
+    start: int
+    end: int
+    model: str | None
+    model_span: tuple[int, int] | None
+    tools: tuple[tuple[int, int, str], ...]
+
+
+# Strings and comments, so brackets inside them do not count. One alternation per family;
+# brackets are the last alternative. Single-line quotes stop at a newline, so an unclosed
+# quote cannot swallow the rest of the window.
+_QUOTES = r""""(?:\\.|[^"\\\n])*"?|'(?:\\.|[^'\\\n])*'?"""
+_BRACKETS = r"[()\[\]{}]"
+# Python/Ruby: `"""doc ( """`, `'''…'''`, `"a)"`, `# see (1`; not `#` inside `"a#b"`.
+_HASH_LEXER = re.compile(
+    r'"""[\s\S]*?(?:"""|$)|' + r"'''[\s\S]*?(?:'''|$)|" + _QUOTES + r"|#[^\n]*|" + _BRACKETS
+)
+# JS/TS, Go, Java/Kotlin/C#, Rust, JSON(C): `` `tpl ${x}` ``, `// (`, `/* { */`, `"a}"`.
+_SLASH_LEXER = re.compile(
+    r'"""[\s\S]*?(?:"""|$)|`(?:\\.|[^`\\])*`?|'
+    + _QUOTES
+    + r"|//[^\n]*|/\*[\s\S]*?(?:\*/|$)|"
+    + _BRACKETS
+)
+_LEXERS: dict[Lang, re.Pattern[str]] = {
+    "python": _HASH_LEXER,
+    "ruby": _HASH_LEXER,
+    "js": _SLASH_LEXER,
+    "go": _SLASH_LEXER,
+    "java": _SLASH_LEXER,
+    "rust": _SLASH_LEXER,
+    "json": _SLASH_LEXER,
+}
+_PAIRS = {")": "(", "]": "[", "}": "{"}
+
+# A headers object the betas header sits in; the call is one level up. Matches the text just
+# before its `{`: `extra_headers=`, `headers: `, `"headers": `, `default_headers = `;
+# not `my_headers_list(` (no `=`/`:` right before the brace) or `headers_for(`.
+_HEADERS_KEY = re.compile(r"""(?:\b|["'])(?:extra_|default_)?headers["']?\s*[:=]\s*$""", re.I)
+
+# The model key and one string literal as its value:
+#   Python `model="claude-sonnet-4-5"`, TS `model: 'claude-haiku-4-5'`,
+#   JSON `"model": "claude-opus-4-1"`, Bedrock `modelId="us.anthropic.claude-…-v1:0"`;
+# not `model=cfg.model`, `model: name`, `fallback_model="claude-…"` (another key),
+# `"model_name": "…"`, or a value that is not a Claude id (`model: "gpt-4o"`).
+_MODEL = re.compile(
+    r"""(?<![\w.-])["']?(?:model|modelId|model_id)["']?\s*(?::|=)\s*"""
+    r"""(?P<q>["'])(?P<model>(?:[a-z]{2,4}\.)?(?:anthropic[./])?claude-[A-Za-z0-9.:@_-]+)(?P=q)"""
+)
+# What may follow a literal value: `,` `)` `}` `]`, a newline or a comment. Not `if` (a
+# Python conditional), `+` (concatenation), `??`/`||` (a fallback), `.` (a method call).
+_VALUE_END = re.compile(r"\s*(?:[,)}\]]|#|//|$)", re.M)
+
+# A tool type: `"type": "computer_20251124"`, `type="text_editor_20250728"`,
+# `type: 'code_execution_20250825'`; not `"type": "tool_use"` (no date),
+# `"type": "computer"`, or `content_type="image_20250101x"` (another key, trailing text).
+_TOOL_TYPE = re.compile(
+    r"""(?<![\w.-])["']?type["']?\s*(?::|=)\s*(?P<q>["'])(?P<tool>[a-z][a-z0-9_]*_\d{8})(?P=q)"""
+)
+
+
+def call_literals(text: str, path: str, start: int, end: int) -> CallLiterals | None:
+    """The call holding `text[start:end]` (a betas list or header value) and its literals;
+    None when no call can be told for certain."""
+    lang = language_for_path(path)
+    if lang == "shell":
+        return _curl_literals(text, start, end)
+    if lang == "http":
+        return _http_literals(text, start, end)
+    lexer = _LEXERS.get(lang)
+    if lexer is None:
+        return None  # markdown, notebooks, YAML...: no call shape here yet
+    return _bracket_literals(text, lexer, start, end)
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexed:
+    """The opaque tokens (strings, comments) of a window and the depth after each bracket."""
+
+    opaque: list[tuple[int, int, bool]]  # (start, end, is_string), in order
+    opaque_starts: list[int]
+    bracket_at: list[int]
+    depth_after: list[int]
+
+    def depth(self, pos: int) -> int:
+        i = bisect_right(self.bracket_at, pos - 1) - 1
+        return self.depth_after[i] if i >= 0 else 0
+
+    def is_code(self, pos: int) -> bool:
+        """`pos` is outside strings and comments, or opens a string (a JSON key)."""
+        i = bisect_right(self.opaque_starts, pos) - 1
+        if i < 0:
+            return True
+        s, e, is_string = self.opaque[i]
+        return pos >= e or (pos == s and is_string)
+
+
+def _enclosing(text: str, lexer: re.Pattern[str], start: int, end: int) -> tuple[int, int] | None:
+    """The innermost `(...)`/`{...}` around [start, end), stepping out of a headers object."""
+    lo = max(0, start - WINDOW)
+    if lo:
+        lo = text.find("\n", lo, start) + 1 or start  # begin at a line, not mid-token
+    hi = min(len(text), end + WINDOW)
+    stack: list[tuple[str, int]] = []
+    outer: list[tuple[str, int]] | None = None  # the stack at `start`
+    for m in lexer.finditer(text, lo, hi):
+        if outer is None and m.end() > start:
+            outer = [o for o in stack if o[0] != "["]
+            if not outer:
+                return None
+            if _HEADERS_KEY.search(text, max(lo, outer[-1][1] - 40), outer[-1][1]):
+                outer.pop()  # `{"anthropic-beta": …}` is a headers object: take its call
+                if not outer:
+                    return None
+        token = m.group()
+        if token in "([{":
+            stack.append((token, m.start()))
+        elif token in ")]}":
+            if not stack or stack[-1][0] != _PAIRS[token]:
+                return None  # unbalanced: the window cannot be read for certain
+            opener = stack.pop()
+            if outer is not None and opener == outer[-1]:
+                return (opener[1], m.end()) if m.start() >= end else None
+    return None
+
+
+def _lex(text: str, lexer: re.Pattern[str], lo: int, hi: int) -> _Lexed:
+    opaque: list[tuple[int, int, bool]] = []
+    bracket_at: list[int] = []
+    depth_after: list[int] = []
+    depth = 0
+    for m in lexer.finditer(text, lo, hi):
+        token = m.group()
+        if token in "([{":
+            depth += 1
+        elif token in ")]}":
+            depth -= 1
+        else:
+            opaque.append((m.start(), m.end(), token[0] in "\"'`"))
+            continue
+        bracket_at.append(m.start())
+        depth_after.append(depth)
+    return _Lexed(opaque, [o[0] for o in opaque], bracket_at, depth_after)
+
+
+def _bracket_literals(
+    text: str, lexer: re.Pattern[str], start: int, end: int
+) -> CallLiterals | None:
+    span = _enclosing(text, lexer, start, end)
+    if span is None:
+        return None
+    lexed = _lex(text, lexer, *span)
+    return _literals(text, span, lexed)
+
+
+def _literals(text: str, span: tuple[int, int], lexed: _Lexed) -> CallLiterals:
+    """The call's own model (one literal at depth 1, in code) and every tool type literal."""
+    lo, hi = span
+    models = {
+        (m.start("model"), m.end("model"), m.group("model"))
+        for m in _MODEL.finditer(text, lo, hi)
+        if lexed.is_code(m.start())
+        and lexed.depth(m.start()) == 1
+        and _VALUE_END.match(text, m.end())
+    }
+    # Any other model key at this level (a variable, a second literal): not one literal.
+    keys = [
+        k
+        for k in re.finditer(
+            r"""(?<![\w.-])["']?(?:model|modelId|model_id)["']?\s*[:=](?!=)""", text[lo:hi]
+        )
+        if lexed.is_code(lo + k.start()) and lexed.depth(lo + k.start()) == 1
+    ]
+    model = span_of_model = None
+    if len(models) == 1 and len(keys) == 1:
+        s, e, model = next(iter(models))
+        span_of_model = (s, e)
+    tools = tuple(
+        (m.start("tool"), m.end("tool"), m.group("tool"))
+        for m in _TOOL_TYPE.finditer(text, lo, hi)
+        if lexed.is_code(m.start())
+    )
+    return CallLiterals(lo, hi, model, span_of_model, tools)
+
+
+# A curl command's lines: each ends in a backslash continuation, the last one does not
+# (`curl … \⏎  -H "anthropic-beta: x" \⏎  -d '{…}'` is one command).
+# A curl body: `-d '…'`, `--data '…'`, `--data-raw '…'`, `--json '…'` in single quotes (JSON
+# bodies are single-quoted in shell); not `-d @body.json` or `-d "$BODY"` (not literal).
+_CURL_BODY = re.compile(r"""(?:^|\s)(?:-d|--data(?:-raw|-binary)?|--json)\s+'(?P<body>[^']*)'""")
+
+
+def _curl_literals(text: str, start: int, end: int) -> CallLiterals | None:
+    """A curl command holding [start, end) and its single-quoted JSON body's literals."""
+    lo = text.rfind("\n", 0, start) + 1
+    while lo > 0 and lo > start - WINDOW:
+        prev = text.rfind("\n", 0, lo - 1) + 1
+        if not text[prev : lo - 1].rstrip().endswith("\\"):
+            break
+        lo = prev
+    hi = end
+    limit = min(len(text), end + WINDOW)
+    while hi < limit:
+        nl = text.find("\n", hi, limit)
+        if nl == -1:
+            hi = limit
+            break
+        if not text[hi:nl].rstrip().endswith("\\"):
+            hi = nl
+            break
+        hi = nl + 1
+    command = text[lo:hi]
+    if "curl" not in command:
+        return None
+    bodies = list(_CURL_BODY.finditer(text, lo, hi))
+    if len(bodies) != 1:
+        return None
+    return _json_literals(text, bodies[0].start("body"), bodies[0].end("body"), (lo, hi))
+
+
+def _http_literals(text: str, start: int, end: int) -> CallLiterals | None:
+    """An `.http` request (between `###` separators) holding [start, end), and its body's."""
+    lo = max(0, start - WINDOW)
+    sep = text.rfind("\n###", lo, start)
+    lo = sep + 1 if sep != -1 else (0 if lo == 0 else -1)
+    if lo < 0:
+        return None
+    nxt = text.find("\n###", end, end + WINDOW)
+    hi = nxt if nxt != -1 else (len(text) if len(text) <= end + WINDOW else -1)
+    if hi < 0:
+        return None
+    blank = re.search(r"\r?\n[ \t]*\r?\n", text[lo:hi])
+    if blank is None:
+        return None
+    return _json_literals(text, lo + blank.end(), hi, (lo, hi))
+
+
+def _json_literals(text: str, lo: int, hi: int, unit: tuple[int, int]) -> CallLiterals | None:
+    """Literals of the JSON object that opens `text[lo:hi]`, reported over `unit`."""
+    first = text.find("{", lo, hi)
+    if first == -1 or text[lo:first].strip():
+        return None
+    lexed = _lex(text, _SLASH_LEXER, first, hi)
+    found = _literals(text, (first, hi), lexed)
+    return CallLiterals(unit[0], unit[1], found.model, found.model_span, found.tools)
