@@ -61,6 +61,13 @@ def model_of(text: str, path: str, needle: str = BETA) -> str | None:
             f'dict(modelId="us.anthropic.claude-haiku-4-5-20251001-v1:0", betas=["{BETA}"])',
             "us.anthropic.claude-haiku-4-5-20251001-v1:0",
         ),
+        # A Go struct literal argument is an object.
+        (
+            "main.go",
+            "client.Beta.Messages.New(ctx, anthropic.BetaMessageNewParams{\n"
+            f'\tModel: "claude-haiku-4-5",\n\tBetas: []string{{"{BETA}"}},\n}})',
+            "claude-haiku-4-5",
+        ),
         # Brackets inside strings and comments do not move the call's bounds.
         (
             "a.py",
@@ -104,6 +111,18 @@ def test_a_literal_model_of_the_same_call(path: str, text: str, model: str) -> N
             f'client.messages.create({{ model: "claude-haiku-4-5" }}, '
             f'{{ headers: {{ "anthropic-beta": "{BETA}" }} }})',
         ),
+        # A function body is a block, not an object: its local `model` is not the call's.
+        (
+            "a.ts",
+            'function send() {\n  let model = "claude-haiku-4-5";\n'
+            f'  headers["anthropic-beta"] = "{BETA}";\n}}',
+        ),
+        (
+            "main.go",
+            'func send() {\n\tmodel := "claude-haiku-4-5"\n'
+            f'\treq.Header.Set("anthropic-beta", "{BETA}")\n}}',
+        ),
+        ("a.ts", f'items.forEach(() => {{ model = "claude-haiku-4-5"; h = ["{BETA}"]; }})'),
         # Unbalanced text: no call can be told.
         ("a.py", f'f(model="claude-haiku-4-5", betas=["{BETA}"]'),
         # No language with a call shape here.

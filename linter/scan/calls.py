@@ -63,6 +63,9 @@ _LEXERS: dict[Lang, re.Pattern[str]] = {
     "json": _SLASH_LEXER,
 }
 _PAIRS = {")": "(", "]": "[", "}": "{"}
+# The text before a Go slice or array literal's brace, which is a list like `[`: `[]string`,
+# `[]anthropic.AnthropicBeta`, `[2]string`; not `Params` or `map[string]string` (objects).
+_SLICE = re.compile(r"\[\d*\]\s*\*?[A-Za-z_][\w.]*\s*$")
 
 # A headers object the betas header sits in; the call is one level up. Matches the text just
 # before its `{`: `extra_headers=`, `headers: `, `"headers": `, `default_headers = `;
@@ -75,7 +78,7 @@ _HEADERS_KEY = re.compile(r"""(?:\b|["'])(?:extra_|default_)?headers["']?\s*[:=]
 # not `model=cfg.model`, `model: name`, `fallback_model="claude-…"` (another key),
 # `"model_name": "…"`, or a value that is not a Claude id (`model: "gpt-4o"`).
 _MODEL = re.compile(
-    r"""(?<![\w.-])["']?(?:model|modelId|model_id)["']?\s*(?::|=)\s*"""
+    r"""(?<![\w.-])["']?(?:[Mm]odel|[Mm]odelId|model_id)["']?\s*(?::|=)\s*"""
     r"""(?P<q>["'])(?P<model>(?:[a-z]{2,4}\.)?(?:anthropic[./])?claude-[A-Za-z0-9.:@_-]+)(?P=q)"""
 )
 # What may follow a literal value: `,` `)` `}` `]`, a newline or a comment. Not `if` (a
@@ -86,7 +89,7 @@ _VALUE_END = re.compile(r"\s*(?:[,)}\]]|#|//|$)", re.M)
 # `type: 'code_execution_20250825'`; not `"type": "tool_use"` (no date),
 # `"type": "computer"`, or `content_type="image_20250101x"` (another key, trailing text).
 _TOOL_TYPE = re.compile(
-    r"""(?<![\w.-])["']?type["']?\s*(?::|=)\s*(?P<q>["'])(?P<tool>[a-z][a-z0-9_]*_\d{8})(?P=q)"""
+    r"""(?<![\w.-])["']?[Tt]ype["']?\s*(?::|=)\s*(?P<q>["'])(?P<tool>[a-z][a-z0-9_]*_\d{8})(?P=q)"""
 )
 
 
@@ -101,7 +104,10 @@ def call_literals(text: str, path: str, start: int, end: int) -> CallLiterals | 
     lexer = _LEXERS.get(lang)
     if lexer is None:
         return None  # markdown, notebooks, YAML...: no call shape here yet
-    return _bracket_literals(text, lexer, start, end)
+    span = _enclosing(text, lexer, start, end)
+    if span is None or (lang not in ("python", "json") and not _is_object(text, span[0])):
+        return None
+    return _literals(text, span, _lex(text, lexer, *span))
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +132,10 @@ class _Lexed:
         return pos >= e or (pos == s and is_string)
 
 
+def _slice(text: str, brace: int) -> bool:
+    return bool(_SLICE.search(text, max(0, brace - 80), brace))
+
+
 def _enclosing(text: str, lexer: re.Pattern[str], start: int, end: int) -> tuple[int, int] | None:
     """The innermost `(...)`/`{...}` around [start, end), stepping out of a headers object."""
     lo = max(0, start - WINDOW)
@@ -136,7 +146,7 @@ def _enclosing(text: str, lexer: re.Pattern[str], start: int, end: int) -> tuple
     outer: list[tuple[str, int]] | None = None  # the stack at `start`
     for m in lexer.finditer(text, lo, hi):
         if outer is None and m.end() > start:
-            outer = [o for o in stack if o[0] != "["]
+            outer = [o for o in stack if o[0] != "[" and not _slice(text, o[1])]
             if not outer:
                 return None
             if _HEADERS_KEY.search(text, max(lo, outer[-1][1] - 40), outer[-1][1]):
@@ -174,14 +184,24 @@ def _lex(text: str, lexer: re.Pattern[str], lo: int, hi: int) -> _Lexed:
     return _Lexed(opaque, [o[0] for o in opaque], bracket_at, depth_after)
 
 
-def _bracket_literals(
-    text: str, lexer: re.Pattern[str], start: int, end: int
-) -> CallLiterals | None:
-    span = _enclosing(text, lexer, start, end)
-    if span is None:
-        return None
-    lexed = _lex(text, lexer, *span)
-    return _literals(text, span, lexed)
+# What may stand before a `{` that opens an object, not a block: `(`, `,`, `=`, `:`, `[`, `?`,
+# `&`, `!`, `return`, or a type name after one of them (Go/Rust struct literals:
+# `New(ctx, anthropic.BetaMessageNewParams{`, `x := Params{`). Not `) {` (a function or `if`
+# body), `=> {`, `else {`, `fn run() -> Value {`, `items.each {` (a Ruby block).
+_OBJECT_BEFORE = re.compile(
+    r"""(?:[(,=:\[?&!]|\breturn|(?:[(,=:\[&]|\breturn)\s*[A-Za-z_][\w.]*(?:<[^<>{}]*>)?)\s*$"""
+)
+_BLOCK_WORDS = re.compile(r"\b(?:if|for|while|switch|else|try|do|func|fn|impl|struct|class)\s*$")
+
+
+def _is_object(text: str, brace: int) -> bool:
+    """Whether the bracket at `brace` opens a call, or an object rather than a code block."""
+    if text[brace] != "{":
+        return True
+    before = text[max(0, brace - 120) : brace]
+    if before.endswith("=>") or before.rstrip().endswith("=>"):
+        return False
+    return bool(_OBJECT_BEFORE.search(before)) and not _BLOCK_WORDS.search(before)
 
 
 def _literals(text: str, span: tuple[int, int], lexed: _Lexed) -> CallLiterals:
@@ -198,7 +218,7 @@ def _literals(text: str, span: tuple[int, int], lexed: _Lexed) -> CallLiterals:
     keys = [
         k
         for k in re.finditer(
-            r"""(?<![\w.-])["']?(?:model|modelId|model_id)["']?\s*[:=](?!=)""", text[lo:hi]
+            r"""(?<![\w.-])["']?(?:[Mm]odel|[Mm]odelId|model_id)["']?\s*[:=](?!=)""", text[lo:hi]
         )
         if lexed.is_code(lo + k.start()) and lexed.depth(lo + k.start()) == 1
     ]
