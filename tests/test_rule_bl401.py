@@ -109,6 +109,15 @@ def test_the_fix_removes_the_beta_only_when_a_sibling_stays(mini_linter: Linter)
     assert alone[0].fix is not None and alone[0].fix.applicability == "display"
 
 
+def test_a_model_whose_support_ended_says_when(mini_linter: Linter) -> None:
+    text = f'f(model="claude-3-7-sonnet-20250219", betas=["{BETA}"])\n'
+    (found,) = findings(mini_linter, text, "a.py")
+    assert found.severity == "warning"
+    assert "no longer works on claude-3-7-sonnet-20250219: support ended 2026-02-19" in (
+        found.message
+    )
+
+
 def test_the_pinned_platform_decides(mini_registry: Registry) -> None:
     """The 400 on claude-opus-4-7 is a Claude API claim: on a Bedrock client only the entry's
     model list speaks (no effect outside it), so the finding is a warning there."""

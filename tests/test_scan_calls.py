@@ -140,6 +140,14 @@ def test_curl_body_and_its_look_alikes() -> None:
         '  -d \'{"model": "claude-haiku-4-5", "max_tokens": 64}\'\n'
     )
     assert model_of(command, "run.sh") == "claude-haiku-4-5"
+    # A body over several lines: the open quote continues the command.
+    multiline = (
+        "curl https://api.anthropic.com/v1/messages \\\n"
+        f'  -H "anthropic-beta: {BETA}" \\\n'
+        '  -d \'{\n    "model": "claude-haiku-4-5",\n    "max_tokens": 64\n  }\'\n'
+        "echo done\n"
+    )
+    assert model_of(multiline, "run.sh") == "claude-haiku-4-5"
     # The body of the next command is another request.
     two = (
         f'curl https://api.anthropic.com/v1/messages -H "anthropic-beta: {BETA}" -d @body.json\n'

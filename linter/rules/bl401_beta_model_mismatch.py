@@ -31,6 +31,7 @@ shown but never applied when it is the only name in its list.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -39,7 +40,8 @@ from betalint.linter.rules.file_check import FileCheck
 from betalint.linter.rules.rule import Rule
 from betalint.linter.scan.calls import call_literals
 from betalint.linter.scan.scanner import Candidate
-from betalint.registry.platforms import PlatformVerdict, parse_target, platform_verdict
+from betalint.registry.platforms import PlatformVerdict, model_in, parse_target, platform_verdict
+from betalint.registry.schema import BetaEntry, span_of
 from betalint.registry.validator import Verdict
 
 # Names other rules already settle: retired (BL205), unknown/malformed (BL1xx/BL201). A GA
@@ -67,8 +69,9 @@ def check(file: FileCheck, c: Candidate, verdict: Verdict) -> Iterator[Diagnosti
         if edit is not None
         else Fix("display", (), None, f"remove {c.written} or change the model by hand")
     )
-    message = f"{found.model_message} (the model of this call)"
     entry = registry.get(name)
+    ended = _ended(name, entry, call.model, file.linter.today) if entry else None
+    message = f"{ended or found.model_message} (the model of this call)"
     diagnostic = file.at(RULE, c, message, name, fix, entry.docs_url if entry else None)
     yield (
         diagnostic if found.model_effect == "rejected" else replace(diagnostic, severity="warning")
@@ -86,6 +89,16 @@ def _mismatch(file: FileCheck, name: str, model: str) -> PlatformVerdict | None:
         found = platform_verdict(name, parse_target(spec), registry, model=model, today=today)
         if found.model_effect in ("rejected", "no-effect"):
             return found
+    return None
+
+
+def _ended(name: str, entry: BetaEntry, model: str, today: dt.date) -> str | None:
+    """Why support for `model` ended, when the entry's dated list says it did (a retired
+    model reads better as that than as "works only on" the others)."""
+    for span in map(span_of, entry.models):
+        if span.until is not None and span.until <= today and model_in(model, [span.id]):
+            why = f" ({span.note})" if span.note else ""
+            return f"{name} no longer works on {model}: support ended {span.until}{why}"
     return None
 
 

@@ -249,17 +249,9 @@ def _curl_literals(text: str, start: int, end: int) -> CallLiterals | None:
         if not text[prev : lo - 1].rstrip().endswith("\\"):
             break
         lo = prev
-    hi = end
-    limit = min(len(text), end + WINDOW)
-    while hi < limit:
-        nl = text.find("\n", hi, limit)
-        if nl == -1:
-            hi = limit
-            break
-        if not text[hi:nl].rstrip().endswith("\\"):
-            hi = nl
-            break
-        hi = nl + 1
+    hi = _command_end(text, lo, min(len(text), end + WINDOW))
+    if hi < end:
+        return None
     command = text[lo:hi]
     if "curl" not in command:
         return None
@@ -267,6 +259,23 @@ def _curl_literals(text: str, start: int, end: int) -> CallLiterals | None:
     if len(bodies) != 1:
         return None
     return _json_literals(text, bodies[0].start("body"), bodies[0].end("body"), (lo, hi))
+
+
+def _command_end(text: str, lo: int, limit: int) -> int:
+    """Where the shell command starting at `lo` ends: a line that neither ends in a backslash
+    nor leaves a single quote open (`-d '{⏎ "model": …⏎ }'` spans lines); `limit` if none."""
+    quotes = 0
+    pos = lo
+    while pos < limit:
+        nl = text.find("\n", pos, limit)
+        line = text[pos : nl if nl != -1 else limit]
+        quotes += line.count("'")
+        if nl == -1:
+            return limit
+        if quotes % 2 == 0 and not line.rstrip().endswith("\\"):
+            return nl
+        pos = nl + 1
+    return limit
 
 
 def _http_literals(text: str, start: int, end: int) -> CallLiterals | None:
