@@ -1,4 +1,4 @@
-"""Shared test setup: keep the registry's pickle cache out of the user's home; hypothesis
+"""Shared test setup: keep the registry cache out of the user's home; hypothesis
 profiles (`dev` by default, `HYPOTHESIS_PROFILE=fuzz` for the long fuzzing run in CI); the
 small test registry (`mini_registry`, `mini_linter`) that rule and engine tests run on."""
 

@@ -47,7 +47,9 @@ class FixRun:
         if self.diff:
             self._show(result)
             return outcome
-        error = write_fixed(result.source.path, result.source.data, result.fixed.data)
+        error = write_fixed(
+            result.source.path, result.source.data, result.fixed.data, root=str(settings.root)
+        )
         if error is not None:
             self.errors.append(error)
             click.echo(printable(f"betalint: error: {error}"), err=True)
@@ -94,6 +96,9 @@ class FixRun:
             return check_source(fixed, settings, self.linters).diagnostics
 
         result = fix_source(source, check, unsafe=self.unsafe, diagnostics=outcome.diagnostics)
+        if result.unguarded is not None and result.applied:
+            where = posix_path(source.path)
+            click.echo(f"betalint: warning: {where}: {result.unguarded}", err=True)
         for dropped in result.dropped:
             d = dropped.diagnostic
             where = f"{posix_path(d.path)}:{d.line}:{d.column}"
