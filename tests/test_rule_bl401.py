@@ -129,3 +129,12 @@ def test_the_pinned_platform_decides(mini_registry: Registry) -> None:
     assert [d.severity for d in findings(linter, text, "a.py")] == ["warning"]
     text = text.replace("AnthropicBedrock()", "Anthropic()")
     assert [d.severity for d in findings(linter, text, "a.py")] == ["error"]
+
+
+def test_a_bedrock_model_id_is_checked_on_bedrock(mini_linter: Linter) -> None:
+    """The 400 is a Claude API claim; a Bedrock-form id goes to Bedrock, where only the
+    entry's model list speaks."""
+    claude_api = f'f(model="claude-opus-4-7", betas=["{BETA}"])\n'
+    assert [d.severity for d in findings(mini_linter, claude_api, "a.py")] == ["error"]
+    bedrock = f'f(model="us.anthropic.claude-opus-4-7-v1:0", betas=["{BETA}"])\n'
+    assert [d.severity for d in findings(mini_linter, bedrock, "a.py")] == ["warning"]

@@ -9,8 +9,8 @@ no effect there.
 ## What it does
 Reports a beta whose registry entry says it is rejected on, or has no effect on, the literal
 model of the same call (a Python call, a TS/JS object, a JSON body, a curl command's `-d`
-body, an `.http` request). The platform is the one the file pins through its client, else
-each configured target, else the Claude API; the model lists are dated, as in
+body, an `.http` request). The platform is the one the file pins through its client or the
+model id's own form (Bedrock, Vertex AI), else each configured target, else the Claude API; the model lists are dated, as in
 `betalint validate --model`.
 
 ## Why is this bad?
@@ -32,6 +32,7 @@ shown but never applied when it is the only name in its list.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -81,7 +82,7 @@ def check(file: FileCheck, c: Candidate, verdict: Verdict) -> Iterator[Diagnosti
 def _mismatch(file: FileCheck, name: str, model: str) -> PlatformVerdict | None:
     """The first target on which `model` rejects `name` or ignores it; None when none does.
     "Undocumented" (sources name other models only) is not enough evidence to report."""
-    pinned = file.pinned_platform()
+    pinned = file.pinned_platform() or _platform_of(model)
     targets = [pinned] if pinned else list(file.linter.platforms) or ["anthropic"]
     registry = file.linter.registry
     today = file.linter.today
@@ -90,6 +91,18 @@ def _mismatch(file: FileCheck, name: str, model: str) -> PlatformVerdict | None:
         if found.model_effect in ("rejected", "no-effect"):
             return found
     return None
+
+
+# A model id written in a platform's own form says where the call goes:
+# Bedrock `us.anthropic.claude-sonnet-4-5-20250929-v1:0`, `anthropic.claude-…`; Vertex AI
+# `claude-sonnet-4-5@20250929`. Not `claude-sonnet-4-5-20250929` (the Claude API's form).
+_BEDROCK_MODEL = re.compile(r"^(?:[a-z]{2,4}\.)?anthropic\.|-v\d+(?::\d+)?$")
+
+
+def _platform_of(model: str) -> str | None:
+    if _BEDROCK_MODEL.search(model):
+        return "bedrock"
+    return "vertex" if "@" in model else None
 
 
 def _ended(name: str, entry: BetaEntry, model: str, today: dt.date) -> str | None:
