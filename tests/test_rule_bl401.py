@@ -39,6 +39,10 @@ CASES = {
         '  -H "anthropic-beta: {beta}" \\\n'
         '  -d \'{{"model": "{model}", "max_tokens": 64}}\'\n',
     ),
+    "yaml": (
+        "model-settings.yml",
+        "- name: {model}\n  extra_params:\n    extra_headers:\n      anthropic-beta: {beta}\n",
+    ),
     "http": (
         "api.http",
         "POST https://api.anthropic.com/v1/messages\nanthropic-beta: {beta}\n\n"

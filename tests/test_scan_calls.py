@@ -177,6 +177,30 @@ def test_http_request_body_and_the_next_request() -> None:
     assert model_of(other, "api.http") is None
 
 
+def test_yaml_model_settings_item_and_its_look_alikes() -> None:
+    settings = (
+        "- name: anthropic/claude-haiku-4-5\n"
+        "  weak_model_name: anthropic/claude-3-5-haiku-20241022\n"
+        "  extra_params:\n"
+        "    extra_headers:\n"
+        f"      anthropic-beta: prompt-caching-2024-07-31,{BETA}\n"
+        "    max_tokens: 8192\n"
+        "\n"
+        "- name: claude-opus-4-7\n"
+        "  edit_format: diff\n"
+    )
+    # The item's own `name`, not `weak_model_name`, nor the next item's.
+    assert model_of(settings, "model-settings.yml") == "anthropic/claude-haiku-4-5"
+    # Another provider's route is not a Claude API model.
+    routed = settings.replace("anthropic/claude-haiku-4-5", "openrouter/anthropic/claude-haiku-4-5")
+    assert model_of(routed, "model-settings.yml") is None
+    # The model from an environment variable.
+    assert model_of(settings.replace("anthropic/claude-haiku-4-5", "${MODEL}"), "m.yml") is None
+    # A top-level document, not a list item: no unit to tell.
+    top = f"model: claude-haiku-4-5\nheaders:\n  anthropic-beta: {BETA}\n"
+    assert model_of(top, "config.yaml") is None
+
+
 def test_tool_types_of_the_call_and_not_of_another() -> None:
     text = (
         "client.beta.messages.create(\n"
@@ -207,12 +231,14 @@ def test_a_call_longer_than_the_window_is_unknown() -> None:
     assert model_of(text, "a.py") is None
 
 
-_ALPHABET = st.sampled_from([*"()[]{}\"'`#/*\\\n =:,ab", "model", "claude-x", "type"])
+_ALPHABET = st.sampled_from(
+    [*"()[]{}\"'`#/*\\\n =:,ab-", "model", "name: ", "claude-x", "type", "curl ", "-d '", "###"]
+)
 
 
 @given(
     st.lists(_ALPHABET, max_size=60).map("".join),
-    st.sampled_from(["a.py", "a.ts", "a.json", "a.sh", "a.http", "a.go", "a.md"]),
+    st.sampled_from(["a.py", "a.ts", "a.json", "a.sh", "a.http", "a.go", "a.yml", "a.md"]),
     st.integers(min_value=0, max_value=80),
     st.integers(min_value=0, max_value=10),
 )

@@ -2,7 +2,8 @@
 
 Issue 16's rules compare a beta with the call that sends it. Precision over recall: a call is
 the innermost bracket-balanced `(...)` or `{...}` that holds the betas list or header (one
-level up when that is a `headers` object), a curl command, or an `.http` request; its model
+level up when that is a `headers` object), a curl command, an `.http` request, or a YAML list
+item (model settings: `- name: claude-…` with its `extra_headers`); its model
 counts only as one string literal at the call's own level. Anything else (a variable, a
 conditional, a model in a nested object or another call) gives no model, and rules stay
 silent.
@@ -101,9 +102,11 @@ def call_literals(text: str, path: str, start: int, end: int) -> CallLiterals | 
         return _curl_literals(text, start, end)
     if lang == "http":
         return _http_literals(text, start, end)
+    if lang == "yaml":
+        return _yaml_literals(text, start, end)
     lexer = _LEXERS.get(lang)
     if lexer is None:
-        return None  # markdown, notebooks, YAML...: no call shape here yet
+        return None  # markdown, notebooks...: no call shape here yet
     span = _enclosing(text, lexer, start, end)
     if span is None or (lang not in ("python", "json") and not _is_object(text, span[0])):
         return None
@@ -303,3 +306,70 @@ def _json_literals(text: str, lo: int, hi: int, unit: tuple[int, int]) -> CallLi
     lexed = _lex(text, _SLASH_LEXER, first, hi)
     found = _literals(text, (first, hi), lexed)
     return CallLiterals(unit[0], unit[1], found.model, found.model_span, found.tools)
+
+
+# A YAML list item's model: `- name: anthropic/claude-sonnet-4-20250514` (aider's model
+# settings) or `  model: "claude-haiku-4-5"` at the item's own level; not
+# `weak_model_name: claude-…` (another key), `name: openrouter/anthropic/claude-…` or
+# `name: bedrock/…` (another provider's route), nor `model: ${MODEL}`.
+_YAML_MODEL = re.compile(
+    r"""^(?P<indent>[ ]*(?:-[ ]+)?)(?:model|name):[ ]*(?P<q>["']?)"""
+    r"""(?P<model>(?:anthropic/)?claude-[A-Za-z0-9.:@_-]+)(?P=q)[ ]*(?:#.*)?$""",
+    re.M,
+)
+# Any model or name key, to tell one literal from several or from a non-literal value.
+_YAML_KEY = re.compile(r"^(?P<indent>[ ]*(?:-[ ]+)?)(?:model|name):", re.M)
+_YAML_TOOL = re.compile(r"(?<![\w.-])type:[ ]*[\"']?(?P<tool>[a-z][a-z0-9_]*_\d{8})\b")
+
+
+def _yaml_literals(text: str, start: int, end: int) -> CallLiterals | None:
+    """The YAML list item (`- name: …` and its more-indented lines) holding [start, end)."""
+    item = _yaml_item(text, start)
+    if item is None:
+        return None
+    lo, column = item
+    hi = _yaml_item_end(text, end, column, min(len(text), end + WINDOW))
+    keys = [k for k in _YAML_KEY.finditer(text, lo, hi) if len(k.group("indent")) == column + 2]
+    models = [m for m in _YAML_MODEL.finditer(text, lo, hi) if len(m.group("indent")) == column + 2]
+    model = span = None
+    if len(keys) == 1 and len(models) == 1:
+        model, span = models[0].group("model"), models[0].span("model")
+    tools = tuple(
+        (m.start("tool"), m.end("tool"), m.group("tool")) for m in _YAML_TOOL.finditer(text, lo, hi)
+    )
+    return CallLiterals(lo, hi, model, span, tools)
+
+
+def _yaml_item(text: str, start: int) -> tuple[int, int] | None:
+    """(line start, dash column) of the list item above `start`; None at the top level."""
+    pos = text.rfind("\n", 0, start) + 1
+    line = text[pos : text.find("\n", pos) if "\n" in text[pos:] else len(text)]
+    least = len(line) - len(line.lstrip(" "))
+    floor = max(0, start - WINDOW)
+    while pos > floor:
+        pos = text.rfind("\n", 0, pos - 1) + 1
+        line = text[pos : text.find("\n", pos)]
+        body = line.lstrip(" ")
+        if not body or body.startswith("#"):
+            continue
+        indent = len(line) - len(body)
+        if indent < least and (body == "-" or body.startswith("- ")):
+            return pos, indent
+        if indent < least:
+            least = indent
+            if indent == 0:
+                return None  # a top-level key: a document, not a list item
+    return None
+
+
+def _yaml_item_end(text: str, end: int, column: int, limit: int) -> int:
+    """Where the item whose dash is at `column` ends: the next line indented no deeper."""
+    pos = text.find("\n", end, limit)
+    while pos != -1:
+        nxt = text.find("\n", pos + 1, limit)
+        line = text[pos + 1 : nxt if nxt != -1 else limit]
+        body = line.lstrip(" ")
+        if body and not body.startswith("#") and len(line) - len(body) <= column:
+            return pos
+        pos = nxt
+    return limit
