@@ -9,9 +9,9 @@ no effect there.
 ## What it does
 Reports a beta whose registry entry says it is rejected on, or has no effect on, the literal
 model of the same call (a Python call, a TS/JS object, a JSON body, a curl command's `-d`
-body, an `.http` request, a YAML model-settings item). The platform is the one the file pins through its client or the
-model id's own form (Bedrock, Vertex AI), else each configured target, else the Claude API;
-the model lists are dated, as in `betalint validate --model`.
+body, an `.http` request, a YAML model-settings item). The platform is the one the file pins
+through its client or the model id's own form (Bedrock, Vertex AI), else each configured
+target, else the Claude API; the model lists are dated, as in `betalint validate --model`.
 
 ## Why is this bad?
 A beta the model rejects fails the whole request with a 400 (`context-1m-2025-08-07` on
