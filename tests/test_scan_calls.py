@@ -61,6 +61,12 @@ def model_of(text: str, path: str, needle: str = BETA) -> str | None:
             f'dict(modelId="us.anthropic.claude-haiku-4-5-20251001-v1:0", betas=["{BETA}"])',
             "us.anthropic.claude-haiku-4-5-20251001-v1:0",
         ),
+        # LangChain's keyword.
+        (
+            "agent.py",
+            f'ChatAnthropic(model_name="claude-sonnet-4-5", betas=["{BETA}"], timeout=60)',
+            "claude-sonnet-4-5",
+        ),
         # A Go struct literal argument is an object.
         (
             "main.go",
@@ -102,6 +108,7 @@ def test_a_literal_model_of_the_same_call(path: str, text: str, model: str) -> N
         ("a.ts", f'f({{ model: "claude-haiku-4-5", betas: ["{BETA}"], model: m }})'),
         # Another key that ends in `model`, and a model in a comment.
         ("a.py", f'f(fallback_model="claude-haiku-4-5", betas=["{BETA}"])'),
+        ("a.py", f'f(weak_model_name="claude-haiku-4-5", betas=["{BETA}"])'),
         ("a.py", f'f(  # model="claude-haiku-4-5"\n    betas=["{BETA}"],\n)'),
         # Not a Claude model id.
         ("a.ts", f'f({{ model: "gpt-4o", betas: ["{BETA}"] }})'),

@@ -75,13 +75,18 @@ _HEADERS_KEY = re.compile(r"""(?:\b|["'])(?:extra_|default_)?headers["']?\s*[:=]
 
 # The model key and one string literal as its value:
 #   Python `model="claude-sonnet-4-5"`, TS `model: 'claude-haiku-4-5'`,
-#   JSON `"model": "claude-opus-4-1"`, Bedrock `modelId="us.anthropic.claude-…-v1:0"`;
-# not `model=cfg.model`, `model: name`, `fallback_model="claude-…"` (another key),
-# `"model_name": "…"`, or a value that is not a Claude id (`model: "gpt-4o"`).
+#   JSON `"model": "claude-opus-4-1"`, Bedrock `modelId="us.anthropic.claude-…-v1:0"`,
+#   LangChain `model_name="claude-sonnet-4-5"` / `modelName: "claude-…"`;
+# not `model=cfg.model`, `model: name`, `fallback_model="claude-…"` or
+# `weak_model_name="claude-…"` (other keys), or a value that is not a Claude id
+# (`model: "gpt-4o"`).
+_MODEL_KEY = r"""(?<![\w.-])["']?(?:[Mm]odel(?:Id|Name)?|model_(?:id|name))["']?\s*[:=](?!=)"""
 _MODEL = re.compile(
-    r"""(?<![\w.-])["']?(?:[Mm]odel|[Mm]odelId|model_id)["']?\s*(?::|=)\s*"""
-    r"""(?P<q>["'])(?P<model>(?:[a-z]{2,4}\.)?(?:anthropic[./])?claude-[A-Za-z0-9.:@_-]+)(?P=q)"""
+    _MODEL_KEY
+    + r"""\s*(?P<q>["'])"""
+    + r"""(?P<model>(?:[a-z]{2,4}\.)?(?:anthropic[./])?claude-[A-Za-z0-9.:@_-]+)(?P=q)"""
 )
+_MODEL_KEYS = re.compile(_MODEL_KEY)
 # What may follow a literal value: `,` `)` `}` `]`, a newline or a comment. Not `if` (a
 # Python conditional), `+` (concatenation), `??`/`||` (a fallback), `.` (a method call).
 _VALUE_END = re.compile(r"\s*(?:[,)}\]]|#|//|$)", re.M)
@@ -220,10 +225,8 @@ def _literals(text: str, span: tuple[int, int], lexed: _Lexed) -> CallLiterals:
     # Any other model key at this level (a variable, a second literal): not one literal.
     keys = [
         k
-        for k in re.finditer(
-            r"""(?<![\w.-])["']?(?:[Mm]odel|[Mm]odelId|model_id)["']?\s*[:=](?!=)""", text[lo:hi]
-        )
-        if lexed.is_code(lo + k.start()) and lexed.depth(lo + k.start()) == 1
+        for k in _MODEL_KEYS.finditer(text, lo, hi)
+        if lexed.is_code(k.start()) and lexed.depth(k.start()) == 1
     ]
     model = span_of_model = None
     if len(models) == 1 and len(keys) == 1:
