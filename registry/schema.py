@@ -123,6 +123,8 @@ class BetaEntry:
     pattern_exempt: str | None = None
     docs_url: str | None = None
     platforms: dict[str, PlatformSupport] = field(default_factory=dict)
+    # Tool `type` values this beta enables (`computer_20251124`), only where its docs say so.
+    tools: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

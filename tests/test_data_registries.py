@@ -34,10 +34,12 @@ def test_mini_covers_every_status_and_rule_shape(mini_registry: Registry) -> Non
     tool_use = entries["advanced-tool-use-2025-11-20"].platforms
     assert tool_use["bedrock"].status == "mapped" and tool_use["x-gateway"].conflict
     assert entries["files-api-2025-04-14"].platforms["bedrock"].status == "unsupported"
+    context = entries["context-1m-2025-08-07"]  # BL401: model-limited, and one model rejects it
+    assert context.models and context.platforms["anthropic"].rejected_models
 
 
 def test_cli_registry_check_accepts_mini(capsys: pytest.CaptureFixture[str]) -> None:
     from betalint.linter.cli import main
 
     assert main(["registry", "check", "--registry", str(MINI)]) == 0
-    assert capsys.readouterr().out == f"13 names, 0 problems ({MINI})\n"
+    assert capsys.readouterr().out == f"15 names, 0 problems ({MINI})\n"

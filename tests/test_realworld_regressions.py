@@ -57,6 +57,13 @@ SHAPES: list[tuple[str, list[LineCode]]] = [
     ("java/BuilderChainDuplicate.java", [(10, "BL301")]),
     # C# header call with the older name kept in a trailing comment (comments are scanned).
     ("csharp/HeaderWithTrailingComment.cs", [(8, "BL203"), (8, "BL203")]),
+    # Call level (BL401/BL402): the zoom tool version with the older tool's beta, on a model
+    # that beta does nothing for; the same beta with its own tool, or with tools and a model
+    # from variables, is silent.
+    ("python/computer_use_step.py", [(16, "BL401"), (16, "BL402")]),
+    # curl with a multi-line JSON body: a model that answers 400 for the beta (BL401 beside
+    # the GA notice); the next command's body is a file, so only BL203 there.
+    ("shell/long_context_summary.sh", [(8, "BL203"), (8, "BL401"), (19, "BL203")]),
 ]
 
 

@@ -113,3 +113,20 @@ def test_features_index(reg: Registry) -> None:
         "computer-use-2025-11-24",
     )
     assert reg.versions_of("claude-code") == ("claude-code-20250219",)
+
+
+def test_tool_types_are_dated_and_each_has_one_beta(reg: Registry) -> None:
+    """BL402's data: every `tools` item is a dated tool type, enabled by one beta only (its
+    fix names that beta), and an entry listing tools cites the tool's documentation."""
+    import re
+
+    owners: dict[str, list[str]] = {}
+    for name, entry in reg.entries.items():
+        for tool in entry.tools:
+            assert re.fullmatch(r"[a-z][a-z0-9_]*_\d{8}", tool), (name, tool)
+            owners.setdefault(tool, []).append(name)
+        if entry.tools:
+            assert any(s.startswith("https://") and "tool" in s for s in entry.sources), name
+    assert {t: len(n) for t, n in owners.items() if len(n) != 1} == {}
+    assert owners["computer_20251124"] == ["computer-use-2025-11-24"]
+    assert owners["computer_20250124"] == ["computer-use-2025-01-24"]

@@ -20,6 +20,7 @@ retired; otherwise no fix.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from betalint.linter.diagnostic import Diagnostic, Edit, Fix
 from betalint.linter.rules.file_check import FileCheck
@@ -80,4 +81,7 @@ def _chain_end(file: FileCheck, name: str) -> str | None:
         seen.add(current)
 
 
-RULE = Rule.documented(__doc__, "BL101", "malformed-name", "error", "sometimes", "candidate", check)
+RULE = replace(
+    Rule.documented(__doc__, "BL101", "malformed-name", "error", "sometimes", "candidate", check),
+    breaks_text=True,
+)

@@ -22,6 +22,7 @@ a dash `-`, an invisible character is removed. Otherwise (`/`, an ideograph) no 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from betalint.linter.diagnostic import Diagnostic, Edit, Fix
 from betalint.linter.rules.file_check import FileCheck
@@ -48,6 +49,9 @@ def check(file: FileCheck, c: Candidate, verdict: Verdict) -> Iterator[Diagnosti
     yield file.at(RULE, c, message, canonical, fix)
 
 
-RULE = Rule.documented(
-    __doc__, "BL104", "foreign-character", "error", "sometimes", "candidate", check
+RULE = replace(
+    Rule.documented(
+        __doc__, "BL104", "foreign-character", "error", "sometimes", "candidate", check
+    ),
+    breaks_text=True,
 )

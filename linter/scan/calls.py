@@ -1,0 +1,378 @@
+"""The call around a betas list: its span, and the model and tool types it writes as literals.
+
+Issue 16's rules compare a beta with the call that sends it. Precision over recall: a call is
+the innermost bracket-balanced `(...)` or `{...}` that holds the betas list or header (one
+level up when that is a `headers` object), a curl command, an `.http` request, or a YAML list
+item (model settings: `- name: claude-…` with its `extra_headers`); its model
+counts only as one string literal at the call's own level. Anything else (a variable, a
+conditional, a model in a nested object or another call) gives no model, and rules stay
+silent.
+
+Bounded and linear: the bracket walk reads at most `WINDOW` characters each side of the
+betas, with one compiled regex pass that skips strings and comments.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from betalint.linter.scan.languages import Lang, language_for_path
+
+__all__ = ["WINDOW", "CallLiterals", "call_literals"]
+
+WINDOW = 8192  # characters read each side of the betas; a longer call stays unknown
+
+
+@dataclass(frozen=True, slots=True)
+class CallLiterals:
+    """One call's span and the literals it writes. `model` is None unless exactly one literal
+    model is the call's own (`model="claude-…"` at its top level); `tools` are the tool type
+    literals anywhere in the span, as (start, end, type) in text order."""
+
+    start: int
+    end: int
+    model: str | None
+    model_span: tuple[int, int] | None
+    tools: tuple[tuple[int, int, str], ...]
+
+
+# Strings and comments, so brackets inside them do not count. One alternation per family;
+# brackets are the last alternative. Single-line quotes stop at a newline, so an unclosed
+# quote cannot swallow the rest of the window.
+_QUOTES = r""""(?:\\.|[^"\\\n])*"?|'(?:\\.|[^'\\\n])*'?"""
+_BRACKETS = r"[()\[\]{}]"
+# Python/Ruby: `"""doc ( """`, `'''…'''`, `"a)"`, `# see (1`; not `#` inside `"a#b"`.
+_HASH_LEXER = re.compile(
+    r'"""[\s\S]*?(?:"""|$)|' + r"'''[\s\S]*?(?:'''|$)|" + _QUOTES + r"|#[^\n]*|" + _BRACKETS
+)
+# JS/TS, Go, Java/Kotlin/C#, Rust, JSON(C): `` `tpl ${x}` ``, `// (`, `/* { */`, `"a}"`.
+_SLASH_LEXER = re.compile(
+    r'"""[\s\S]*?(?:"""|$)|`(?:\\.|[^`\\])*`?|'
+    + _QUOTES
+    + r"|//[^\n]*|/\*[\s\S]*?(?:\*/|$)|"
+    + _BRACKETS
+)
+_LEXERS: dict[Lang, re.Pattern[str]] = {
+    "python": _HASH_LEXER,
+    "ruby": _HASH_LEXER,
+    "js": _SLASH_LEXER,
+    "go": _SLASH_LEXER,
+    "java": _SLASH_LEXER,
+    "rust": _SLASH_LEXER,
+    "json": _SLASH_LEXER,
+}
+_PAIRS = {")": "(", "]": "[", "}": "{"}
+# The text before a Go slice or array literal's brace, which is a list like `[`: `[]string`,
+# `[]anthropic.AnthropicBeta`, `[2]string`; not `Params` or `map[string]string` (objects).
+_SLICE = re.compile(r"\[\d*\]\s*\*?[A-Za-z_][\w.]*\s*$")
+
+# A headers object the betas header sits in; the call is one level up. Matches the text just
+# before its `{`: `extra_headers=`, `headers: `, `"headers": `, `default_headers = `;
+# not `my_headers_list(` (no `=`/`:` right before the brace) or `headers_for(`.
+_HEADERS_KEY = re.compile(r"""(?:\b|["'])(?:extra_|default_)?headers["']?\s*[:=]\s*$""", re.I)
+
+# The model key and one string literal as its value:
+#   Python `model="claude-sonnet-4-5"`, TS `model: 'claude-haiku-4-5'`,
+#   JSON `"model": "claude-opus-4-1"`, Bedrock `modelId="us.anthropic.claude-…-v1:0"`,
+#   LangChain `model_name="claude-sonnet-4-5"` / `modelName: "claude-…"`;
+# not `model=cfg.model`, `model: name`, `fallback_model="claude-…"` or
+# `weak_model_name="claude-…"` (other keys), or a value that is not a Claude id
+# (`model: "gpt-4o"`).
+_MODEL_KEY = r"""(?<![\w.-])["']?(?:[Mm]odel(?:Id|Name)?|model_(?:id|name))["']?\s*[:=](?!=)"""
+_MODEL = re.compile(
+    _MODEL_KEY
+    + r"""\s*(?P<q>["'])"""
+    + r"""(?P<model>(?:[a-z]{2,4}\.)?(?:anthropic[./])?claude-[A-Za-z0-9.:@_-]+)(?P=q)"""
+)
+_MODEL_KEYS = re.compile(_MODEL_KEY)
+# What may follow a literal value: `,` `)` `}` `]`, a newline or a comment. Not `if` (a
+# Python conditional), `+` (concatenation), `??`/`||` (a fallback), `.` (a method call).
+_VALUE_END = re.compile(r"\s*(?:[,)}\]]|#|//|$)", re.M)
+
+# A tool type: `"type": "computer_20251124"`, `type="text_editor_20250728"`,
+# `type: 'code_execution_20250825'`; not `"type": "tool_use"` (no date),
+# `"type": "computer"`, or `content_type="image_20250101x"` (another key, trailing text).
+_TOOL_TYPE = re.compile(
+    r"""(?<![\w.-])["']?[Tt]ype["']?\s*(?::|=)\s*(?P<q>["'])(?P<tool>[a-z][a-z0-9_]*_\d{8})(?P=q)"""
+)
+
+
+def call_literals(text: str, path: str, start: int, end: int) -> CallLiterals | None:
+    """The call holding `text[start:end]` (a betas list or header value) and its literals;
+    None when no call can be told for certain."""
+    lang = language_for_path(path)
+    if lang == "shell":
+        return _curl_literals(text, start, end)
+    if lang == "http":
+        return _http_literals(text, start, end)
+    if lang == "yaml":
+        return _yaml_literals(text, start, end)
+    lexer = _LEXERS.get(lang)
+    if lexer is None:
+        return None  # markdown, notebooks...: no call shape here yet
+    span = _enclosing(text, lexer, start, end)
+    if span is None or (lang not in ("python", "json") and not _is_object(text, span[0])):
+        return None
+    return _literals(text, span, _lex(text, lexer, *span))
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexed:
+    """The opaque tokens (strings, comments) of a window and the depth after each bracket."""
+
+    opaque: list[tuple[int, int, bool]]  # (start, end, is_string), in order
+    opaque_starts: list[int]
+    bracket_at: list[int]
+    depth_after: list[int]
+
+    def depth(self, pos: int) -> int:
+        i = bisect_right(self.bracket_at, pos - 1) - 1
+        return self.depth_after[i] if i >= 0 else 0
+
+    def is_code(self, pos: int) -> bool:
+        """`pos` is outside strings and comments, or opens a string (a JSON key)."""
+        i = bisect_right(self.opaque_starts, pos) - 1
+        if i < 0:
+            return True
+        s, e, is_string = self.opaque[i]
+        return pos >= e or (pos == s and is_string)
+
+
+def _slice(text: str, brace: int) -> bool:
+    return bool(_SLICE.search(text, max(0, brace - 80), brace))
+
+
+def _enclosing(text: str, lexer: re.Pattern[str], start: int, end: int) -> tuple[int, int] | None:
+    """The innermost `(...)`/`{...}` around [start, end), stepping out of a headers object."""
+    lo = max(0, start - WINDOW)
+    if lo:
+        lo = text.find("\n", lo, start) + 1 or start  # begin at a line, not mid-token
+    hi = min(len(text), end + WINDOW)
+    stack: list[tuple[str, int]] = []
+    outer: list[tuple[str, int]] | None = None  # the stack at `start`
+    for m in lexer.finditer(text, lo, hi):
+        if outer is None and m.end() > start:
+            outer = [o for o in stack if o[0] != "[" and not _slice(text, o[1])]
+            if not outer:
+                return None
+            if _HEADERS_KEY.search(text, max(lo, outer[-1][1] - 40), outer[-1][1]):
+                outer.pop()  # `{"anthropic-beta": …}` is a headers object: take its call
+                if not outer:
+                    return None
+        token = m.group()
+        if token in "([{":
+            stack.append((token, m.start()))
+        elif token in ")]}":
+            if not stack or stack[-1][0] != _PAIRS[token]:
+                return None  # unbalanced: the window cannot be read for certain
+            opener = stack.pop()
+            if outer is not None and opener == outer[-1]:
+                return (opener[1], m.end()) if m.start() >= end else None
+    return None
+
+
+def _lex(text: str, lexer: re.Pattern[str], lo: int, hi: int) -> _Lexed:
+    opaque: list[tuple[int, int, bool]] = []
+    bracket_at: list[int] = []
+    depth_after: list[int] = []
+    depth = 0
+    for m in lexer.finditer(text, lo, hi):
+        token = m.group()
+        if token in "([{":
+            depth += 1
+        elif token in ")]}":
+            depth -= 1
+        else:
+            opaque.append((m.start(), m.end(), token[0] in "\"'`"))
+            continue
+        bracket_at.append(m.start())
+        depth_after.append(depth)
+    return _Lexed(opaque, [o[0] for o in opaque], bracket_at, depth_after)
+
+
+# What may stand before a `{` that opens an object, not a block: `(`, `,`, `=`, `:`, `[`, `?`,
+# `&`, `!`, `return`, or a type name after one of them (Go/Rust struct literals:
+# `New(ctx, anthropic.BetaMessageNewParams{`, `x := Params{`). Not `) {` (a function or `if`
+# body), `=> {`, `else {`, `fn run() -> Value {`, `items.each {` (a Ruby block).
+_OBJECT_BEFORE = re.compile(
+    r"""(?:[(,=:\[?&!]|\breturn|(?:[(,=:\[&]|\breturn)\s*[A-Za-z_][\w.]*(?:<[^<>{}]*>)?)\s*$"""
+)
+_BLOCK_WORDS = re.compile(r"\b(?:if|for|while|switch|else|try|do|func|fn|impl|struct|class)\s*$")
+
+
+def _is_object(text: str, brace: int) -> bool:
+    """Whether the bracket at `brace` opens a call, or an object rather than a code block."""
+    if text[brace] != "{":
+        return True
+    before = text[max(0, brace - 120) : brace]
+    if before.endswith("=>") or before.rstrip().endswith("=>"):
+        return False
+    return bool(_OBJECT_BEFORE.search(before)) and not _BLOCK_WORDS.search(before)
+
+
+def _literals(text: str, span: tuple[int, int], lexed: _Lexed) -> CallLiterals:
+    """The call's own model (one literal at depth 1, in code) and every tool type literal."""
+    lo, hi = span
+    models = {
+        (m.start("model"), m.end("model"), m.group("model"))
+        for m in _MODEL.finditer(text, lo, hi)
+        if lexed.is_code(m.start())
+        and lexed.depth(m.start()) == 1
+        and _VALUE_END.match(text, m.end())
+    }
+    # Any other model key at this level (a variable, a second literal): not one literal.
+    keys = [
+        k
+        for k in _MODEL_KEYS.finditer(text, lo, hi)
+        if lexed.is_code(k.start()) and lexed.depth(k.start()) == 1
+    ]
+    model = span_of_model = None
+    if len(models) == 1 and len(keys) == 1:
+        s, e, model = next(iter(models))
+        span_of_model = (s, e)
+    tools = tuple(
+        (m.start("tool"), m.end("tool"), m.group("tool"))
+        for m in _TOOL_TYPE.finditer(text, lo, hi)
+        if lexed.is_code(m.start())
+    )
+    return CallLiterals(lo, hi, model, span_of_model, tools)
+
+
+# A curl command's lines: each ends in a backslash continuation, the last one does not
+# (`curl … \⏎  -H "anthropic-beta: x" \⏎  -d '{…}'` is one command).
+# A curl body: `-d '…'`, `--data '…'`, `--data-raw '…'`, `--json '…'` in single quotes (JSON
+# bodies are single-quoted in shell); not `-d @body.json` or `-d "$BODY"` (not literal).
+_CURL_BODY = re.compile(r"""(?:^|\s)(?:-d|--data(?:-raw|-binary)?|--json)\s+'(?P<body>[^']*)'""")
+
+
+def _curl_literals(text: str, start: int, end: int) -> CallLiterals | None:
+    """A curl command holding [start, end) and its single-quoted JSON body's literals."""
+    lo = text.rfind("\n", 0, start) + 1
+    while lo > 0 and lo > start - WINDOW:
+        prev = text.rfind("\n", 0, lo - 1) + 1
+        if not text[prev : lo - 1].rstrip().endswith("\\"):
+            break
+        lo = prev
+    hi = _command_end(text, lo, min(len(text), end + WINDOW))
+    if hi < end:
+        return None
+    command = text[lo:hi]
+    if "curl" not in command:
+        return None
+    bodies = list(_CURL_BODY.finditer(text, lo, hi))
+    if len(bodies) != 1:
+        return None
+    return _json_literals(text, bodies[0].start("body"), bodies[0].end("body"), (lo, hi))
+
+
+def _command_end(text: str, lo: int, limit: int) -> int:
+    """Where the shell command starting at `lo` ends: a line that neither ends in a backslash
+    nor leaves a single quote open (`-d '{⏎ "model": …⏎ }'` spans lines); `limit` if none."""
+    quotes = 0
+    pos = lo
+    while pos < limit:
+        nl = text.find("\n", pos, limit)
+        line = text[pos : nl if nl != -1 else limit]
+        quotes += line.count("'")
+        if nl == -1:
+            return limit
+        if quotes % 2 == 0 and not line.rstrip().endswith("\\"):
+            return nl
+        pos = nl + 1
+    return limit
+
+
+def _http_literals(text: str, start: int, end: int) -> CallLiterals | None:
+    """An `.http` request (between `###` separators) holding [start, end), and its body's."""
+    lo = max(0, start - WINDOW)
+    sep = text.rfind("\n###", lo, start)
+    lo = sep + 1 if sep != -1 else (0 if lo == 0 else -1)
+    if lo < 0:
+        return None
+    nxt = text.find("\n###", end, end + WINDOW)
+    hi = nxt if nxt != -1 else (len(text) if len(text) <= end + WINDOW else -1)
+    if hi < 0:
+        return None
+    blank = re.search(r"\r?\n[ \t]*\r?\n", text[lo:hi])
+    if blank is None:
+        return None
+    return _json_literals(text, lo + blank.end(), hi, (lo, hi))
+
+
+def _json_literals(text: str, lo: int, hi: int, unit: tuple[int, int]) -> CallLiterals | None:
+    """Literals of the JSON object that opens `text[lo:hi]`, reported over `unit`."""
+    first = text.find("{", lo, hi)
+    if first == -1 or text[lo:first].strip():
+        return None
+    lexed = _lex(text, _SLASH_LEXER, first, hi)
+    found = _literals(text, (first, hi), lexed)
+    return CallLiterals(unit[0], unit[1], found.model, found.model_span, found.tools)
+
+
+# A YAML list item's model: `- name: anthropic/claude-sonnet-4-20250514` (aider's model
+# settings) or `  model: "claude-haiku-4-5"` at the item's own level; not
+# `weak_model_name: claude-…` (another key), `name: openrouter/anthropic/claude-…` or
+# `name: bedrock/…` (another provider's route), nor `model: ${MODEL}`.
+_YAML_MODEL = re.compile(
+    r"""^(?P<indent>[ ]*(?:-[ ]+)?)(?:model|name):[ ]*(?P<q>["']?)"""
+    r"""(?P<model>(?:anthropic/)?claude-[A-Za-z0-9.:@_-]+)(?P=q)[ ]*(?:#.*)?$""",
+    re.M,
+)
+# Any model or name key, to tell one literal from several or from a non-literal value.
+_YAML_KEY = re.compile(r"^(?P<indent>[ ]*(?:-[ ]+)?)(?:model|name):", re.M)
+_YAML_TOOL = re.compile(r"(?<![\w.-])type:[ ]*[\"']?(?P<tool>[a-z][a-z0-9_]*_\d{8})\b")
+
+
+def _yaml_literals(text: str, start: int, end: int) -> CallLiterals | None:
+    """The YAML list item (`- name: …` and its more-indented lines) holding [start, end)."""
+    item = _yaml_item(text, start)
+    if item is None:
+        return None
+    lo, column = item
+    hi = _yaml_item_end(text, end, column, min(len(text), end + WINDOW))
+    keys = [k for k in _YAML_KEY.finditer(text, lo, hi) if len(k.group("indent")) == column + 2]
+    models = [m for m in _YAML_MODEL.finditer(text, lo, hi) if len(m.group("indent")) == column + 2]
+    model = span = None
+    if len(keys) == 1 and len(models) == 1:
+        model, span = models[0].group("model"), models[0].span("model")
+    tools = tuple(
+        (m.start("tool"), m.end("tool"), m.group("tool")) for m in _YAML_TOOL.finditer(text, lo, hi)
+    )
+    return CallLiterals(lo, hi, model, span, tools)
+
+
+def _yaml_item(text: str, start: int) -> tuple[int, int] | None:
+    """(line start, dash column) of the list item above `start`; None at the top level."""
+    pos = text.rfind("\n", 0, start) + 1
+    line = text[pos : text.find("\n", pos) if "\n" in text[pos:] else len(text)]
+    least = len(line) - len(line.lstrip(" "))
+    floor = max(0, start - WINDOW)
+    while pos > floor:
+        pos = text.rfind("\n", 0, pos - 1) + 1
+        line = text[pos : text.find("\n", pos)]
+        body = line.lstrip(" ")
+        if not body or body.startswith("#"):
+            continue
+        indent = len(line) - len(body)
+        if indent < least and (body == "-" or body.startswith("- ")):
+            return pos, indent
+        if indent < least:
+            least = indent
+            if indent == 0:
+                return None  # a top-level key: a document, not a list item
+    return None
+
+
+def _yaml_item_end(text: str, end: int, column: int, limit: int) -> int:
+    """Where the item whose dash is at `column` ends: the next line indented no deeper."""
+    pos = text.find("\n", end, limit)
+    while pos != -1:
+        nxt = text.find("\n", pos + 1, limit)
+        line = text[pos + 1 : nxt if nxt != -1 else limit]
+        body = line.lstrip(" ")
+        if body and not body.startswith("#") and len(line) - len(body) <= column:
+            return pos
+        pos = nxt
+    return limit
