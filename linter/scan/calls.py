@@ -81,11 +81,15 @@ _HEADERS_KEY = re.compile(r"""(?:\b|["'])(?:extra_|default_)?headers["']?\s*[:=]
 # `weak_model_name="claude-…"` (other keys), or a value that is not a Claude id
 # (`model: "gpt-4o"`).
 _MODEL_KEY = r"""(?<![\w.-])["']?(?:[Mm]odel(?:Id|Name)?|model_(?:id|name))["']?\s*[:=](?!=)"""
+# The key above with a Claude model literal: matches `model="claude-sonnet-4-5"` or
+# `"model": "claude-opus-4-1"`; not `model=cfg.model` or `model: "gpt-4o"`.
 _MODEL = re.compile(
     _MODEL_KEY
     + r"""\s*(?P<q>["'])"""
     + r"""(?P<model>(?:[a-z]{2,4}\.)?(?:anthropic[./])?claude-[A-Za-z0-9.:@_-]+)(?P=q)"""
 )
+# Any model key, whatever its value: matches "model=" in `model=cfg.model` or "modelId:"; not
+# `model == x` or `fallback_model=`.
 _MODEL_KEYS = re.compile(_MODEL_KEY)
 # What may follow a literal value: `,` `)` `}` `]`, a newline or a comment. Not `if` (a
 # Python conditional), `+` (concatenation), `??`/`||` (a fallback), `.` (a method call).
@@ -199,6 +203,8 @@ def _lex(text: str, lexer: re.Pattern[str], lo: int, hi: int) -> _Lexed:
 _OBJECT_BEFORE = re.compile(
     r"""(?:[(,=:\[?&!]|\breturn|(?:[(,=:\[&]|\breturn)\s*[A-Za-z_][\w.]*(?:<[^<>{}]*>)?)\s*$"""
 )
+# A keyword right before a `{` that opens a block: matches "else " in "} else " or "struct ";
+# not "iffy " or "items.each ".
 _BLOCK_WORDS = re.compile(r"\b(?:if|for|while|switch|else|try|do|func|fn|impl|struct|class)\s*$")
 
 
@@ -322,6 +328,8 @@ _YAML_MODEL = re.compile(
 )
 # Any model or name key, to tell one literal from several or from a non-literal value.
 _YAML_KEY = re.compile(r"^(?P<indent>[ ]*(?:-[ ]+)?)(?:model|name):", re.M)
+# A tool type in YAML: matches `type: computer_20251124` or `- type: "text_editor_20250728"`; not
+# `type: tool_use` (no date) or `x.type: computer_20251124`.
 _YAML_TOOL = re.compile(r"(?<![\w.-])type:[ ]*[\"']?(?P<tool>[a-z][a-z0-9_]*_\d{8})\b")
 
 
