@@ -78,6 +78,13 @@ from betalint.linter.cli.app import cli, registry_option, today_option
     help="Report names this platform rejects (BL206): anthropic, bedrock, vertex, foundry, "
     "databricks; repeat for several. Overrides config `platforms`.",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Scan a large tree in N processes (default: the usable cores; 1 = one process).",
+)
 @today_option
 @registry_option
 def check(paths: tuple[str, ...], **opts: Any) -> int:
