@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import bisect
-from itertools import accumulate
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Literal
 
 Applicability = Literal["safe", "unsafe", "display"]

@@ -116,7 +116,10 @@ Pending = tuple[list[FileJob | PathError], "AsyncResult[list[Outcome]]"]
 
 
 def _pooled(
-    items: Iterator[FileJob | PathError], linters: Linters, jobs: int, head: list[FileJob | PathError]
+    items: Iterator[FileJob | PathError],
+    linters: Linters,
+    jobs: int,
+    head: list[FileJob | PathError],
 ) -> Iterator[tuple[Outcome, Settings | None]]:
     import multiprocessing
 

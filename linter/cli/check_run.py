@@ -16,8 +16,8 @@ from betalint.linter.cli.app import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, parse_to
 from betalint.linter.diagnostic import Diagnostic
 from betalint.linter.files.discovery import discover
 from betalint.linter.files.reader import PathError, Skipped
-from betalint.linter.report.meta import Position, edit_positions
 from betalint.linter.parallel import Checked, check_jobs, default_jobs
+from betalint.linter.report.meta import Position, edit_positions
 from betalint.linter.runner import FileOutcome, Linters, RunOptions, check_stdin
 
 if TYPE_CHECKING:
