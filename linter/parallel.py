@@ -35,12 +35,13 @@ if TYPE_CHECKING:  # multiprocessing loads only when a tree is large enough for 
 
 __all__ = ["MIN_FILES", "Checked", "check_jobs", "default_jobs"]
 
-# Below this many files a pool costs more than it saves: forking two workers and the first
-# round trips take ~40 ms, which a serial run spends on ~300 prefiltered files (measured on
-# the benchmark corpus, see benchmarks/README.md).
-MIN_FILES = 512
-BATCH_FILES = 48  # files per task: IPC per batch, small enough to keep the workers level
-WINDOW_PER_JOB = 4  # batches in flight per worker: bounds what waits in pipes and queues
+# Below this many files a pool costs more than it saves. Measured on the benchmark corpus
+# (2 cores): starting the pool (importing multiprocessing, forking, first round trips) and
+# its bookkeeping cost ~0.1-0.15 s, a file costs ~0.08 ms in one process, so two workers
+# save ~0.04 ms a file: break-even near 3,000 files; a 500-file tree ran 0.09 s slower.
+MIN_FILES = 3000
+BATCH_FILES = 32  # files per task: IPC per batch, small enough to keep the workers level
+WINDOW_PER_JOB = 32  # batches in flight per worker: a slow file at the head must not idle the rest
 
 Outcome = FileOutcome | Skipped | PathError
 

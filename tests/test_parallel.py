@@ -64,9 +64,18 @@ def _tree(root: Path, files: int) -> None:
     _write(root, "assets/blob.bin", b"\x00\x01files-api-2025-04-14\x00" * 40)
 
 
+# The real command line, with the pool's file-count threshold lowered so a small tree forks.
+POOLED_AT = 200
+CLI = (
+    "import sys\nfrom betalint.linter import parallel\n"
+    f"parallel.MIN_FILES = {POOLED_AT}\n"
+    "from betalint.__main__ import run\nrun()\n"
+)
+
+
 def _run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "betalint", "check", *TODAY, *args, "."],
+        [sys.executable, "-c", CLI, "check", *TODAY, *args, "."],
         cwd=root,
         capture_output=True,
         text=True,
@@ -77,7 +86,7 @@ def _run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
 @pytest.fixture(scope="module")
 def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("tree")
-    _tree(root, parallel.MIN_FILES + 250)
+    _tree(root, POOLED_AT + 250)
     return root
 
 
@@ -146,8 +155,8 @@ def test_worker_outcomes_carry_edit_positions_not_texts(
 
 def test_fix_with_jobs_fixes_every_file_as_a_serial_run_does(tmp_path: Path) -> None:
     one, two = tmp_path / "one", tmp_path / "two"
-    _tree(one, parallel.MIN_FILES + 10)
-    _tree(two, parallel.MIN_FILES + 10)
+    _tree(one, POOLED_AT + 10)
+    _tree(two, POOLED_AT + 10)
     first = _run(one, "--fix", "--jobs", "1")
     second = _run(two, "--fix", "--jobs", "2")
     assert (first.returncode, first.stdout) == (second.returncode, second.stdout)
