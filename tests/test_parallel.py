@@ -9,9 +9,11 @@ timings here (speed lives in benchmarks/).
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,6 +24,7 @@ from betalint.linter.files.discovery import FileJob, discover
 from betalint.linter.files.reader import PathError
 from betalint.linter.report.meta import edit_positions
 from betalint.linter.runner import FileOutcome, Linters, RunOptions
+from betalint.registry.errors import BetalintError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 import gen_corpus
@@ -170,3 +173,22 @@ def test_fix_with_jobs_fixes_every_file_as_a_serial_run_does(tmp_path: Path) -> 
 def test_jobs_must_be_positive(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--jobs", "0", "."]) == 2
     assert "--jobs" in capsys.readouterr().err
+
+
+def test_a_worker_error_reaches_the_parent_as_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _tree(tmp_path, 60)
+    monkeypatch.setattr(parallel, "MIN_FILES", 8)
+    real = parallel.check_path
+    found = list(discover([str(tmp_path)], resolve=ConfigResolver().settings_for))
+    bad = found[len(found) // 2].path
+
+    def failing(path: str, *args: Any) -> Any:
+        if path == bad:
+            raise BetalintError(f"{path}: cannot read")
+        return real(path, *args)
+
+    monkeypatch.setattr(parallel, "check_path", failing)  # inherited by the forked workers
+    with pytest.raises(BetalintError, match=f"^{re.escape(bad)}: cannot read$"):
+        list(parallel.check_jobs(found, Linters(RunOptions()), 2))
