@@ -24,15 +24,16 @@ def fast_main(argv: Sequence[str]) -> int | None:
     if len(argv) < 2 or argv[0] != "validate" or not all(_plain(a) for a in argv[1:]):
         return None
     try:
-        lines, ok = _verdicts(argv[1:])
+        notes, lines, ok = _verdicts(argv[1:])
     except KeyboardInterrupt:
         print("betalint: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except Exception:  # any error: click's path reports it in its one-line form
         return None
-    if not all(line.isascii() for line in lines):
+    if not all(line.isascii() for line in notes + lines):
         return None  # click.echo's encoding fallbacks, not reimplemented here
     try:
+        sys.stderr.write("".join(f"{line}\n" for line in notes))
         sys.stdout.write("".join(f"{line}\n" for line in lines))
         sys.stdout.flush()
     except BrokenPipeError:  # the reader is gone: click's path knows how to go quietly
@@ -44,16 +45,22 @@ def _plain(arg: str) -> bool:
     return arg.isascii() and not arg.startswith("-") and bool(arg.strip())
 
 
-def _verdicts(names: Sequence[str]) -> tuple[list[str], bool]:
-    """The text lines of `validate` for these names, and whether every name is valid."""
+def _verdicts(names: Sequence[str]) -> tuple[list[str], list[str], bool]:
+    """`validate`'s stderr lines (the registry's age notice, when due) and stdout lines for
+    these names, and whether every name is valid."""
+    from betalint.linter.cli.registry_age import age_notice
+    from betalint.linter.cli.sdk_switch import cwd_sdk_layer
+    from betalint.linter.config import DEFAULT_REGISTRY_AGE_NOTICE
     from betalint.registry.header import names_in
     from betalint.registry.loader import load_registry
     from betalint.registry.validator import classify
 
-    registry = load_registry((), base=None)
+    registry = load_registry((), base=None, live=cwd_sdk_layer())
     items = names_in(names) or list(names)
     verdicts = [classify(n, today=None, registry=registry) for n in items]
-    return verdict_lines(verdicts), all(v.ok for v in verdicts)
+    notice = age_notice(registry, None, DEFAULT_REGISTRY_AGE_NOTICE)
+    note = [f"betalint: note: {notice}"] if notice else []
+    return note, verdict_lines(verdicts), all(v.ok for v in verdicts)
 
 
 def verdict_lines(verdicts: Sequence[Verdict]) -> list[str]:

@@ -29,6 +29,7 @@ from betalint.linter.config import Settings
 from betalint.linter.files.discovery import FileJob
 from betalint.linter.files.reader import PathError, Skipped
 from betalint.linter.report.meta import Position, edit_positions
+from betalint.linter.report.rdjson import byte_columns
 from betalint.linter.runner import FileOutcome, Linters, check_path
 
 if TYPE_CHECKING:  # multiprocessing loads only when a tree is large enough for a pool
@@ -53,6 +54,7 @@ class Checked(FileOutcome):
     """A worker's FileOutcome: the text stays in the worker, its edit positions travel."""
 
     positions: dict[int, Position] = field(default_factory=dict)
+    byte_columns: dict[int, int] = field(default_factory=dict)  # for rdjson's UTF-8 columns
 
 
 def default_jobs() -> int:
@@ -119,8 +121,9 @@ def _check_batch(batch: list[tuple[str, Settings]]) -> list[Sent]:
         elif isinstance(outcome, FileOutcome) and not outcome.diagnostics and not outcome.notice:
             done.append(_CLEAN)
         elif isinstance(outcome, FileOutcome) and outcome.source is not None:
-            positions = edit_positions(outcome.source.text, outcome.diagnostics)
-            done.append(Checked(outcome.path, outcome.diagnostics, None, outcome.notice, positions))
+            text, found = outcome.source.text, outcome.diagnostics
+            positions, columns = edit_positions(text, found), byte_columns(text, found)
+            done.append(Checked(outcome.path, found, None, outcome.notice, positions, columns))
         else:
             done.append(outcome)
     return done

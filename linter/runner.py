@@ -7,6 +7,7 @@ carry fixes (for edit positions). Everything else is dropped once a file is done
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +21,10 @@ from betalint.registry.model import Registry
 
 if TYPE_CHECKING:  # the engine (scanner, rules) loads once a file passes the prefilter
     from betalint.linter.engine import Linter
+    from betalint.registry.sdk_layer import LiteralFile, SdkLayer
+
+# The SDK literal files one directory sees (None: the SDK layer is off there).
+SdkFiles = tuple["LiteralFile", ...] | None
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,7 @@ class RunOptions:
     registry_path: str | None = None
     today: dt.date | None = None
     platforms: tuple[str, ...] = ()  # `--platform`, overriding config `platforms`
+    sdk_layer: SdkLayer | None = None  # the installed SDKs, for configs with `sdk-layer` on
 
 
 @dataclass
@@ -47,25 +53,31 @@ class Linters:
     same settings (built once, on first use, and dropped with the run)."""
 
     options: RunOptions
-    _registries: dict[tuple[Path, ...], Registry] = field(default_factory=dict)
-    _linters: dict[tuple[tuple[Path, ...], dt.date | None, tuple[str, ...]], Linter] = field(
-        default_factory=dict
+    _registries: dict[tuple[tuple[Path, ...], SdkFiles], Registry] = field(default_factory=dict)
+    _linters: dict[tuple[tuple[Path, ...], dt.date | None, tuple[str, ...], SdkFiles], Linter] = (
+        field(default_factory=dict)
     )
     _selectors: dict[Settings, RuleSelector] = field(default_factory=dict)
 
-    def registry(self, extra: tuple[Path, ...] = ()) -> Registry:
-        found = self._registries.get(extra)
+    def registry(self, extra: tuple[Path, ...] = (), sdks: SdkFiles = None) -> Registry:
+        found = self._registries.get((extra, sdks))
         if found is None:
-            found = self._registries[extra] = load_registry(extra, base=self.options.registry_path)
+            layer = self.options.sdk_layer
+            live = layer.view(sdks) if layer is not None and sdks is not None else None
+            found = load_registry(extra, base=self.options.registry_path, live=live)
+            self._registries[(extra, sdks)] = found
         return found
 
-    def linter(self, settings: Settings) -> Linter:
+    def linter(self, settings: Settings, directory: str | None = None) -> Linter:
+        """The linter for files in `directory` under `settings` (the SDKs it sees count)."""
         today = self.options.today or settings.today
         platforms = self.options.platforms or settings.platforms
-        key = (settings.extra_registries, today, platforms)
+        layer = self.options.sdk_layer
+        sdks = layer.files(directory) if layer is not None and settings.sdk_layer else None
+        key = (settings.extra_registries, today, platforms, sdks)
         found = self._linters.get(key)
         if found is None:
-            registry = self.registry(settings.extra_registries)
+            registry = self.registry(settings.extra_registries, sdks)
             # Deferred: a tree whose files all fail the byte prefilter never loads the engine.
             from betalint.linter.engine import Linter
 
@@ -111,6 +123,7 @@ def _worth_decoding(data: bytes) -> bool:
 def check_source(source: Source, settings: Settings, linters: Linters) -> FileOutcome:
     """Diagnostics for one decoded file, with selection and suppressions applied."""
     enabled = linters.selector(settings).enabled_for(source.path)
-    found = linters.linter(settings).check(source.text, source.path, enabled)
+    directory = os.path.dirname(os.path.abspath(source.path))
+    found = linters.linter(settings, directory).check(source.text, source.path, enabled)
     keep = source if any(d.fix is not None for d in found) else None
     return FileOutcome(source.path, found, keep, source.notice)

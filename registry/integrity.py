@@ -1,15 +1,42 @@
-"""The registry's integrity check (DESIGN §4): what the schema alone cannot say."""
+"""The registry's integrity check (DESIGN §4): what the schema alone cannot say.
+
+`check` is structural and runs on every load; `stale_evidence` (the evidence-age check) runs
+in `betalint registry check` only, because evidence ages while a file stays sound.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from betalint.registry.grammar import BetaNameError, parse
+from betalint.registry.schema import Models, span_of
 
 if TYPE_CHECKING:
     from betalint.registry.model import Registry
     from betalint.registry.schema import BetaEntry
+
+# The source rule, in one line: no claim may cite an unofficial copy of proprietary code
+# (leaked, extracted or decompiled client source, or a port of one); a source naming one of
+# these hosts or repositories, or calling itself a leak, is rejected.
+DENIED_SOURCES: tuple[str, ...] = (
+    "tangled.org/nonbinary.computer/claude-code",  # a copy of leaked Claude Code sources
+    "DroxKiwi/claude-code-leak-packaged",  # the same, repackaged
+    "pub.dev/documentation/neomage",  # a Dart port of those sources' constants
+)
+_LEAK_WORDS = re.compile(r"\bleak(?:ed|s)?\b|-leak\b|decompil|deobfuscat", re.IGNORECASE)
+
+
+def denied_source(source: str) -> str | None:
+    """Why `source` may not be cited (None: it may)."""
+    lowered = source.lower()
+    for denied in DENIED_SOURCES:
+        if denied.lower() in lowered:
+            return f"{denied} is an unofficial copy of proprietary code"
+    if _LEAK_WORDS.search(source):
+        return "it names leaked, extracted or decompiled code"
+    return None
 
 
 class Problem(NamedTuple):
@@ -37,6 +64,8 @@ def _check_entry(registry: Registry, name: str, entry: BetaEntry) -> list[Proble
     out += _check_name(name, entry)
     if not entry.sources or not all(s.strip() for s in entry.sources):
         out.append(Problem(name, "sources", "every entry needs at least one non-empty source"))
+    out += _check_citable(name, "sources", entry.sources)
+    out += _check_models(name, "models", entry.models)
     if entry.status == "superseded" and not entry.superseded_by:
         out.append(Problem(name, "superseded_by", "status 'superseded' needs a successor"))
     if entry.removal_date and entry.status not in ("deprecated", "retired"):
@@ -79,6 +108,8 @@ def _check_platforms(registry: Registry, name: str, entry: BetaEntry) -> list[Pr
             out.append(Problem(name, where, f"unknown platform; use one of {known} or x-NAME"))
         if not support.sources or not all(s.strip() for s in support.sources):
             out.append(Problem(name, f"{where}.sources", "every platform claim needs a source"))
+        out += _check_citable(name, f"{where}.sources", support.sources)
+        out += _check_citable(name, f"{where}.conflict", (support.conflict or "",))
         for endpoint, status in support.endpoints.items():
             if info is not None and endpoint not in info.endpoints:
                 out.append(
@@ -105,10 +136,67 @@ def _check_platforms(registry: Registry, name: str, entry: BetaEntry) -> list[Pr
             )
         if support.as_of and support.as_of > registry.date:
             out.append(Problem(name, f"{where}.as_of", "is later than the registry's date"))
-        lists = (support.models, support.no_effect_models, support.rejected_models)
-        for model in (m for group in lists for m in group):
-            if not _MODEL_ID.fullmatch(model):
-                out.append(Problem(name, f"{where}.models", f"{model!r} is not a model id"))
+        for key in ("models", "no_effect_models", "rejected_models"):
+            out += _check_models(name, f"{where}.{key}", getattr(support, key))
+    return out
+
+
+def _check_citable(name: str, where: str, sources: tuple[str, ...]) -> list[Problem]:
+    """The source rule (DENIED_SOURCES) for one list of sources."""
+    out: list[Problem] = []
+    for source in sources:
+        why = denied_source(source)
+        if why is not None:
+            out.append(Problem(name, where, f"{source!r} cannot be cited: {why}"))
+    return out
+
+
+def _check_models(name: str, where: str, models: Models) -> list[Problem]:
+    """Model ids are ids; a dated span ends after it starts; no model is listed twice."""
+    out: list[Problem] = []
+    seen: set[str] = set()
+    for span in map(span_of, models):
+        if not _MODEL_ID.fullmatch(span.id):
+            out.append(Problem(name, where, f"{span.id!r} is not a model id"))
+        if span.since and span.until and span.until <= span.since:
+            out.append(Problem(name, where, f"{span.id}: until must be later than since"))
+        if span.id in seen:
+            out.append(Problem(name, where, f"{span.id} is listed twice"))
+        seen.add(span.id)
+    return out
+
+
+def stale_evidence(registry: Registry, max_days: int | None = None) -> list[Problem]:
+    """The evidence-age check: every platform verdict whose deciding source (`as_of`) is more
+    than `max_days` (default: the registry's `evidence_age.max_days`) older than the registry
+    date and not listed as an exception; and exceptions that are not needed or name nothing.
+    """
+    policy = registry.evidence_age
+    limit = max_days if max_days is not None else (policy.max_days if policy else None)
+    if limit is None or limit <= 0:
+        return []
+    excepted = {v for e in policy.exceptions for v in e.verdicts} if policy else set()
+    cutoff = registry.date - dt.timedelta(days=limit)
+    out: list[Problem] = []
+    known: set[str] = set()
+    for name in sorted(registry.entries):
+        for platform, support in sorted(registry.entries[name].platforms.items()):
+            key = f"{name}/{platform}"
+            known.add(key)
+            old = support.as_of is None or support.as_of < cutoff
+            if old and key not in excepted:
+                age = f"from {support.as_of}" if support.as_of else "undated"
+                why = (
+                    f"the deciding source is {age}, more than {limit} days before the "
+                    f"registry date {registry.date}; re-source it or list {key!r} in an "
+                    "evidence_age exception with the reason"
+                )
+                out.append(Problem(name, f"platforms.{platform}.as_of", why))
+            elif not old and key in excepted and max_days is None:
+                why = f"{key!r} has recent evidence ({support.as_of}): drop its age exception"
+                out.append(Problem(name, f"platforms.{platform}", why))
+    for key in sorted(excepted - known):
+        out.append(Problem(key.partition("/")[0], "evidence_age", f"{key!r} is no verdict"))
     return out
 
 

@@ -1,31 +1,33 @@
 """Load `betas.toml` (and layered extra registries) into a `Registry`.
 
-pydantic validates each file once; the validated result is cached by content hash so that a
-start-up of `betalint` unpickles instead of importing pydantic (which alone costs ~100 ms).
-The assembled, integrity-checked registry is cached too, keyed by the layers' stat (as
-Python keys .pyc files), so a warm start reads one pickle and imports nothing else.
+The shipped registry comes pre-validated from a generated module (`registry.prebuilt`), so a
+start-up imports neither pydantic (~100 ms) nor anything from a cache. Extra registries are
+validated by pydantic once and cached as strict, data-only JSON keyed by a hash of their
+content (`registry.cache`, which refuses files it did not make). Nothing read from the cache
+can run code, and the shipped entries never come from it.
 Every error is one line naming the file, the entry and the field.
 """
 
 from __future__ import annotations
 
 import os
-import pickle
-import zlib
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol
 
 from betalint.registry import integrity
 from betalint.registry.errors import BetalintError
 from betalint.registry.model import Registry, RegistryLayer
 from betalint.registry.schema import RegistryFile
 
-# Bump when the schema dataclasses change shape, so old pickles are never read.
-_CACHE_REVISION = "2"
+# Bump when the cached JSON changes meaning, so old cache files are never read.
+_CACHE_REVISION = "3"
 
 
-_T = TypeVar("_T")
+class LiveLayer(Protocol):
+    """A layer computed at load time (the installed SDKs, `registry.sdk_layer`), never cached."""
+
+    def apply(self, registry: Registry) -> Registry: ...
 
 
 class RegistryError(BetalintError):
@@ -47,27 +49,28 @@ def load_registry(
     *,
     base: str | os.PathLike[str] | None = None,
     check: bool = True,
+    live: LiveLayer | None = None,
 ) -> Registry:
-    """Load the shipped registry (or `base` instead of it) with `extra` layers on top.
+    """Load the shipped registry (or `base` instead of it) with `extra` layers on top, and
+    `live` (names read from the environment, only ever added) on top of those.
 
     A name defined by two layers with different content is a clash and raises
     `RegistryError`; so does any failure of the integrity check, unless `check` is False
     (for `betalint registry check`, which lists every problem instead of the first).
     """
-    paths = [Path(base) if base is not None else shipped_registry_path()]
-    paths += [Path(p) for p in extra]
-    assembled = _assembled_cache_file(paths, check)
-    cached = _read_cache(assembled, Registry)
-    if cached is not None:
-        return cached
-    registry = _assemble(paths, check)
-    _write_cache(assembled, registry)
-    return registry
+    if base is None:
+        shipped, clean = _load_shipped()
+        files = [(str(shipped_registry_path()), shipped)]
+    else:
+        files, clean = [(str(base), load_file(Path(base)))], False
+    files += [(str(p), load_file(Path(p))) for p in extra]
+    # A clean pre-built shipped registry was checked when it was built; layers change that.
+    registry = _assemble(files, check and not (clean and len(files) == 1))
+    return registry if live is None else live.apply(registry)
 
 
-def _assemble(paths: list[Path], check: bool) -> Registry:
-    """Merge the layers and run the integrity check (a cache miss)."""
-    files = [(str(p), load_file(p)) for p in paths]
+def _assemble(files: list[tuple[str, RegistryFile]], check: bool) -> Registry:
+    """Merge the layers and run the integrity check."""
     entries: dict[str, Any] = {}
     owner: dict[str, str] = {}
     for path, data in files:
@@ -83,6 +86,7 @@ def _assemble(paths: list[Path], check: bool) -> Registry:
         entries=entries,
         layers=tuple(RegistryLayer(p, d.registry_version, d.registry_date) for p, d in files),
         platform_precedence=files[0][1].platform_precedence,
+        evidence_age=files[0][1].evidence_age,
     )
     problems = integrity.check(registry) if check else []
     if problems:
@@ -92,34 +96,69 @@ def _assemble(paths: list[Path], check: bool) -> Registry:
             if len(problems) > 1
             else ""
         )
-        raise RegistryError(f"{owner.get(first.name, paths[0])}: {first}{more}")
+        raise RegistryError(f"{owner.get(first.name, files[0][0])}: {first}{more}")
     return registry
 
 
 def load_file(path: Path) -> RegistryFile:
-    """Read, parse and validate one registry file (through the cache when possible)."""
+    """Read, parse and validate one registry file (pre-built or cached when possible)."""
+    data = _read(path)
+    prebuilt = _prebuilt(data)
+    if prebuilt is not None:
+        return prebuilt[0]
+    key = _cache_key(data)
+    cached = _read_cache(key)
+    if cached is not None:
+        return cached
+    parsed = _validate(path, _parse_toml(path, data))
+    _write_cache(key, parsed)
+    return parsed
+
+
+def _load_shipped() -> tuple[RegistryFile, bool]:
+    """The shipped registry and whether it is pre-built with no integrity problem."""
+    path = shipped_registry_path()
+    data = _read(path)
+    prebuilt = _prebuilt(data)
+    if prebuilt is not None:
+        return prebuilt
+    return _validate(path, _parse_toml(path, data)), False
+
+
+def _read(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise RegistryError(f"{path}: registry file not found") from None
     except OSError as exc:
         raise RegistryError(f"{path}: cannot read registry: {exc.strerror or exc}") from None
-    cache = _cache_file(data)
-    cached = _read_cache(cache, RegistryFile)
-    if cached is not None:
-        return cached
-    parsed = _validate(path, _parse_toml(path, data))
-    _write_cache(cache, parsed)
-    return parsed
+
+
+def _prebuilt(data: bytes) -> tuple[RegistryFile, bool] | None:
+    """The pre-built registry (and whether it is integrity-clean) if it was made from exactly
+    these bytes; None for any other file or an edited `betas.toml`."""
+    from betalint.registry import prebuilt
+
+    found = prebuilt.load(data)
+    return None if found is None else (found.registry, found.integrity_problems == 0)
 
 
 def _parse_toml(path: Path, data: bytes) -> dict[str, Any]:
     import tomllib  # deferred: only a cache miss pays for it
 
+    from betalint.registry.toml_depth import too_deep
+
     try:
-        return tomllib.loads(data.decode("utf-8"))
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise RegistryError(f"{path}: registry is not UTF-8 (byte {exc.start})") from None
+    deep = too_deep(text)
+    if deep is not None:
+        raise RegistryError(f"{path}: invalid TOML: {deep}")
+    try:
+        return tomllib.loads(text)
+    except RecursionError:  # too_deep should have caught it; never an internal error
+        raise RegistryError(f"{path}: invalid TOML: nested too deeply") from None
     except tomllib.TOMLDecodeError as exc:
         raise RegistryError(f"{path}: invalid TOML: {exc}") from None
 
@@ -143,17 +182,14 @@ def _where(loc: tuple[int | str, ...]) -> str:
     return ".".join(str(part) for part in loc) or "(top level)"
 
 
-def _cache_dir() -> Path | None:
-    if os.environ.get("BETALINT_NO_CACHE"):
-        return None
-    root = os.environ.get("BETALINT_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
-    return Path(root) / "betalint" if root else Path.home() / ".cache" / "betalint"
+# The cache of extra registries: strict JSON keyed by a hash of the file's bytes and of the
+# code that shapes the data. Reading it never runs code; a file that fails to decode is a miss.
 
 
 def _code_stamp() -> str:
-    """Identifies the code that shapes cached objects: an edit to it invalidates the cache."""
+    """Identifies the code that shapes cached data: an edit to it invalidates the cache."""
     parts = [_CACHE_REVISION]
-    for module in ("schema.py", "model.py", "integrity.py"):
+    for module in ("schema.py", "codec.py"):
         try:
             st = Path(__file__).with_name(module).stat()
             parts.append(f"{st.st_mtime_ns}:{st.st_size}")
@@ -162,63 +198,25 @@ def _code_stamp() -> str:
     return ":".join(parts)
 
 
-def _cache_file(data: bytes) -> Path | None:
-    """One validated registry file, keyed by its content."""
-    directory = _cache_dir()
-    if directory is None:
-        return None
-    import hashlib  # deferred: a warm start never needs it
+def _cache_key(data: bytes) -> str:
+    import hashlib
 
-    key = hashlib.sha256(f"{_code_stamp()}:".encode() + data).hexdigest()[:32]
-    return directory / f"registry-{key}.pickle"
+    return hashlib.sha256(f"{_code_stamp()}:".encode() + data).hexdigest()
 
 
-def _assembled_cache_file(paths: list[Path], check: bool) -> Path | None:
-    """The merged, checked registry of these layers, keyed by their path, size and mtime."""
-    directory = _cache_dir()
-    if directory is None:
-        return None
-    parts = [_code_stamp(), str(check)]
-    for path in paths:
-        try:
-            st = path.stat()
-        except OSError:
-            return None  # load_file reports the missing file
-        parts.append(f"{os.path.abspath(path)}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}")
-    key = zlib.crc32("\n".join(parts).encode()) ^ (len(parts) << 32)
-    return directory / f"assembled-{key:x}.pickle"
+def _read_cache(key: str) -> RegistryFile | None:
+    from betalint.registry import cache, codec
 
-
-def _read_cache(cache: Path | None, kind: type[_T]) -> _T | None:
-    if cache is None:
+    value = cache.read(f"registry-{key[:32]}.json")
+    if not isinstance(value, dict) or value.get("key") != key:
         return None
     try:
-        with cache.open("rb") as f:
-            # The cache is our own file in the user's cache dir, keyed by what it was built from.
-            value = pickle.load(f)
-    except Exception:  # a missing, stale or corrupt cache is simply rebuilt
+        return codec.decode(RegistryFile, value.get("registry"))
+    except (codec.CodecError, TypeError):  # TypeError: a schema type codec lacks
         return None
-    return value if isinstance(value, kind) else None
 
 
-_KEEP = 16  # cache files kept per kind; older ones are pruned when a new one is written
+def _write_cache(key: str, parsed: RegistryFile) -> None:
+    from betalint.registry import cache, codec
 
-
-def _write_cache(cache: Path | None, value: object) -> None:
-    if cache is None:
-        return
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(tmp, cache)
-        _prune(cache)
-    except OSError:  # a read-only home only costs speed
-        pass
-
-
-def _prune(cache: Path) -> None:
-    kind = cache.name.split("-", 1)[0]
-    old = sorted(cache.parent.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime_ns)
-    for path in old[:-_KEEP]:
-        path.unlink(missing_ok=True)
+    cache.write(f"registry-{key[:32]}.json", {"key": key, "registry": codec.encode(parsed)})

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from betalint.registry.grammar import feature_of
-from betalint.registry.schema import BetaEntry
+from betalint.registry.schema import BetaEntry, EvidenceAge
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +26,7 @@ class Registry:
     entries: Mapping[str, BetaEntry]
     layers: tuple[RegistryLayer, ...]
     platform_precedence: tuple[str, ...] = ()
+    evidence_age: EvidenceAge | None = None
     _by_feature: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:

@@ -9,13 +9,14 @@ this module reads them. A platform target is `platform` or `platform:endpoint`
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from betalint.registry.errors import BetalintError
-from betalint.registry.schema import PlatformStatus
+from betalint.registry.schema import Models, PlatformStatus, models_on
 
 if TYPE_CHECKING:
     from betalint.registry.model import Registry
@@ -27,19 +28,51 @@ ModelEffect = Literal["rejected", "no-effect", "undocumented"]
 
 @dataclass(frozen=True, slots=True)
 class PlatformInfo:
-    """A platform betalint knows: its display name and its endpoints (main one first)."""
+    """A platform betalint knows: its display name, its endpoints (main one first) and their
+    base URLs ("" for the platform's own).
+
+    `runs` names a platform whose API this one serves unchanged (Anthropic operates both):
+    where an entry has no table for this platform, that platform's verdict applies, at low
+    confidence and saying so, rather than "unknown".
+    """
 
     key: str
     display: str
     endpoints: tuple[str, ...] = ()
+    urls: dict[str, str] = field(default_factory=dict)
+    runs: str | None = None
 
 
 PLATFORMS: dict[str, PlatformInfo] = {
-    "anthropic": PlatformInfo("anthropic", "the Claude API"),
-    "bedrock": PlatformInfo("bedrock", "Amazon Bedrock", ("invoke", "converse", "mantle")),
+    "anthropic": PlatformInfo(
+        "anthropic", "the Claude API", urls={"": "https://api.anthropic.com"}
+    ),
+    "bedrock": PlatformInfo(
+        "bedrock",
+        "Amazon Bedrock",
+        ("invoke", "converse", "mantle", "messages", "managed-agents"),
+        urls={
+            "invoke": "https://bedrock-runtime.{region}.amazonaws.com",
+            "converse": "https://bedrock-runtime.{region}.amazonaws.com",
+            "mantle": "https://bedrock-mantle.{region}.api.aws/anthropic",
+            "messages": "https://bedrock-runtime.{region}.amazonaws.com/anthropic",
+            "managed-agents": "https://bedrock.{region}.amazonaws.com/anthropic/v1",
+        },
+    ),
     "vertex": PlatformInfo("vertex", "Google Vertex AI", ("messages", "count_tokens")),
     "foundry": PlatformInfo("foundry", "Microsoft Foundry"),
     "databricks": PlatformInfo("databricks", "Databricks"),
+    "claude-platform-aws": PlatformInfo(
+        "claude-platform-aws",
+        "Claude Platform on AWS",
+        urls={"": "https://aws-external-anthropic.{region}.api.aws"},
+        runs="anthropic",
+    ),
+    "google-cloud-anthropic": PlatformInfo(
+        "google-cloud-anthropic",
+        "Claude Models on Google Cloud (Anthropic managed)",
+        runs="anthropic",
+    ),
 }
 
 # Other spellings people (and gateways such as LiteLLM) use for the same targets.
@@ -58,15 +91,34 @@ ALIASES: dict[str, str] = {
     "azure": "foundry",
     "azure_ai": "foundry",
     "microsoft-foundry": "foundry",
+    "claude-platform-on-aws": "claude-platform-aws",
+    "aws-external-anthropic": "claude-platform-aws",
+    "anthropic-aws": "claude-platform-aws",
+    "claude-models-on-google-cloud-anthropic-managed": "google-cloud-anthropic",
+    "google-cloud-anthropic-managed": "google-cloud-anthropic",
+    "claude-models-on-google-cloud-google-managed": "vertex",
+    "google-cloud-google-managed": "vertex",
+    "bedrock_messages": "bedrock:messages",
+    "bedrock-managed-agents": "bedrock:managed-agents",
 }
 
 _ENDPOINT_DISPLAY = {
     "invoke": "InvokeModel",
     "converse": "the Converse API",
     "mantle": "bedrock-mantle Messages",
+    "managed-agents": "Claude Managed Agents",
     "messages": "rawPredict",
+    "bedrock:messages": "the Messages API on bedrock-runtime",
     "count_tokens": "count-tokens",
 }
+
+
+def endpoint_display(platform: str, endpoint: str) -> str:
+    """How the platform's own documentation names one of its endpoints."""
+    return _ENDPOINT_DISPLAY.get(f"{platform}:{endpoint}") or _ENDPOINT_DISPLAY.get(
+        endpoint, endpoint
+    )
+
 
 # A custom platform of a private registry layer: "x-" and a kebab-case word.
 CUSTOM_PLATFORM = re.compile(r"x-[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -88,7 +140,7 @@ class Target:
         info = PLATFORMS.get(self.platform)
         name = info.display if info else self.platform
         if self.endpoint:
-            return f"{name} ({_ENDPOINT_DISPLAY.get(self.endpoint, self.endpoint)})"
+            return f"{name} ({endpoint_display(self.platform, self.endpoint)})"
         return name
 
     def __str__(self) -> str:
@@ -184,8 +236,11 @@ def platform_verdict(
     registry: Registry,
     *,
     model: str | None = None,
+    today: dt.date | None = None,
 ) -> PlatformVerdict:
-    """Whether `target` accepts `name` (and what it does on `model`), from the registry alone."""
+    """Whether `target` accepts `name` (and what it does on `model` on `today`: dated model
+    lists apply only between their dates; None = every listed model), from the registry alone.
+    """
     if isinstance(target, str):
         target = parse_target(target)
     where = target.display
@@ -199,15 +254,22 @@ def platform_verdict(
             model=model,
             known=False,
         )
-    support = entry.platforms.get(target.platform)
+    support, runs = _support_for(entry, target.platform)
     if support is None:
         verdict = PlatformVerdict(
             name, target, "unknown", f"no source says whether {where} accepts {name}", model=model
         )
-        return _with_model(verdict, entry, None)
-    status = support.endpoints.get(target.endpoint or "", support.status)
+        return _with_model(verdict, entry, None, today)
+    endpoint = None if runs else target.endpoint
+    status = support.endpoints.get(endpoint or "", support.status)
     mapped = support.name if status == "mapped" else None
-    message = _message(name, where, status, mapped, support, target)
+    message = _message(name, where, status, mapped, support, Target(target.platform, endpoint))
+    confidence = support.confidence
+    if runs:
+        message += (
+            f" (as on {PLATFORMS[runs].display}, whose API it runs: inferred, low confidence)"
+        )
+        confidence = "low"
     verdict = PlatformVerdict(
         name,
         target,
@@ -216,21 +278,36 @@ def platform_verdict(
         mapped,
         model,
         conflict=support.conflict,
-        confidence=support.confidence,
+        confidence=confidence,
         evidence=support.evidence,
         sources=support.sources,
     )
-    return _with_model(verdict, entry, support)
+    return _with_model(verdict, entry, support, today)
+
+
+def _support_for(entry: BetaEntry, platform: str) -> tuple[PlatformSupport | None, str | None]:
+    """The entry's table for `platform`, else that of the platform it runs (and its key)."""
+    own = entry.platforms.get(platform)
+    info = PLATFORMS.get(platform)
+    if own is not None or info is None or info.runs is None:
+        return own, None
+    inherited = entry.platforms.get(info.runs)
+    return inherited, info.runs if inherited is not None else None
 
 
 def with_platform(
-    verdict: Verdict, registry: Registry, *, platform: str | None, model: str | None
+    verdict: Verdict,
+    registry: Registry,
+    *,
+    platform: str | None,
+    model: str | None,
+    today: dt.date | None = None,
 ) -> Verdict:
     """`verdict` with its `platform` field set (the Claude API when only `model` is given)."""
     from dataclasses import replace
 
     name = verdict.canonical or verdict.name
-    found = platform_verdict(name, platform or "anthropic", registry, model=model)
+    found = platform_verdict(name, platform or "anthropic", registry, model=model, today=today)
     return replace(verdict, platform=found)
 
 
@@ -254,7 +331,7 @@ def _message(
     others = {e: s for e, s in support.endpoints.items() if e != target.endpoint}
     if others and target.endpoint is None:
         text += "; but " + ", ".join(
-            f"{s} on {_ENDPOINT_DISPLAY.get(e, e)}" for e, s in sorted(others.items())
+            f"{s} on {endpoint_display(target.platform, e)}" for e, s in sorted(others.items())
         )
     if support.conflict:
         dissent = support.conflict.split("; ")
@@ -271,27 +348,34 @@ def _basis(support: PlatformSupport) -> str:
 
 
 def _with_model(
-    verdict: PlatformVerdict, entry: BetaEntry, support: PlatformSupport | None
+    verdict: PlatformVerdict,
+    entry: BetaEntry,
+    support: PlatformSupport | None,
+    today: dt.date | None,
 ) -> PlatformVerdict:
     model = verdict.model
     if model is None or verdict.status == "unsupported":
         return verdict
     where = verdict.target.display
+
+    def on(models: Models) -> tuple[str, ...]:
+        return models_on(models, today)
+
     effect: ModelEffect | None = None
-    if support is not None and model_in(model, support.rejected_models):
+    if support is not None and model_in(model, on(support.rejected_models)):
         effect = "rejected"
         text = f"sources report {where} answering 400 for {verdict.name} on {model}"
-    elif support is not None and model_in(model, support.no_effect_models):
+    elif support is not None and model_in(model, on(support.no_effect_models)):
         effect, text = "no-effect", f"no effect on {model}: {where} ignores {verdict.name} there"
-    elif support is not None and support.models and not model_in(model, support.models):
+    elif support is not None and support.models and not model_in(model, on(support.models)):
         effect = "undocumented"
         text = (
-            f"no documented effect on {model}: sources name {verdict.name} on {where} only "
-            f"for {', '.join(support.models)}"
+            f"no documented effect on {model}: sources name {verdict.name} on {where} "
+            f"{_only('for', on(support.models))}"
         )
-    elif entry.models and not model_in(model, entry.models):
+    elif entry.models and not model_in(model, on(entry.models)):
         effect = "no-effect"
-        text = f"no effect on {model}: {verdict.name} works only on {', '.join(entry.models)}"
+        text = f"no effect on {model}: {verdict.name} works {_only('on', on(entry.models))}"
     else:
         return verdict
     from dataclasses import replace
@@ -299,7 +383,16 @@ def _with_model(
     return replace(verdict, model_effect=effect, model_message=text)
 
 
-def export_platform(registry: Registry, platform: str) -> dict[str, Any]:
+def _only(word: str, models: tuple[str, ...]) -> str:
+    """`only on a, b`, or that no model is left once every listed one has passed its `until`."""
+    if models:
+        return f"only {word} {', '.join(models)}"
+    return f"{word} no model any more (support for each listed model has ended)"
+
+
+def export_platform(
+    registry: Registry, platform: str, *, today: dt.date | None = None
+) -> dict[str, Any]:
     """An allow-list and mapping for one platform target, as plain JSON-ready data.
 
     `allow`: send as is; `map`: send the value instead of the key; `deny`: drop (with the
@@ -307,6 +400,7 @@ def export_platform(registry: Registry, platform: str) -> dict[str, Any]:
     caveats; `conflicts`: where sources disagree.
     """
     target = parse_target(platform)
+    day = today or dt.date.today()
     allow: list[str] = []
     mapping: dict[str, str] = {}
     deny: dict[str, str] = {}
@@ -331,9 +425,9 @@ def export_platform(registry: Registry, platform: str) -> dict[str, Any]:
         support = registry.entries[name].platforms.get(target.platform)
         if support is not None:
             caveats = {
-                "only": list(support.models),
-                "no_effect": list(support.no_effect_models),
-                "rejected": list(support.rejected_models),
+                "only": list(models_on(support.models, day)),
+                "no_effect": list(models_on(support.no_effect_models, day)),
+                "rejected": list(models_on(support.rejected_models, day)),
             }
             if any(caveats.values()):
                 models[name] = {k: v for k, v in caveats.items() if v}

@@ -5,11 +5,13 @@ one decision per name, read from `platforms.platform_verdict`: mapped names beco
 platform's own name, names the platform or the request's model rejects or ignores are
 dropped, duplicates go, order stays. Names the registry does not know follow the `unknown`
 policy: "drop" (the default: a platform rejects a name it does not know), "keep" or "raise".
-Output names are always input names or the registry's mapping of one.
+Output names are always input names or the registry's mapping of one. Dated model support
+is read as of `today` (default: the real today), so a model's removal applies on its date.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, cast, get_args
@@ -80,6 +82,7 @@ def filter_betas(
     model: str | None = None,
     unknown: UnknownPolicy = "drop",
     registry: Registry | None = None,
+    today: dt.date | None = None,
 ) -> FilterResult:
     """The betas to send to `platform` (e.g. "bedrock", "vertex:count_tokens") for `model`.
 
@@ -93,7 +96,8 @@ def filter_betas(
         from betalint.registry.loader import load_registry
 
         registry = load_registry()
-    return _Filter(parse_target(platform), model, unknown, registry).run(items)
+    day = today or dt.date.today()
+    return _Filter(parse_target(platform), model, unknown, registry, day).run(items)
 
 
 def filter_header(
@@ -103,10 +107,16 @@ def filter_header(
     model: str | None = None,
     unknown: UnknownPolicy = "drop",
     registry: Registry | None = None,
+    today: dt.date | None = None,
 ) -> FilterResult:
     """The anthropic-beta value to forward to `platform`: `filter_betas` on one header value."""
     return filter_betas(
-        split_header(value), platform=platform, model=model, unknown=unknown, registry=registry
+        split_header(value),
+        platform=platform,
+        model=model,
+        unknown=unknown,
+        registry=registry,
+        today=today,
     )
 
 
@@ -133,6 +143,7 @@ class _Filter:
     model: str | None
     unknown: UnknownPolicy
     registry: Registry
+    today: dt.date
 
     def run(self, items: list[str]) -> FilterResult:
         kept: list[str] = []
@@ -141,7 +152,7 @@ class _Filter:
         notes: list[str] = []
         unknown: list[Dropped] = []
         for item in items:
-            verdict = platform_verdict(item, self.target, self.registry, model=self.model)
+            verdict = self._verdict(item)
             if not verdict.known and self.unknown != "keep":
                 (unknown if self.unknown == "raise" else dropped).append(self._unknown(item))
                 continue
@@ -172,7 +183,7 @@ class _Filter:
             return verdict.name
         sent = verdict.forward
         assert sent is not None  # a None forward is a refusal
-        onward = platform_verdict(sent, self.target, self.registry, model=self.model)
+        onward = self._verdict(sent)
         again = self._refusal(onward)
         if again is not None:
             why = f"{verdict.message}, but {again.reason}"
@@ -180,6 +191,11 @@ class _Filter:
         if onward.forward != sent:  # mapped to a name this target takes under yet another
             return Dropped(verdict.name, f"{verdict.message}, but {sent} is not taken as is")
         return sent
+
+    def _verdict(self, name: str) -> PlatformVerdict:
+        return platform_verdict(
+            name, self.target, self.registry, model=self.model, today=self.today
+        )
 
     def _refusal(self, verdict: PlatformVerdict) -> Dropped | None:
         """Why the target refuses the name: the platform, or the model rejects or ignores it."""
@@ -192,5 +208,5 @@ class _Filter:
     def _unknown(self, item: str) -> Dropped:
         from betalint.registry.validator import classify
 
-        found = classify(item, registry=self.registry).message
+        found = classify(item, today=self.today, registry=self.registry).message
         return Dropped(item, f"{found} (registry {self.registry.version})", "unknown")

@@ -37,6 +37,42 @@ class Conflict:
 
 
 @dataclass(frozen=True, slots=True)
+class ModelSpan:
+    """One model in a `models` list, with the dates between which the claim holds for it.
+
+    `since` is the first day it holds, `until` the first day it no longer does (a removal
+    date); either may be open. A plain string in a `models` list is a span with no dates.
+    """
+
+    __pydantic_config__ = _STRICT
+
+    id: str
+    since: dt.date | None = None
+    until: dt.date | None = None
+    note: str | None = None
+
+    def holds_on(self, today: dt.date) -> bool:
+        return (self.since is None or self.since <= today) and (
+            self.until is None or today < self.until
+        )
+
+
+# A `models` list: model ids, or tables with dates (`{ id = "…", until = 2026-11-30 }`).
+Models = tuple[str | ModelSpan, ...]
+
+
+def span_of(item: str | ModelSpan) -> ModelSpan:
+    """`item` as a span (a plain id holds on every day)."""
+    return ModelSpan(item) if isinstance(item, str) else item
+
+
+def models_on(models: Models, today: dt.date | None) -> tuple[str, ...]:
+    """The ids of `models` whose span holds on `today` (every id when `today` is None)."""
+    spans = (span_of(m) for m in models)
+    return tuple(s.id for s in spans if today is None or s.holds_on(today))
+
+
+@dataclass(frozen=True, slots=True)
 class PlatformSupport:
     """Whether one platform accepts a beta, under which name, for which models, on what evidence.
 
@@ -44,7 +80,8 @@ class PlatformSupport:
     rawPredict); `endpoints` lists only the endpoints whose verdict differs from it. "mapped"
     means the platform rejects this name but takes `name` for the same feature. `models`
     limits the claim to those models; `no_effect_models` are accepted but do nothing;
-    `rejected_models` answered 400 although the platform takes the name elsewhere.
+    `rejected_models` answered 400 although the platform takes the name elsewhere. Each list
+    item is a model id or a dated `ModelSpan`, so a removal takes effect on its date.
     `evidence` and `as_of` say which source decided (see `RegistryFile.platform_precedence`);
     `conflict` states what disagreeing sources say, so a verdict never hides a contradiction.
     """
@@ -58,9 +95,9 @@ class PlatformSupport:
     evidence: SourceKind | None = None
     as_of: dt.date | None = None
     endpoints: dict[str, PlatformStatus] = field(default_factory=dict)
-    models: tuple[str, ...] = ()
-    no_effect_models: tuple[str, ...] = ()
-    rejected_models: tuple[str, ...] = ()
+    models: Models = ()
+    no_effect_models: Models = ()
+    rejected_models: Models = ()
     conflict: str | None = None
     notes: str | None = None
 
@@ -80,12 +117,35 @@ class BetaEntry:
     removal_date: dt.date | None = None
     superseded_by: tuple[str, ...] = ()
     conflicts_with: tuple[Conflict, ...] = ()
-    models: tuple[str, ...] = ()
+    models: Models = ()
     first_seen_sdk: str | None = None
     sdk_deprecated: str | None = None
     pattern_exempt: str | None = None
     docs_url: str | None = None
     platforms: dict[str, PlatformSupport] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class AgeException:
+    """Platform verdicts (`"name/platform"`) whose evidence is older than the limit, and why
+    they are kept as they are."""
+
+    __pydantic_config__ = _STRICT
+
+    reason: str
+    verdicts: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceAge:
+    """The evidence-age check of `registry check`: a platform verdict whose deciding source
+    (`as_of`) is more than `max_days` older than `registry_date` is reported, unless listed
+    in an exception with its reason."""
+
+    __pydantic_config__ = _STRICT
+
+    max_days: int
+    exceptions: tuple[AgeException, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,3 +159,4 @@ class RegistryFile:
     registry_date: dt.date
     betas: dict[str, BetaEntry]
     platform_precedence: tuple[SourceKind, ...] = ()
+    evidence_age: EvidenceAge | None = None

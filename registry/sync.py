@@ -133,7 +133,7 @@ def read_sdk(path: str | Path | None = None) -> SdkLiteral:
         deprecated |= marked
     return SdkLiteral(
         package=package,
-        version=_sdk_version(package),
+        version=sdk_version(package),
         files=tuple(files),
         names=tuple(names),
         deprecated=frozenset(deprecated),
@@ -267,11 +267,19 @@ def _comments(source: str) -> dict[int, tuple[bool, str]]:
     return {n: (n in code_lines, text) for n, (_, text) in found.items()}
 
 
-def _sdk_version(package: Path) -> str | None:
+def sdk_version(package: Path) -> str | None:
     """`__version__` from anthropic/_version.py, read with ast."""
     try:
-        tree = ast.parse((package / "_version.py").read_text(encoding="utf-8"))
-    except (OSError, SyntaxError, UnicodeDecodeError):
+        return version_in_source((package / "_version.py").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def version_in_source(source: str) -> str | None:
+    """The string assigned to `__version__` in a module's source, or None."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
         return None
     for stmt in tree.body:
         target, value = _assignment(stmt)
@@ -299,25 +307,3 @@ def compare(sdk: SdkLiteral, registry: Registry) -> SyncReport:
         n: e.status for n in sdk.names if (e := registry.get(n)) is not None
     }
     return SyncReport(sdk, missing, deprecated, dropped, unflagged, statuses)
-
-
-def report_json(report: SyncReport, registry: Registry) -> dict[str, object]:
-    """The `registry sync --format json` document."""
-    sdk = report.sdk
-    return {
-        "sdk": {
-            "package": str(sdk.package),
-            "version": sdk.version,
-            "files": [str(f) for f in sdk.files],
-            "names": len(sdk.names),
-        },
-        "registry": {"version": registry.version, "names": len(registry)},
-        "lags": report.lags,
-        "missing": list(report.missing),
-        "deprecated": [
-            {"name": n, "registry_status": report.registry_statuses.get(n)}
-            for n in report.deprecated
-        ],
-        "dropped": list(report.dropped),
-        "unflagged": list(report.unflagged),
-    }

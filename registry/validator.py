@@ -14,7 +14,9 @@ from betalint.registry.suggest import suggest
 if TYPE_CHECKING:
     from betalint.registry.platforms import PlatformVerdict
 
-Kind = Literal["valid", "malformed", "unknown", "superseded", "ga", "deprecated", "retired"]
+Kind = Literal[
+    "valid", "newer", "malformed", "unknown", "superseded", "ga", "deprecated", "retired"
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +25,9 @@ class Verdict:
 
     `replacement` is the name to write (None: remove it, or nothing to offer);
     `certain` says the replacement is safe to apply without review; `platform` is set when
-    classify was asked about a platform or model (registry.platforms).
+    classify was asked about a platform or model (registry.platforms). Kind "newer" is a
+    well-formed name the registry lacks, dated after the registry and not after `today`: most
+    likely a beta released since, so it is not an error (`ok`) and never gets a replacement.
     """
 
     name: str
@@ -39,7 +43,7 @@ class Verdict:
 
     @property
     def ok(self) -> bool:
-        return self.kind == "valid" and (self.platform is None or self.platform.ok)
+        return self.kind in ("valid", "newer") and (self.platform is None or self.platform.ok)
 
 
 def classify(
@@ -65,7 +69,11 @@ def classify(
         from betalint.registry.platforms import with_platform
 
         return with_platform(
-            classify(name, today=today, registry=registry), registry, platform=platform, model=model
+            classify(name, today=today, registry=registry),
+            registry,
+            platform=platform,
+            model=model,
+            today=today,
         )
     entry = registry.get(name)
     if entry is not None:
@@ -75,6 +83,8 @@ def classify(
     except BetaNameError as exc:
         return _malformed(exc, registry, today)
     found = suggest(parsed, registry)
+    if registry.date < parsed.date <= today:
+        return _newer(name, found.names, registry)
     hint = f"; did you mean {_either(found.names)}?" if found.names else ""
     if found.certain:
         hint += _afterword(found.certain, registry, today)
@@ -85,6 +95,18 @@ def classify(
         replacement=found.certain,
         certain=found.certain is not None,
         suggestions=found.names,
+    )
+
+
+def _newer(name: str, suggestions: tuple[str, ...], registry: Registry) -> Verdict:
+    """A name the registry cannot know yet: a warning that says how to teach it, no fix."""
+    typo = f"; if it is a typo, did you mean {_either(suggestions)}?" if suggestions else ""
+    return Verdict(
+        name,
+        "newer",
+        f"{name} is newer than this registry ({registry.date}): upgrade betalint or add it "
+        f"to an extra registry{typo}",
+        suggestions=suggestions,
     )
 
 

@@ -126,3 +126,23 @@ def meta(**kw: object) -> ReportMeta:
     }
     base.update(kw)
     return ReportMeta(**base)  # type: ignore[arg-type]
+
+
+def bare(
+    path: str,
+    code: str = "BL204",
+    message: str = "m",
+    *,
+    name: str = "n",
+    start: int = 0,
+    end: int = 1,
+    line: int = 1,
+    column: int = 1,
+) -> Diagnostic:
+    """A finding on one line, for tests of paths, escaping and positions."""
+    from betalint.linter.rules import RULES
+
+    return Diagnostic(
+        path, code, start, end, line, column, line, column + end - start, message, name,
+        None, "string", severity=RULES[code].severity, rule=RULES[code].name,
+    )  # fmt: skip

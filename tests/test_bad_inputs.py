@@ -40,26 +40,29 @@ from betalint.linter import parallel
 from betalint.linter.cli import check_run as check_command
 from betalint.linter.cli import main
 
-TODAY = ("--today", "2026-11-25")
-NAME = "fils-api-2025-04-14"  # BL201 with a safe fix to files-api-2025-04-14 (GA: BL203)
+# The mini registry (not the shipped one), so a betas.toml edit cannot change these lines.
+REGISTRIES = Path(__file__).parent / "data" / "registries"
+TODAY = ("--today", "2026-11-25", "--registry", str(REGISTRIES / "mini.toml"))
+NAME = "prompt-cachng-2024-07-31"  # BL201, a safe fix to prompt-caching-2024-07-31 (GA: BL203)
+FIXED_NAME = "prompt-caching-2024-07-31"
 CALL = f'c(betas=["{NAME}"])'
 CALL_B = CALL.encode()
-REGISTRIES = Path(__file__).parent / "data" / "registries"
 LONG = 10 * 1024 * 1024  # the 10 MB single line
 
 
 def bl201(path: str, line: int = 1, col: int = 11) -> str:
     return (
         f"{path}:{line}:{col}: BL201 [*] {NAME} is not a known beta name; did you mean "
-        "files-api-2025-04-14? (which is generally available: the header is no longer needed)"
+        "prompt-caching-2024-07-31? (which is generally available: the header is no longer "
+        "needed)"
     )
 
 
 def bl203(path: str, line: int = 1, col: int = 11) -> str:
     return (
-        f"{path}:{line}:{col}: BL203 files-api-2025-04-14 is generally available since "
-        "2026-08-19: the header is no longer needed; remove it; see "
-        "https://platform.claude.com/docs/en/build-with-claude/files"
+        f"{path}:{line}:{col}: BL203 prompt-caching-2024-07-31 is generally available since "
+        "2024-12-17: the header is no longer needed; remove it; see "
+        "https://example.com/docs/prompt-caching"
     )
 
 
@@ -90,6 +93,7 @@ class Row:
     setup: Setup | None = None
     fixed: dict[str, bytes] | None = None  # with --fix: the bytes written (None: no --fix run)
     fix_stdout: str | None = None
+    fix_stderr: tuple[str, ...] | None = None  # with --fix, when it differs from `stderr`
     names: tuple[str, ...] = ()  # what each stderr line must name (a path, an option)
     process: bool = False  # run as a real process (FIFO: a timeout guards against a hang)
 
@@ -99,7 +103,7 @@ def _utf16(text: str, codec: str, bom: bytes = b"") -> bytes:
 
 
 def _fixed(data: bytes, codec: str = "latin-1") -> bytes:
-    return data.replace("fils-".encode(codec), "files-".encode(codec))
+    return data.replace(NAME.encode(codec), FIXED_NAME.encode(codec))
 
 
 U16LE = _utf16(CALL + "\r\n", "utf-16-le", codecs.BOM_UTF16_LE)
@@ -107,6 +111,7 @@ U16BE = _utf16(CALL + "\n", "utf-16-be", codecs.BOM_UTF16_BE)
 U16LE_NOBOM = _utf16(CALL + "\n", "utf-16-le")
 U16BE_NOBOM = _utf16(CALL + "\n", "utf-16-be")
 LATIN = CALL_B + b"  # caf\xe9 \xff\n"
+LATIN_E9 = LATIN.index(b"\xe9")  # the first byte that is not UTF-8
 CRLF = b"x = 1\r\n" + CALL_B + b"\r\n"
 MIXED = b"a = 1\r\nb = 2\nc = 3\r" + CALL_B + b"\n"
 BOM8 = codecs.BOM_UTF8 + CALL_B + b"\n# caf\xc3\xa9\n"
@@ -143,7 +148,7 @@ FILE_ROWS = [
         ("latin.py",),
         1,
         (
-            "betalint: warning: latin.py: not valid UTF-8 (byte 0xE9 at offset 39); "
+            f"betalint: warning: latin.py: not valid UTF-8 (byte 0xE9 at offset {LATIN_E9}); "
             "decoded as latin-1",
         ),
         found(bl201("latin.py")),
@@ -239,6 +244,11 @@ FILE_ROWS = [
         {"long.py": LONG_LINE},
         fixed={"long.py": _fixed(LONG_LINE)},
         fix_stdout=_fix_out("long.py", 1, LONG + 12),
+        # too big for the syntax guard's memory bound (linter.fix.fixer.GUARD_MAX_BYTES): said so
+        fix_stderr=(
+            "betalint: warning: long.py: larger than 512 KiB: fixed without checking that it "
+            "still parses as Python",
+        ),
     ),
     Row(
         "empty-file",
@@ -255,7 +265,8 @@ FILE_ROWS = [
         ("--max-file-size", "16", "a.py"),
         0,
         (
-            "betalint: warning: a.py: skipped: 33 B is larger than the 16 B limit; raise it "
+            f"betalint: warning: a.py: skipped: {len(CALL_B) + 1} B is larger than the 16 B "
+            "limit; raise it "
             "with --max-file-size (or `max-file-size` in config, 0 = no limit)",
         ),
         CLEAN,
@@ -527,7 +538,7 @@ PATH_ROWS = [
             "betalint: error: {tmp}/betalint.toml:1: unknown key `selekt` in the top level "
             "(did you mean `select`?); valid keys: select, ignore, extend-select, "
             "per-file-ignores, exclude, extend-exclude, extra-registries, respect-gitignore, "
-            "today, required-version, platforms, max-file-size",
+            "today, required-version, platforms, max-file-size, registry-age-notice, sdk-layer",
         ),
         "",
         setup=_config('selekt = ["BL2"]\n', "betalint.toml"),
@@ -662,7 +673,7 @@ def test_bad_input_with_fix(
     before = _snapshot(tmp_path)
     code, out, err = _run(row, tmp_path, capsys, "--fix")
     assert code == row.code
-    assert err.splitlines() == list(row.stderr)
+    assert err.splitlines() == list(row.stderr if row.fix_stderr is None else row.fix_stderr)
     assert out == row.fix_stdout
     expected = dict(before)
     for name, data in row.fixed.items():
@@ -727,7 +738,8 @@ def test_stdin_invalid_utf8_warns_and_fixes_losslessly(tmp_path: Path) -> None:
     assert done.stdout == _fixed(LATIN)  # the fixed text, every other byte as it came
     err = done.stderr.decode().splitlines()
     assert err[0] == (
-        "betalint: warning: x.py: not valid UTF-8 (byte 0xE9 at offset 39); decoded as latin-1"
+        f"betalint: warning: x.py: not valid UTF-8 (byte 0xE9 at offset {LATIN_E9}); "
+        "decoded as latin-1"
     )
     assert err[1] == bl203("x.py")
 

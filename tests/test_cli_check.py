@@ -2,7 +2,8 @@
 
 In-process through `main([...])` and capsys where that is enough; real subprocesses
 (`python -m betalint`) where the process boundary matters: stdin, NO_COLOR, a terminal.
-Every run passes `--today 2026-11-25` so lifecycles do not drift with the calendar.
+Every run passes `--today 2026-11-25` so lifecycles do not drift with the calendar, and
+`--registry tests/data/registries/mini.toml` so a betas.toml edit cannot change the output.
 """
 
 from __future__ import annotations
@@ -19,16 +20,18 @@ from typing import Any
 
 import jsonschema  # type: ignore[import-untyped]
 import pytest
+from _registries import MINI, REGISTRIES, VALID
 
 from betalint.linter.cli import main
 
-TODAY = ("--today", "2026-11-25")
+TODAY = ("--today", "2026-11-25", "--registry", str(MINI))
 ANSI = "\x1b["
 
+# Lifecycles as mini.toml has them.
 GA = "prompt-caching-2024-07-31"  # GA since 2024-12-17 → BL203
-RETIRED = "computer-use-2024-10-22"  # retired since 2025-10-28 → BL205
+RETIRED = "computer-use-2024-10-22"  # retired since 2025-06-01 → BL205
 ACTIVE = "computer-use-2025-01-24"  # an active beta: no finding
-GA_LATE = "files-api-2025-04-14"  # GA since 2026-08-19: active before that day
+GA_LATE = "future-ga-2025-01-01"  # lifecycle.toml: GA from 2026-06-01, active before
 
 APP = f"""import anthropic
 
@@ -40,10 +43,9 @@ resp = client.beta.messages.create(
 """
 BL203_LINE = (
     f"app.py:6:13: BL203 {GA} is generally available since 2024-12-17: the header is no "
-    "longer needed; remove it; see https://platform.claude.com/docs/en/build-with-claude/"
-    "prompt-caching"
+    "longer needed; remove it; see https://example.com/docs/prompt-caching"
 )
-BL205_PREFIX = f"app.py:6:42: BL205 {RETIRED} is retired since 2025-10-28"
+BL205_PREFIX = f"app.py:6:42: BL205 {RETIRED} is retired since 2025-06-01"
 
 
 @pytest.fixture(autouse=True)
@@ -309,19 +311,20 @@ def test_exit_zero_does_not_hide_errors(capsys: pytest.CaptureFixture[str], tmp_
 
 @pytest.mark.parametrize(
     ("day", "expected"),
-    [("2026-08-18", []), ("2026-08-19", ["BL203"]), ("2026-11-25", ["BL203"])],
+    [("2026-05-31", []), ("2026-06-01", ["BL203"]), ("2026-11-25", ["BL203"])],
 )
 def test_today_changes_the_verdict(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, day: str, expected: list[str]
 ) -> None:
-    """files-api-2025-04-14 became GA on 2026-08-19: before that it is an active beta."""
+    """future-ga-2025-01-01 becomes GA on 2026-06-01: before that it is an active beta."""
     write(tmp_path / "f.py", betas_py(GA_LATE))
-    code = main(["check", "--today", day, "f.py"])
+    lifecycle = str(REGISTRIES / "lifecycle.toml")
+    code = main(["check", "--today", day, "--registry", lifecycle, "f.py"])
     out, _ = capsys.readouterr()
     assert codes_of(out) == expected
     assert code == (1 if expected else 0)
     if expected:
-        assert "generally available since 2026-08-19" in out
+        assert "generally available since 2026-06-01" in out
 
 
 @pytest.mark.parametrize("bad", ["2026-13-01", "tomorrow", "2026/11/25"])
@@ -336,33 +339,11 @@ def test_bad_today_is_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path,
 
 # --------------------------------------------------------------------------- --registry
 
-CUSTOM_REGISTRY = """\
-schema_version = 1
-registry_version = "test.1"
-registry_date = 2026-01-01
-
-[betas."alpha-2025-01-01"]
-status = "superseded"
-confidence = "high"
-superseded_by = ["alpha-2025-06-01"]
-in_sdk_literal = true
-sources = ["test"]
-notes = "First alpha."
-
-[betas."alpha-2025-06-01"]
-status = "active"
-confidence = "high"
-in_sdk_literal = true
-docs_url = "https://example.com/alpha"
-sources = ["test"]
-notes = "Second alpha."
-"""
-
 
 def test_custom_registry_replaces_the_shipped_one(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    write(tmp_path / "reg" / "mine.toml", CUSTOM_REGISTRY)
+    write(tmp_path / "reg" / "mine.toml", VALID.read_text(encoding="utf-8"))
     write(tmp_path / "a.py", betas_py("alpha-2025-01-01", "alpha-2025-06-01"))
     write(tmp_path / "b.py", betas_py(ACTIVE))
     code, out, _ = check(capsys, "--registry", "reg/mine.toml", "--output-format", "json", ".")
@@ -382,7 +363,8 @@ def test_custom_registry_without_it_shipped_names_apply(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     write(tmp_path / "a.py", betas_py("alpha-2025-01-01"))
-    code, out, _ = check(capsys, "a.py")
+    code = main(["check", "--today", "2026-11-25", "a.py"])  # the shipped registry
+    out, _ = capsys.readouterr()
     assert code == 1
     assert codes_of(out) == ["BL201"]
 

@@ -12,28 +12,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from _registries import EXTRA, MINI, REGISTRIES
 
 from betalint.linter.cli import main
 
-TODAY = ("--today", "2026-11-25")
+TODAY = ("--today", "2026-11-25", "--registry", str(MINI))
 GA = "prompt-caching-2024-07-31"  # BL203
 RETIRED = "computer-use-2024-10-22"  # BL205
 ACTIVE = "computer-use-2025-01-24"
-GA_LATE = "files-api-2025-04-14"  # GA since 2026-08-19
+GA_LATE = "future-ga-2025-01-01"  # lifecycle.toml: GA from 2026-06-01
+LIFECYCLE = ("--registry", str(REGISTRIES / "lifecycle.toml"))
 APP = f'betas = ["{GA}", "{RETIRED}"]\n'  # BL203 at 1:11, BL205 at 1:40
-
-PRIVATE_REGISTRY = """\
-schema_version = 1
-registry_version = "private.1"
-registry_date = 2026-02-01
-
-[betas."private-2025-05-05"]
-status = "active"
-confidence = "high"
-in_sdk_literal = false
-sources = ["our own gateway"]
-notes = "A private beta."
-"""
 
 
 @pytest.fixture(autouse=True)
@@ -237,7 +226,7 @@ def test_extra_registries_make_a_private_name_valid(
     code, out, _ = check(capsys, *TODAY, "p.py")
     assert code == 1
     assert found(out) == [("p.py:1:11", "BL201")]
-    write(tmp_path / "registries" / "private.toml", PRIVATE_REGISTRY)
+    write(tmp_path / "registries" / "private.toml", EXTRA.read_text(encoding="utf-8"))
     write(tmp_path / ".betalint.toml", 'extra-registries = ["registries/private.toml"]\n')
     assert check(capsys, *TODAY, "p.py") == (0, "All checks passed!\n", "")
     # on top of, not instead of, the shipped registry
@@ -248,7 +237,7 @@ def test_extra_registries_make_a_private_name_valid(
 def test_extra_registries_paths_are_relative_to_the_config(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    write(tmp_path / "private.toml", PRIVATE_REGISTRY)
+    write(tmp_path / "private.toml", EXTRA.read_text(encoding="utf-8"))
     write(tmp_path / "pyproject.toml", '[tool.betalint]\nextra-registries = ["private.toml"]\n')
     write(tmp_path / "src" / "p.py", 'betas = ["private-2025-05-05"]\n')
     monkeypatch.chdir(tmp_path / "src")
@@ -292,14 +281,14 @@ def test_respect_gitignore(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("2026-08-18", []), ('"2026-08-18"', []), ("2026-08-19", ["BL203"])],
+    [("2026-05-31", []), ('"2026-05-31"', []), ("2026-06-01", ["BL203"])],
 )
 def test_today_key(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, value: str, expected: list[str]
 ) -> None:
     write(tmp_path / "betalint.toml", f"today = {value}\n")
     write(tmp_path / "f.py", f'betas = ["{GA_LATE}"]\n')
-    code, out, _ = check(capsys, "f.py")
+    code, out, _ = check(capsys, *LIFECYCLE, "f.py")
     assert [c for _, c in found(out)] == expected
     assert code == (1 if expected else 0)
 
@@ -309,7 +298,7 @@ def test_cli_today_overrides_config_today(
 ) -> None:
     write(tmp_path / "betalint.toml", "today = 2026-01-01\n")
     write(tmp_path / "f.py", f'betas = ["{GA_LATE}"]\n')
-    code, out, _ = check(capsys, *TODAY, "f.py")
+    code, out, _ = check(capsys, *TODAY, *LIFECYCLE, "f.py")
     assert code == 1
     assert found(out) == [("f.py:1:11", "BL203")]
 

@@ -365,7 +365,10 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     reg = load_registry()
     code, out, _ = run(capsys, "--version")
     assert code == 0
-    assert out == f"betalint {betalint.__version__}, registry {reg.version} ({reg.date})\n"
+    first, *sdks = out.splitlines()
+    assert first == f"betalint {betalint.__version__}, registry {reg.version} ({reg.date})"
+    # the SDK layer: this venv's anthropic (tests/test_sdk_layer.py covers the rest)
+    assert sdks and all(line.startswith("SDK layer: ") for line in sdks)
 
 
 @pytest.mark.slow

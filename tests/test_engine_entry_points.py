@@ -1,5 +1,6 @@
 """One engine for every entry point: the library and `betalint check` agree on the same text
-and selection, suppressions included (the library used to ignore `betalint: ignore`)."""
+and selection, suppressions included (the library used to ignore `betalint: ignore`). Both
+run on the mini registry with today fixed."""
 
 from __future__ import annotations
 
@@ -8,7 +9,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from _registries import MINI, TODAY
+
 import betalint
+from betalint.registry.model import Registry
 
 SUPPRESSED = """\
 client.beta.messages.create(
@@ -30,7 +34,9 @@ def _cli(path: Path, *args: str) -> list[tuple[str, int, str]]:
             "--output-format",
             "json",
             "--today",
-            "2026-11-25",
+            TODAY.isoformat(),
+            "--registry",
+            str(MINI),
             "--exit-zero",
             *args,
         ],
@@ -42,14 +48,14 @@ def _cli(path: Path, *args: str) -> list[tuple[str, int, str]]:
     return [(d["code"], d["line"], d["name"]) for d in json.loads(done.stdout)["diagnostics"]]
 
 
-def test_library_and_cli_agree_on_a_suppressed_file(tmp_path: Path) -> None:
-    import datetime as dt
-
+def test_library_and_cli_agree_on_a_suppressed_file(
+    tmp_path: Path, mini_registry: Registry
+) -> None:
     path = tmp_path / "client.py"
     path.write_text(SUPPRESSED, encoding="utf-8")
     library = [
         (d.code, d.line, d.name)
-        for d in betalint.scan_text(SUPPRESSED, "client.py", today=dt.date(2026, 11, 25))
+        for d in betalint.scan_text(SUPPRESSED, "client.py", today=TODAY, registry=mini_registry)
     ]
     assert library == _cli(path)
     codes = [code for code, _, _ in library]
@@ -57,14 +63,17 @@ def test_library_and_cli_agree_on_a_suppressed_file(tmp_path: Path) -> None:
     assert codes == ["BL205", "BL901"]  # the second directive matched nothing
 
 
-def test_library_selection_matches_cli_select(tmp_path: Path) -> None:
-    import datetime as dt
-
+def test_library_selection_matches_cli_select(tmp_path: Path, mini_registry: Registry) -> None:
     path = tmp_path / "client.py"
     path.write_text(SUPPRESSED, encoding="utf-8")
-    day = dt.date(2026, 11, 25)
     library = [
         (d.code, d.line, d.name)
-        for d in betalint.scan_text(SUPPRESSED, "client.py", today=day, select=frozenset({"BL205"}))
+        for d in betalint.scan_text(
+            SUPPRESSED,
+            "client.py",
+            today=TODAY,
+            registry=mini_registry,
+            select=frozenset({"BL205"}),
+        )
     ]
     assert library == _cli(path, "--select", "BL205") == [("BL205", 4, "output-128k-2025-02-19")]

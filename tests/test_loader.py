@@ -1,4 +1,4 @@
-"""registry/loader.py: broken registries give one clear line; layers; the pickle cache."""
+"""registry/loader.py: broken registries give one clear line; layers; the JSON cache."""
 
 from __future__ import annotations
 
@@ -146,7 +146,7 @@ def test_second_load_comes_from_the_cache(
     path = tmp_path / "r.toml"
     shutil.copy(DATA / "valid.toml", path)
     first = load_file(path)
-    assert len(list(cache_dir.glob("registry-*.pickle"))) == 1
+    assert len(list(cache_dir.glob("registry-*.json"))) == 1
     monkeypatch.setattr(loader, "_validate", _no_validation)
     assert load_file(path) == first
 
@@ -157,17 +157,17 @@ def test_cache_is_keyed_by_content(cache_dir: Path, tmp_path: Path) -> None:
     load_file(path)
     path.write_text(path.read_text().replace('notes = "Second alpha."', 'notes = "Changed."'))
     assert load_file(path).betas["alpha-2025-06-01"].notes == "Changed."
-    assert len(list(cache_dir.glob("registry-*.pickle"))) == 2
+    assert len(list(cache_dir.glob("registry-*.json"))) == 2
 
 
 def test_corrupt_cache_is_rebuilt(cache_dir: Path, tmp_path: Path) -> None:
     path = tmp_path / "r.toml"
     shutil.copy(DATA / "valid.toml", path)
     good = load_file(path)
-    (pickle,) = cache_dir.glob("registry-*.pickle")
-    pickle.write_bytes(b"not a pickle")
+    (cached,) = cache_dir.glob("registry-*.json")
+    cached.write_bytes(b"not json")
     assert load_file(path) == good
-    assert pickle.read_bytes() != b"not a pickle"
+    assert cached.read_bytes() != b"not json"
 
 
 def test_no_cache(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -88,7 +87,8 @@ def test_shipped_platform_status(
             "fine-grained-tool-streaming-2025-05-14,context-management-2025-06-27,"
             "context-1m-2025-08-07,advanced-tool-use-2025-11-20,effort-2025-11-24,"
             "prompt-caching-scope-2026-01-05,redact-thinking-2026-02-12,"
-            "adaptive-thinking-2026-01-28,per-turn-control-2026-07-01,dangerous-tool-use-2026-09-03",
+            "adaptive-thinking-2026-01-28,per-turn-control-2026-07-01,dangerous-tool-use-2026-09-03,"
+            "mcp-servers-2025-12-04",  # unknown on the Claude API since 2026.12.04: kept
             (),
         ),
         (
@@ -315,76 +315,26 @@ def test_facade_exports_filter_header() -> None:
     assert result.dropped[0].reason == "duplicate of files-api-2025-04-14"
 
 
-# --- a synthetic registry: precedence outcomes are read, not recomputed ------------------------
+# --- the mini registry (tests/data/registries/mini.toml): verdicts are read, not recomputed ----
 
-SYNTHETIC = """\
-schema_version = 1
-registry_version = "t"
-registry_date = 2026-11-25
-platform_precedence = ["official-doc", "release-note", "sdk-code", "gateway-config",
-                       "issue-report", "third-party"]
-
-[betas."alpha-2026-01-01"]
-status = "active"
-confidence = "high"
-in_sdk_literal = false
-sources = ["s"]
-notes = "n"
-
-[betas."alpha-2026-01-01".platforms.bedrock]
-status = "mapped"
-name = "beta-2026-02-02"
-evidence = "official-doc"
-as_of = 2026-02-01
-endpoints = { converse = "unsupported" }
-sources = ["doc"]
-
-[betas."alpha-2026-01-01".platforms.x-gw]
-status = "unsupported"
-confidence = "low"
-evidence = "gateway-config"
-sources = ["gw"]
-conflict = "issue-report 2026-03-01 says supported (u)"
-
-[betas."beta-2026-02-02"]
-status = "active"
-confidence = "high"
-in_sdk_literal = false
-sources = ["s"]
-notes = "n"
-
-[betas."beta-2026-02-02".platforms.bedrock]
-status = "supported"
-sources = ["doc"]
-"""
+TOOL_USE, TOOL_SEARCH = "advanced-tool-use-2025-11-20", "tool-search-tool-2025-10-19"
 
 
-@pytest.fixture()
-def synthetic(tmp_path: Path) -> Registry:
-    path = tmp_path / "r.toml"
-    path.write_text(SYNTHETIC, encoding="utf-8")
-    return load_registry(base=path)
+def test_mapping_endpoint_and_custom_platform(mini_registry: Registry) -> None:
+    def names(value: str, platform: str) -> tuple[str, ...]:
+        return filter_header(value, platform=platform, registry=mini_registry).names
 
-
-def test_synthetic_mapping_endpoint_and_custom_platform(synthetic: Registry) -> None:
-    assert filter_header("alpha-2026-01-01", platform="bedrock", registry=synthetic).names == (
-        "beta-2026-02-02",
-    )
-    assert (
-        filter_header("alpha-2026-01-01", platform="bedrock:converse", registry=synthetic).names
-        == ()
-    )
-    found = platform_verdict("alpha-2026-01-01", "x-gw", synthetic)
+    assert names(TOOL_USE, "bedrock") == (TOOL_SEARCH,)
+    assert names(TOOL_USE, "bedrock:converse") == ()
+    found = platform_verdict(TOOL_USE, "x-gateway", mini_registry)
     assert found.status == "unsupported" and "sources disagree: issue-report" in found.message
-    assert filter_header(
-        "alpha-2026-01-01,beta-2026-02-02", platform="bedrock", registry=synthetic
-    ).names == ("beta-2026-02-02",)
+    assert names(f"{TOOL_USE},{TOOL_SEARCH}", "bedrock") == (TOOL_SEARCH,)
 
 
-def test_unknown_names_follow_the_policy(synthetic: Registry) -> None:
-    value = "zeta-2026-01-01, alpha-2026-01-01"
-    dropped = filter_header(value, platform="bedrock", registry=synthetic)
-    assert dropped.names == ("beta-2026-02-02",)
+def test_unknown_names_follow_the_policy(mini_registry: Registry) -> None:
+    value = f"zeta-2026-01-01, {TOOL_USE}"
+    dropped = filter_header(value, platform="bedrock", registry=mini_registry)
+    assert dropped.names == (TOOL_SEARCH,)
     assert [(d.name, d.cause) for d in dropped.dropped] == [("zeta-2026-01-01", "unknown")]
-    kept = filter_header(value, platform="bedrock", registry=synthetic, unknown="keep")
-    assert kept.names == ("zeta-2026-01-01", "beta-2026-02-02")
+    kept = filter_header(value, platform="bedrock", registry=mini_registry, unknown="keep")
+    assert kept.names == ("zeta-2026-01-01", TOOL_SEARCH)

@@ -24,28 +24,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from _registries import EXTRA
 
 pytestmark = pytest.mark.slow
 
 REPO = Path(__file__).resolve().parents[1]
 GIT_ID = ["-c", "user.name=betalint tests", "-c", "user.email=tests@betalint.invalid"]
 
-# A private registry keeps the test independent of the shipped registry's lifecycles: the
-# name stays active whatever betas.toml says about real features.
-PRIVATE_REGISTRY = """\
-schema_version = 1
-registry_version = "selftest"
-registry_date = 2025-01-15
-
-[betas."betalint-selftest-2025-01-15"]
-status = "active"
-confidence = "high"
-in_sdk_literal = false
-sources = ["tests/test_precommit.py"]
-notes = "A private name for the pre-commit test."
-"""
-STALE = 'client.beta.messages.create(betas=["betalint-selftest-2025-1-15"])\n'
-FIXED = 'client.beta.messages.create(betas=["betalint-selftest-2025-01-15"])\n'
+# A private registry layer (tests/data/registries/extra.toml) keeps the test independent of
+# the shipped registry's lifecycles: its name stays active whatever betas.toml says.
+STALE = 'client.beta.messages.create(betas=["private-2025-5-05"])\n'
+FIXED = 'client.beta.messages.create(betas=["private-2025-05-05"])\n'
 
 
 def _git(*args: str, cwd: Path) -> str:
@@ -92,7 +81,7 @@ def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return clone
 
 
-def _wheelhouse(config: pytest.Config, hook_repo: Path, tmp: Path) -> str:
+def wheelhouse_for(config: pytest.Config, hook_repo: Path, tmp: Path) -> str:
     """A directory with wheels of the hook's dependencies and build backend.
 
     Kept in pytest's cache, keyed by the requirements, Python and platform, so only the first
@@ -135,7 +124,7 @@ def pc_env(
     env = _clean_env()
     env["PRE_COMMIT_HOME"] = str(tmp_path_factory.mktemp("pre-commit-home"))
     env["BETALINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("betalint-cache"))
-    wheelhouse = os.environ.get("BETALINT_WHEELHOUSE") or _wheelhouse(
+    wheelhouse = os.environ.get("BETALINT_WHEELHOUSE") or wheelhouse_for(
         request.config, hook_repo, tmp_path_factory.mktemp("wheels")
     )
     env["PIP_NO_INDEX"] = "1"
@@ -149,7 +138,7 @@ def project(tmp_path: Path) -> Iterator[Path]:
     root = tmp_path / "project"
     root.mkdir()
     _git("init", "--quiet", cwd=root)
-    (root / "private-betas.toml").write_text(PRIVATE_REGISTRY)
+    shutil.copyfile(EXTRA, root / "private-betas.toml")
     (root / "betalint.toml").write_text('extra-registries = ["private-betas.toml"]\n')
     (root / "app.py").write_text(STALE)
     _git("add", ".", cwd=root)
@@ -205,7 +194,7 @@ def test_hooks_fail_fix_then_pass(hook_repo: Path, pc_env: dict[str, str], proje
     check_part = out.split("betalint (fix)")[0]
     assert "Failed" in check_part and "- hook id: betalint\n" in check_part, out
     assert "app.py:1:37: BL101" in check_part, out
-    assert "betalint-selftest-2025-01-15" in check_part, out
+    assert "private-2025-05-05" in check_part, out
     if not fix:
         assert (project / "app.py").read_text() == STALE  # the check hook never writes
         pytest.skip(NO_FIX)
@@ -220,3 +209,18 @@ def test_hooks_fail_fix_then_pass(hook_repo: Path, pc_env: dict[str, str], proje
     out = again.stdout + again.stderr
     assert again.returncode == 0, out
     assert "Passed" in out, out
+
+
+def test_one_summary_per_run_of_the_hook(
+    hook_repo: Path, pc_env: dict[str, str], project: Path
+) -> None:
+    """pre-commit splits the files into one batch per CPU unless the hook is serial: each
+    batch would print its own summary. Serial, a run is one report with one summary."""
+    for i in range(8):
+        (project / f"mod{i}.py").write_text(STALE)
+    _git("add", ".", cwd=project)
+    done = _try_repo(hook_repo, "betalint", project, pc_env)
+    out = done.stdout + done.stderr
+    assert done.returncode == 1, out
+    assert out.count("Found ") == 1, out
+    assert "Found 9 findings" in out, out

@@ -2,9 +2,12 @@
 
 Each fixture under tests/fixtures/realworld/ is a minimal reproducer written for this repo (no
 third-party code): it keeps only the shape that mattered in the project where it was seen.
-`SHAPES` are shapes the scanner already gets right (guards); `REGRESSIONS` are false positives
-and false negatives it still gets wrong, marked xfail(strict) so the scanner owner sees exactly
-what to fix and the marker must go once it is fixed.
+`SHAPES` are shapes the scanner gets right (guards, exact (line, code) lists); `REGRESSIONS`
+are false positives and false negatives that real projects showed and that have since been
+fixed: each checks the one property that was wrong, so the bug cannot come back. A shape the
+scanner still gets wrong goes in as `pytest.param(..., marks=pytest.mark.xfail(strict=True))`,
+so the marker must go once it is fixed. These run on the shipped registry: they measure the
+scanner on real names as the project's users send them.
 """
 
 from __future__ import annotations

@@ -70,3 +70,14 @@ def test_hostile_path_and_message_stay_one_command() -> None:
 def test_empty_run_prints_nothing() -> None:
     assert render("github", [], meta()) == ""
     assert render("github", [DEPRECATED, MALFORMED], meta()).startswith("::error ")
+
+
+def test_stderr_notice_is_one_annotation_naming_the_path_inertly() -> None:
+    from _consumers import github_commands
+
+    from betalint.linter.report.github import notice
+
+    line = notice("warning", "skipped a\n::error file=x::forged%0A\x1b[2J.py")
+    (command,) = github_commands(line)
+    assert (command.name, command.properties) == ("warning", {"title": "betalint"})
+    assert command.data == "skipped a\\n::error file=x::forged%0A\\x1b[2J.py"

@@ -71,7 +71,7 @@ def test_one_diagnostic_snapshot() -> None:
             "replacement": "files-api-2025-04-14",
             "message": "Replace with files-api-2025-04-14",
         },
-        "url": "https://github.com/betalint/betalint/blob/main/docs/rules.md#bl101",
+        "url": "https://github.com/betalint-dev/betalint/blob/main/docs/rules.md#bl101",
     }
 
 

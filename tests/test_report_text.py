@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
+from xml.etree import ElementTree
+
 import click
 import pytest
-from _report_data import ALL, DEPRECATED, MALFORMED, SUPERSEDED, meta
+from _report_data import ALL, DEPRECATED, MALFORMED, SUPERSEDED, bare, meta
 
 from betalint.linter.report import FORMATS, render
+from betalint.linter.rules import RULES
 from betalint.registry.errors import BetalintError
 
 SNAPSHOT = """\
@@ -63,18 +67,46 @@ def test_statistics_counts_per_code_most_frequent_first() -> None:
 
 
 def test_statistics_json() -> None:
-    import json
-
     rows = json.loads(render("json", [MALFORMED, MALFORMED], meta(), statistics=True))
     assert rows == [{"code": "BL101", "name": "malformed-name", "count": 2, "fixable": 2}]
 
 
 def test_every_format_renders_an_empty_run() -> None:
-    for fmt in FORMATS:
-        assert isinstance(render(fmt, [], meta()), str)
+    out = {fmt: render(fmt, [], meta()) for fmt in FORMATS}
+    # A new format adds its own empty-run expectation here.
+    assert set(out) == {"text", "json", "sarif", "github", "gitlab", "junit", "rdjson"}
+    assert out["text"] == "All checks passed!\n"
+    assert out["github"] == ""  # no annotations
+    assert json.loads(out["gitlab"]) == []
+    assert json.loads(out["json"]) == {
+        "version": 1,
+        "tool": {"name": "betalint", "version": "0.1.0"},
+        "registry": {"version": "2026.11.24", "date": "2026-11-24"},
+        "diagnostics": [],
+    }
+    (run,) = json.loads(out["sarif"])["runs"]
+    assert run["results"] == []
+    assert [r["id"] for r in run["tool"]["driver"]["rules"]] == sorted(RULES)
+    # One passing case, so CI shows the check ran.
+    suites = ElementTree.fromstring(out["junit"])
+    assert (suites.get("tests"), suites.get("failures"), suites.get("errors")) == ("1", "0", "0")
+    (case,) = suites.iter("testcase")
+    assert list(case) == [] and case.get("classname") == "betalint"  # no <failure>
+    rdjson = json.loads(out["rdjson"])
+    assert rdjson["diagnostics"] == [] and rdjson["source"]["name"] == "betalint"
 
 
 @pytest.mark.parametrize(("fmt", "statistics"), (("xml", False), ("sarif", True)))
 def test_unknown_format_is_a_user_error(fmt: str, statistics: bool) -> None:
     with pytest.raises(BetalintError, match="choose one of"):
         render(fmt, ALL, meta(), statistics=statistics)
+
+
+@pytest.mark.parametrize("color", [False, True])
+def test_controls_in_path_and_message_are_escaped(color: bool) -> None:
+    d = bare("a\n::error::x\x1b]0;t\x07\u202e.py", message="m\rn\x1b[2J")
+    out = render("text", [d], meta(), color=color)
+    finding, summary = click.unstyle(out).splitlines()
+    assert finding == "a\\n::error::x\\x1b]0;t\\x07\\u202e.py:1:1: BL204 m\\rn\\x1b[2J"
+    assert summary == "Found 1 finding."
+    assert out.count("\n") == 2

@@ -293,11 +293,14 @@ def test_cli_text_exit_1_when_registry_lags(capsys: pytest.CaptureFixture[str]) 
     code = main(["registry", "sync", "--from-sdk", str(SITE), "--registry", str(FAKE_REGISTRY)])
     out = capsys.readouterr().out
     assert code == 1
-    assert "anthropic 9.1.0: 7 names" in out
-    assert "missing from the registry (2):\n  delta-search-2025-04-04\n" in out
-    assert "  gamma-files-2025-03-03  (registry: ga)\n" in out
-    assert "in_sdk_literal = true but no longer in the SDK literal (1):\n  theta-gone" in out
-    assert out.endswith("the registry lags the SDK: add 2 names to betas.toml\n")
+    assert "source: anthropic 9.1.0: 7 names in the literal" in out
+    assert (
+        "new names (the registry lacks them) (2):\n"
+        "  delta-search-2025-04-04: not in the registry  <- anthropic 9.1.0 (type literal)\n"
+    ) in out
+    assert "  gamma-files-2025-03-03: the literal marks it deprecated; registry: ga  <-" in out
+    assert "  theta-gone-2025-05-05: in_sdk_literal = true, but the literal lacks it" in out
+    assert out.endswith("the registry lags its sources: 2 names to add\n")
 
 
 def test_cli_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -305,19 +308,23 @@ def test_cli_json(capsys: pytest.CaptureFixture[str]) -> None:
     code = main([*argv, "--format", "json"])
     data = json.loads(capsys.readouterr().out)
     assert code == 1
-    assert data["sdk"]["version"] == "9.2.0" and data["sdk"]["names"] == 4
-    assert data["registry"] == {"version": "2026.01.01", "names": 6}
+    assert data["sources"][0].startswith("anthropic 9.2.0: 4 names in the literal")
+    assert data["registry"] == {"version": "2026.01.01", "date": "2026-01-01", "names": 6}
     assert data["lags"] is True
-    assert data["missing"] == ["zeta-memory-2026-02-02", "eta-threads-2026-03-03"]
-    assert data["deprecated"] == [
-        {"name": "alpha-tool-2025-01-01", "registry_status": "active"},
-        {"name": "old-batches-2024-09-24", "registry_status": "ga"},
-    ]
-    assert data["dropped"] == [
+    by_kind: dict[str, list[str]] = {}
+    for item in data["findings"]:
+        by_kind.setdefault(item["kind"], []).append(item["name"])
+    assert by_kind["new-name"] == ["zeta-memory-2026-02-02", "eta-threads-2026-03-03"]
+    assert by_kind["status"] == ["alpha-tool-2025-01-01", "old-batches-2024-09-24"]
+    assert by_kind["literal"] == [
         "gamma-files-2025-03-03",
         "old-pdfs-2024-09-25",
         "theta-gone-2025-05-05",
     ]
+    assert data["proposed"] == {
+        "zeta-memory-2026-02-02": ["https://pypi.org/project/anthropic/9.2.0/"],
+        "eta-threads-2026-03-03": ["https://pypi.org/project/anthropic/9.2.0/"],
+    }
 
 
 def test_cli_exit_0_when_registry_covers_sdk(
@@ -328,15 +335,23 @@ def test_cli_exit_0_when_registry_covers_sdk(
     code = main(["registry", "sync", "--from-sdk", str(literal), "--registry", str(FAKE_REGISTRY)])
     out = capsys.readouterr().out
     assert code == 0
-    assert "anthropic (version unknown): 1 names" in out
-    assert out.endswith("the registry knows every name in the SDK literal\n")
+    assert "source: anthropic (version unknown): 1 names in the literal" in out
+    assert out.endswith("the registry knows every name its sources list\n")
 
 
 @pytest.mark.parametrize(
     ("argv", "message"),
     (
         (["--from-sdk", "/nonexistent/sdk"], "/nonexistent/sdk: no such file or directory"),
-        ([], "say where to sync from: --from-sdk [PATH]"),
+        (
+            [],
+            "say where to sync from: --from-sdk [PATH], --from-npm PATH, --from-litellm PATH "
+            "or --fetch",
+        ),
+        (
+            ["--npm-time", "t.json"],
+            "--npm-time gives the dates of --from-npm PATH; name the tarball too",
+        ),
     ),
 )
 def test_cli_errors_are_one_line(

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from betalint.registry.loader import load_registry
 from betalint.registry.model import Registry
 from betalint.registry.suggest import within_one_edit
-from betalint.registry.validator import Verdict, classify, effective_status, latest_successor
+from betalint.registry.validator import classify, effective_status, latest_successor
 
 TODAY = dt.date(2026, 11, 25)
 DATA = Path(__file__).parent / "data" / "registries"
@@ -172,10 +172,18 @@ def test_low_confidence_is_said(shipped: Registry) -> None:
     assert "low confidence" not in high.message
 
 
-def test_default_registry_and_today() -> None:
-    v = classify("computer-use-2025-01-24")
-    assert isinstance(v, Verdict)
-    assert v.name == "computer-use-2025-01-24"
+def test_the_default_registry_is_the_shipped_one(shipped: Registry) -> None:
+    for name in ("computer-use-2025-01-24", "mcp-client-2025-04-04", "output-128k-2025-02-19"):
+        assert classify(name, today=TODAY) == classify(name, today=TODAY, registry=shipped)
+
+
+def test_the_default_today_is_the_real_today(lifecycle: Registry) -> None:
+    # sunset-2025-01-01 stops working on 2026-06-01 (ON): without `today` the verdict is the
+    # one for date.today(), whichever side of that date the clock is on.
+    today = dt.date.today()
+    default = classify("sunset-2025-01-01", registry=lifecycle)
+    assert default == classify("sunset-2025-01-01", today=today, registry=lifecycle)
+    assert default.kind == ("retired" if today >= ON else "deprecated")
 
 
 # `today` semantics on tests/data/registries/lifecycle.toml (dates around 2026-06-01).

@@ -33,11 +33,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except click.UsageError as exc:
         # One line, like every other error; click's own form is a three-line usage block.
         where = exc.ctx.command_path if exc.ctx is not None else "betalint"
-        message = " ".join(exc.format_message().split())
-        click.echo(f"betalint: error: {message}; see `{where} --help`", err=True)
+        # click ends its messages with a full stop; ours goes on after it.
+        message = " ".join(exc.format_message().split()).rstrip(".")
+        click.echo(_inert(f"betalint: error: {message}; see `{where} --help`"), err=True)
         return EXIT_ERROR
     except click.ClickException as exc:
-        click.echo(f"betalint: error: {' '.join(exc.format_message().split())}", err=True)
+        click.echo(_inert(f"betalint: error: {' '.join(exc.format_message().split())}"), err=True)
         return EXIT_ERROR
     except (click.Abort, KeyboardInterrupt, _Interrupted):
         return _interrupted()
@@ -47,7 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except BetalintError as exc:
         _traceback(verbose)
-        click.echo(f"betalint: error: {exc}", err=True)
+        click.echo(_inert(f"betalint: error: {exc}"), err=True)
         return exc.exit_code
     except Exception as exc:  # a bug: still one line, the traceback on request
         _traceback(verbose)
@@ -96,6 +97,14 @@ def _hoist_verbose(args: list[str]) -> tuple[list[str], bool]:
     rest = [a for a in args[:end] if a not in ("-v", "--verbose")] + args[end:]
     verbose = len(rest) < len(args)
     return (["--verbose", *rest] if verbose else rest), verbose
+
+
+def _inert(line: str) -> str:
+    """The line with control characters escaped: a path in a message cannot split it or
+    reach the terminal (imported here, not at start-up)."""
+    from betalint.linter.report.escape import printable
+
+    return printable(line)
 
 
 def _interrupted() -> int:
@@ -147,10 +156,12 @@ def _version() -> str:
 
     try:
         registry = load_registry()
-        data = f"registry {registry.version} ({registry.date})"
     except BetalintError as exc:
-        data = f"registry unavailable: {exc}"
-    return f"betalint {__version__}, {data}"
+        return f"betalint {__version__}, registry unavailable: {exc}"
+    from betalint.linter.cli.sdk_switch import cwd_sdk_layer, describe
+
+    sdks = "".join(f"\nSDK layer: {line}" for line in describe(cwd_sdk_layer(), registry))
+    return f"betalint {__version__}, registry {registry.version} ({registry.date}){sdks}"
 
 
 def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -182,6 +193,11 @@ registry_option = click.option(
     metavar="PATH",
     help="Use this registry file instead of the shipped one.",
 )
+age_notice_option = click.option(
+    "--no-registry-age-notice",
+    is_flag=True,
+    help="Do not say when the registry is older than `registry-age-notice` days (default 90).",
+)
 format_option = click.option(
     "--format",
     "fmt",
@@ -192,7 +208,14 @@ format_option = click.option(
 )
 
 
-def load(registry_path: str | None, extra: Sequence[str] = ()) -> Any:
+def load(registry_path: str | None, extra: Sequence[str] = (), *, sdk: bool = False) -> Any:
+    """The registry; with `sdk`, plus the installed SDKs' names (the cwd's config decides).
+    A registry file named with `--registry` is the whole truth: no SDK layer on it."""
     from betalint.registry.loader import load_registry
 
-    return load_registry(extra, base=registry_path)
+    live = None
+    if sdk and registry_path is None:
+        from betalint.linter.cli.sdk_switch import cwd_sdk_layer
+
+        live = cwd_sdk_layer()
+    return load_registry(extra, base=registry_path, live=live)

@@ -6,30 +6,29 @@ from typing import Any
 
 import click
 
-from betalint.linter.cli.app import cli, registry_option, today_option
+from betalint.linter.cli import complete
+from betalint.linter.cli.app import age_notice_option, cli, registry_option, today_option
 
 
 @cli.command()
 @click.argument("paths", nargs=-1)
-@click.option(
-    "--select",
-    multiple=True,
-    metavar="CODES",
-    help="Rule codes or prefixes to enable (replaces config).",
-)
-@click.option("--ignore", multiple=True, metavar="CODES", help="Rule codes or prefixes to disable.")
-@click.option(
-    "--extend-select", multiple=True, metavar="CODES", help="Rule codes to enable on top of select."
-)
+@complete.codes_option("--select", "Rule codes or prefixes to enable (replaces config).")
+@complete.codes_option("--ignore", "Rule codes or prefixes to disable.")
+@complete.codes_option("--extend-select", "Rule codes to enable on top of select.")
 @click.option(
     "--output-format",
     "output_format",
-    default="text",
-    show_default=True,
-    type=click.Choice(["text", "json", "sarif", "github", "gitlab", "junit"]),
+    multiple=True,
+    type=complete.OutputFormat(),
+    help="Report format: text (default), json, sarif, github, gitlab, junit or rdjson; "
+    "FORMAT:PATH writes that report to PATH. Repeat for several reports from one run "
+    "(at most one on stdout). Machine formats write paths relative to the project root.",
 )
 @click.option(
-    "-o", "--output-file", metavar="PATH", help="Write the report to PATH instead of stdout."
+    "-o",
+    "--output-file",
+    metavar="PATH",
+    help="Write the report to PATH instead of stdout (the one format given without a PATH).",
 )
 @click.option("--statistics", is_flag=True, help="Count findings per rule instead of listing them.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain.")
@@ -68,15 +67,21 @@ from betalint.linter.cli.app import cli, registry_option, today_option
 @click.option("--exclude", multiple=True, metavar="PATTERN", help="Replace the exclude patterns.")
 @click.option("--extend-exclude", multiple=True, metavar="PATTERN", help="Add exclude patterns.")
 @click.option(
-    "--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour the text report: auto = only on a terminal and without NO_COLOR.",
 )
 @click.option(
     "--platform",
     "platforms",
     multiple=True,
     metavar="NAME",
+    shell_complete=complete.platforms,
     help="Report names this platform rejects (BL206): anthropic, bedrock, vertex, foundry, "
-    "databricks; repeat for several. Overrides config `platforms`.",
+    "databricks, claude-platform-aws, google-cloud-anthropic; repeat for several. Overrides "
+    "config `platforms`.",
 )
 @click.option(
     "-j",
@@ -87,6 +92,7 @@ from betalint.linter.cli.app import cli, registry_option, today_option
 )
 @today_option
 @registry_option
+@age_notice_option
 def check(paths: tuple[str, ...], **opts: Any) -> int:
     """Find beta names in PATHS (files, directories, `-` for stdin; default `.`) and report them."""
     # The run (discovery, scanner, reporters) loads only when `check` runs: start-up stays small.

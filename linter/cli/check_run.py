@@ -13,11 +13,15 @@ import click
 
 from betalint.linter import config as config_mod
 from betalint.linter.cli.app import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, parse_today
+from betalint.linter.cli.sdk_switch import sdk_layer
 from betalint.linter.diagnostic import Diagnostic
 from betalint.linter.files.discovery import discover
 from betalint.linter.files.reader import PathError, Skipped
 from betalint.linter.parallel import Checked, check_jobs, default_jobs
+from betalint.linter.report.escape import printable
 from betalint.linter.report.meta import Position, edit_positions
+from betalint.linter.report.outputs import Output, formats, resolve_outputs
+from betalint.linter.report.rdjson import byte_columns as utf8_columns
 from betalint.linter.runner import FileOutcome, Linters, RunOptions, check_stdin
 
 if TYPE_CHECKING:
@@ -33,7 +37,8 @@ class CheckOptions:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
-    output_format: str = "text"
+    # Each FORMAT or FORMAT:PATH (parsed by the option's type); none = text on stdout.
+    output_format: tuple[Output | str, ...] = ()
     output_file: str | None = None
     statistics: bool = False
     exit_zero: bool = False
@@ -53,6 +58,7 @@ class CheckOptions:
     platforms: tuple[str, ...] = ()
     today: str | None = None
     registry_path: str | None = None
+    no_registry_age_notice: bool = False
     jobs: int | None = None  # worker processes for a tree scan; None: the usable cores
 
 
@@ -81,6 +87,7 @@ def _resolver(opts: CheckOptions) -> Any:
                 respect_gitignore=False if opts.no_respect_gitignore else None,
                 today=opts.today,
                 max_file_size=opts.max_file_size,
+                registry_age_notice=0 if opts.no_registry_age_notice else None,
             )
         return merged
 
@@ -101,46 +108,97 @@ def _platforms(values: tuple[str, ...]) -> tuple[str, ...]:
 
 def run_check(paths: list[str], opts: CheckOptions) -> int:
     """The whole `check` command; returns the exit code."""
+    outputs = resolve_outputs(opts.output_format, opts.output_file)
+    _check_statistics(outputs, opts.statistics)
+    wanted = formats(outputs)
+    github = "github" in wanted
     resolve = _resolver(opts)
     linters = Linters(
         RunOptions(
             registry_path=opts.registry_path,
             today=parse_today(opts.today),
             platforms=_platforms(opts.platforms),
+            sdk_layer=None
+            if opts.registry_path  # a pinned registry file is the whole truth
+            else sdk_layer(()),  # each file's directory says which SDKs it sees
         )
     )
-    linters.registry()  # a broken registry fails before any file is read
+    registry = linters.registry()  # a broken registry fails before any file is read
+    _registry_age(registry, opts, resolve)
     errors: list[str] = []
     diagnostics: list[Diagnostic] = []
     positions: dict[str, dict[int, Position]] = {}
-    scanned = _Scanned(keep_paths=bool(opts.baseline))
+    byte_columns: dict[str, dict[int, int]] = {}
+    # JUnit lists clean files too, so it needs every path read.
+    scanned = _Scanned(keep_paths=bool(opts.baseline) or "junit" in wanted)
     fixing = _fixing(opts, linters)
     for outcome, settings, stdin_data in _outcomes(paths, opts, resolve, linters):
         if isinstance(outcome, FileOutcome) and outcome.notice:
-            click.echo(f"betalint: warning: {outcome.notice}", err=True)
+            notice("warning", outcome.notice, github=github)
         if fixing is not None and stdin_data is not None and not isinstance(outcome, PathError):
             outcome = fixing.stdin(outcome, stdin_data, settings)
         elif fixing is not None and isinstance(outcome, FileOutcome):
             outcome = fixing.file(outcome, settings)
         if isinstance(outcome, PathError):
             errors.append(outcome.message)
-            click.echo(f"betalint: error: {outcome.message}", err=True)
+            notice("error", outcome.message, github=github)
         elif isinstance(outcome, Skipped):
             if outcome.reason == "no-match":
                 scanned.add(outcome.path)
             if outcome.notice:
-                click.echo(f"betalint: warning: {outcome.notice}", err=True)
+                notice("warning", outcome.notice, github=github)
         else:
             scanned.add(outcome.path)
             diagnostics += outcome.diagnostics
             if outcome.source is not None:
                 positions[outcome.path] = edit_positions(outcome.source.text, outcome.diagnostics)
+                if "rdjson" in wanted and outcome.diagnostics:
+                    byte_columns[outcome.path] = utf8_columns(
+                        outcome.source.text, outcome.diagnostics
+                    )
             elif isinstance(outcome, Checked):  # scanned in a worker: positions came back
                 positions[outcome.path] = outcome.positions
+                if "rdjson" in wanted and outcome.diagnostics:
+                    byte_columns[outcome.path] = outcome.byte_columns
     if fixing is not None:
         errors += fixing.errors
     stdin_fix = fixing is not None and "-" in paths
-    return _report(diagnostics, positions, scanned, errors, opts, linters, fixing, stdin_fix)
+    found = _Found(diagnostics, positions, byte_columns, scanned, errors)
+    return _report(found, outputs, opts, linters, fixing, stdin_fix)
+
+
+def notice(level: str, text: str, *, github: bool) -> None:
+    """A warning or error on stderr, one inert line: controls escaped, and in the `github`
+    format a workflow command escaped as annotations are (the runner shows it as one)."""
+    if github:
+        from betalint.linter.report.github import notice as github_notice
+
+        click.echo(github_notice(level, text), err=True)
+    else:
+        click.echo(f"betalint: {level}: {printable(text)}", err=True)
+
+
+def _check_statistics(outputs: list[Output], statistics: bool) -> None:
+    """`--statistics` is a text or json report: say so before any file is read."""
+    from betalint.linter.report import STATISTICS
+
+    unsupported = sorted({o.fmt for o in outputs} - set(STATISTICS)) if statistics else []
+    if unsupported:
+        raise BetalintError(
+            f"--statistics with --output-format {', '.join(unsupported)} is not supported; "
+            f"choose {' or '.join(STATISTICS)}"
+        )
+
+
+@dataclass(slots=True)
+class _Found:
+    """What the files gave: findings, the positions reporters need, and what was read."""
+
+    diagnostics: list[Diagnostic]
+    positions: dict[str, dict[int, Position]]
+    byte_columns: dict[str, dict[int, int]]
+    scanned: _Scanned
+    errors: list[str]
 
 
 class _Scanned:
@@ -211,10 +269,8 @@ def _echo_bytes(data: bytes) -> None:
 
 
 def _report(
-    diagnostics: list[Diagnostic],
-    positions: dict[str, dict[int, Position]],
-    scanned: _Scanned,
-    errors: list[str],
+    found: _Found,
+    outputs: list[Output],
     opts: CheckOptions,
     linters: Linters,
     fixing: FixRun | None = None,
@@ -222,6 +278,9 @@ def _report(
 ) -> int:
     from betalint.linter.report import render
     from betalint.linter.report.meta import ReportMeta
+    from betalint.linter.report.paths import project_root
+
+    diagnostics, scanned, errors = found.diagnostics, found.scanned, found.errors
 
     if fixing is not None and fixing.diff:
         click.echo(fixing.summary(), err=True)
@@ -232,7 +291,9 @@ def _report(
         from betalint.linter.baseline import write_baseline
 
         count = write_baseline(opts.write_baseline, diagnostics)
-        click.echo(f"betalint: wrote {count} findings to {opts.write_baseline}", err=True)
+        click.echo(
+            printable(f"betalint: wrote {count} findings to {opts.write_baseline}"), err=True
+        )
         return EXIT_ERROR if errors else EXIT_OK
     if opts.baseline:
         from betalint.linter.baseline import load_baseline
@@ -241,26 +302,54 @@ def _report(
         diagnostics, _matched = baseline.filter(diagnostics)
         for entry in baseline.unmatched(scanned.paths):
             gone = f"{entry.path}: {entry.code} {entry.name}"
-            click.echo(f"betalint: note: baseline entry no longer matches: {gone}", err=True)
+            click.echo(
+                printable(f"betalint: note: baseline entry no longer matches: {gone}"), err=True
+            )
     meta = ReportMeta.create(
         linters.registry(),
         files_scanned=scanned.count,
-        positions=positions,
+        positions=found.positions,
         errors=len(errors),
         fixed=fixing.fixed if fixing else 0,
         unsafe_fixes=bool(opts.unsafe_fixes),
+        root=project_root(),
+        checked=scanned.paths if any(o.fmt == "junit" for o in outputs) else (),
+        byte_columns=found.byte_columns,
     )
-    color = _use_color(opts.color, opts.output_file)
-    report = render(opts.output_format, diagnostics, meta, color=color, statistics=opts.statistics)
-    # With `--fix -` stdout carries the fixed text, so the report goes to stderr.
-    _emit(report, opts.output_file, to_stderr=stdin_fix, color=color)
+    ordered = sorted(diagnostics, key=lambda d: d.sort_key)
+    for output in outputs:  # the findings were computed once; each format renders them
+        color = output.fmt == "text" and _use_color(opts.color, output.path)
+        report = render(output.fmt, ordered, meta, color=color, statistics=opts.statistics)
+        # With `--fix -` stdout carries the fixed text, so the report goes to stderr.
+        _emit(report, output.path, to_stderr=stdin_fix, color=color)
     if errors:
         return EXIT_ERROR
-    if diagnostics and not opts.exit_zero:
+    if _failing(diagnostics) and not opts.exit_zero:
         return EXIT_FINDINGS
     if fixing is not None and fixing.fixed and opts.exit_non_zero_on_fix:
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _failing(diagnostics: list[Diagnostic]) -> bool:
+    """Whether any finding counts for the exit code (BL207, newer-than-registry, does not)."""
+    from betalint.linter.rules import RULES
+
+    return any(d.code not in RULES or RULES[d.code].fails for d in diagnostics)
+
+
+def _registry_age(registry: Any, opts: CheckOptions, resolve: Any) -> None:
+    """The one-line notice that the shipped registry is old against --today (config of the
+    cwd)."""
+    from betalint.linter.cli.registry_age import age_notice
+
+    if opts.registry_path:
+        return  # a registry given with --registry is the user's to keep; the shipped one ages
+    settings = resolve(os.getcwd())
+    today = parse_today(opts.today) or settings.today
+    notice = age_notice(registry, today, settings.registry_age_notice)
+    if notice:
+        click.echo(f"betalint: note: {notice}", err=True)
 
 
 def _use_color(choice: str, output_file: str | None) -> bool:

@@ -11,6 +11,7 @@ import click
 
 from betalint.linter.cli.app import EXIT_OK, load, registry_option
 from betalint.linter.cli.registry_cmd import registry
+from betalint.registry.errors import BetalintError
 
 if TYPE_CHECKING:  # the validator loads lazily: `betalint --version` must start fast
     from betalint.registry.validator import Verdict
@@ -67,28 +68,55 @@ def platform_json(verdict: Verdict) -> dict[str, Any]:
 @click.option(
     "--platform",
     "platform",
-    required=True,
     metavar="PLATFORM",
-    help="anthropic, bedrock, vertex, foundry, databricks (optionally :endpoint, "
-    "e.g. bedrock:converse).",
+    help="One target: anthropic, bedrock, vertex, foundry, databricks, claude-platform-aws, "
+    "google-cloud-anthropic (optionally :endpoint, e.g. bedrock:converse). Without it: every "
+    "target.",
 )
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["json", "text"]),
+    type=click.Choice(["json", "text", "litellm"]),
     default="json",
     show_default=True,
-    help="Output format.",
+    help="json, text, or litellm: LiteLLM's anthropic_beta_headers_config.json for every "
+    "LiteLLM provider.",
+)
+@click.option(
+    "--unknown",
+    type=click.Choice(["omit", "forward"]),
+    default="omit",
+    show_default=True,
+    help="litellm: leave out names without evidence for a provider (LiteLLM drops them), or "
+    "list them as forwarded.",
 )
 @registry_option
-def registry_export(platform: str, fmt: str, registry_path: str | None) -> int:
-    """Print the allow-list and name mapping a gateway can load for one PLATFORM."""
+def registry_export(platform: str | None, fmt: str, unknown: str, registry_path: str | None) -> int:
+    """Print the allow-list and name mapping a gateway can load: one PLATFORM, every target
+    at once, or LiteLLM's own config shape."""
+    from betalint.registry.export import export_all, export_litellm, targets
     from betalint.registry.platforms import export_platform
 
-    data = export_platform(load(registry_path), platform)
+    reg = load(registry_path)
+    if fmt == "litellm":
+        if platform is not None:
+            raise BetalintError("--format litellm exports every provider; drop --platform")
+        click.echo(
+            json.dumps(
+                export_litellm(reg, unknown="forward" if unknown == "forward" else "omit"), indent=2
+            )
+        )
+        return EXIT_OK
     if fmt == "json":
+        data = export_platform(reg, platform) if platform else export_all(reg)
         click.echo(json.dumps(data, indent=2))
         return EXIT_OK
+    for target in [platform] if platform else targets(reg):
+        _print_text(export_platform(reg, target))
+    return EXIT_OK
+
+
+def _print_text(data: dict[str, Any]) -> None:
     click.echo(f"# {data['display_name']}: registry {data['registry']['version']}")
     for name in data["allow"]:
         click.echo(f"allow    {name}")
@@ -98,4 +126,3 @@ def registry_export(platform: str, fmt: str, registry_path: str | None) -> int:
         click.echo(f"deny     {name}: {reason}")
     for name in data["unknown"]:
         click.echo(f"unknown  {name}")
-    return EXIT_OK

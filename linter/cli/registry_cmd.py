@@ -26,8 +26,18 @@ def registry() -> None:
 @registry.command("check")
 @registry_option
 @click.option("--extra", multiple=True, metavar="PATH", help="An extra registry layer.")
-def registry_check(registry_path: str | None, extra: tuple[str, ...]) -> int:
-    """Validate the registry: schema, successors, cycles, dates, sources, grammar."""
+@click.option(
+    "--max-evidence-age",
+    type=click.IntRange(min=0),
+    metavar="DAYS",
+    help="Report platform verdicts whose deciding source is older than DAYS before the "
+    "registry date (default: the registry's evidence_age.max_days; 0 = off).",
+)
+def registry_check(
+    registry_path: str | None, extra: tuple[str, ...], max_evidence_age: int | None = None
+) -> int:
+    """Validate the registry: schema, successors, cycles, dates, sources, grammar, and the age
+    of the evidence behind each platform verdict."""
     from betalint.registry import integrity
     from betalint.registry.loader import RegistryError, load_registry
 
@@ -36,7 +46,7 @@ def registry_check(registry_path: str | None, extra: tuple[str, ...]) -> int:
     except RegistryError as exc:
         click.echo(f"betalint: error: {exc}", err=True)
         return EXIT_ERROR
-    problems = integrity.check(reg)
+    problems = integrity.check(reg) + integrity.stale_evidence(reg, max_evidence_age)
     for problem in problems:
         click.echo(str(problem))
     where = ", ".join(layer.path for layer in reg.layers)
@@ -89,8 +99,9 @@ def registry_list(
 @registry_option
 @format_option
 def registry_show(name: str, registry_path: str | None, fmt: str) -> int:
-    """Show everything the registry records about NAME."""
-    reg = load(registry_path)
+    """Show everything the registry records about NAME (or the installed SDK, for a name
+    only its type literal lists)."""
+    reg = load(registry_path, sdk=True)
     entry = reg.get(name)
     if entry is None:
         raise BetalintError(f"{name!r} is not in the registry; try `betalint validate {name}`")
@@ -117,5 +128,5 @@ def _plain(value: Any) -> str:
     if isinstance(value, list):
         return "\n                ".join(_plain(v) for v in value)
     if isinstance(value, dict):
-        return ", ".join(f"{k}={_plain(v)}" for k, v in value.items())
+        return ", ".join(f"{k}={_plain(v)}" for k, v in value.items() if v is not None)
     return str(value)

@@ -9,11 +9,12 @@ import json
 
 import click
 
+from betalint.linter.cli import complete
 from betalint.linter.cli.app import EXIT_OK, cli, format_option
 
 
 @cli.command("explain")
-@click.argument("code")
+@click.argument("code", shell_complete=complete.rule_names)
 def explain_command(code: str) -> int:
     """Print what a rule reports, why, and how it is fixed; CODE is BL202 or a rule name."""
     from betalint.linter.rules.docs import explain

@@ -7,9 +7,11 @@ from typing import Any
 
 import click
 
+from betalint.linter.cli import complete
 from betalint.linter.cli.app import (
     EXIT_FINDINGS,
     EXIT_OK,
+    age_notice_option,
     cli,
     format_option,
     load,
@@ -27,9 +29,12 @@ from betalint.linter.cli.app import (
 @click.option(
     "--platform",
     metavar="PLATFORM",
-    help="Also check PLATFORM (bedrock, vertex, foundry, databricks, anthropic).",
+    shell_complete=complete.platforms,
+    help="Also check PLATFORM (anthropic, bedrock, vertex, foundry, databricks, "
+    "claude-platform-aws, google-cloud-anthropic; optionally :endpoint).",
 )
 @click.option("--model", metavar="MODEL", help="Also check that each beta has an effect on MODEL.")
+@age_notice_option
 def validate(
     names: tuple[str, ...],
     today: str | None,
@@ -37,6 +42,7 @@ def validate(
     fmt: str,
     platform: str | None = None,
     model: str | None = None,
+    no_registry_age_notice: bool = False,
 ) -> int:
     """Say whether each NAME (or each name of a header value "a, b") is a valid beta name."""
     from betalint.linter.cli.platforms import platform_json, platform_lines
@@ -44,8 +50,10 @@ def validate(
     from betalint.registry.header import names_in
     from betalint.registry.validator import classify
 
-    registry = load(registry_path)
+    registry = load(registry_path, sdk=True)
     day = parse_today(today)
+    if not no_registry_age_notice and registry_path is None:  # only the shipped one ages
+        _age_notice(registry, day)
     items = names_in(names) or list(names)
     verdicts = [
         classify(n, today=day, registry=registry, platform=platform, model=model) for n in items
@@ -58,6 +66,15 @@ def validate(
         for line in platform_lines(verdicts, platform, model):
             click.echo(line)
     return EXIT_OK if all(v.ok for v in verdicts) else EXIT_FINDINGS
+
+
+def _age_notice(registry: Any, day: Any) -> None:
+    from betalint.linter.cli.registry_age import age_notice
+    from betalint.linter.config import DEFAULT_REGISTRY_AGE_NOTICE
+
+    notice = age_notice(registry, day, DEFAULT_REGISTRY_AGE_NOTICE)
+    if notice:
+        click.echo(f"betalint: note: {notice}", err=True)
 
 
 def _verdict_json(v: Any) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from betalint.linter.config.settings import (
     CONFIG_NAMES,
     DEFAULT_EXCLUDES,
     DEFAULT_MAX_FILE_SIZE,
+    DEFAULT_REGISTRY_AGE_NOTICE,
     Settings,
 )
 
@@ -20,6 +21,7 @@ __all__ = [
     "CONFIG_NAMES",
     "DEFAULT_EXCLUDES",
     "DEFAULT_MAX_FILE_SIZE",
+    "DEFAULT_REGISTRY_AGE_NOTICE",
     "KEYS",
     "ConfigKey",
     "ConfigResolver",

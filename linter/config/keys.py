@@ -9,7 +9,16 @@ from typing import Literal
 
 # How a value is read: from TOML by `loader`, from the command line by `cli_merge`.
 Kind = Literal[
-    "codes", "strings", "patterns", "per-file-ignores", "paths", "bool", "date", "version", "size"
+    "codes",
+    "strings",
+    "patterns",
+    "per-file-ignores",
+    "paths",
+    "bool",
+    "date",
+    "version",
+    "size",
+    "days",
 ]
 # How a CLI value layers over the config's: replace it, add to it, or no CLI counterpart.
 Merge = Literal["replace", "extend", "none"]
@@ -126,6 +135,24 @@ KEYS: tuple[ConfigKey, ...] = (
         "--max-file-size",
         'Skip larger files with a notice; bytes or a string like "10MB" (0 = no limit).',
         '"20MB"',
+    ),
+    ConfigKey(
+        "registry-age-notice",
+        "days",
+        "replace",
+        "--no-registry-age-notice",
+        "Say once when the shipped registry is older than this many days against `today` "
+        "(names released since are only BL207); 0 or false: never.",
+        "90",
+    ),
+    ConfigKey(
+        "sdk-layer",
+        "bool",
+        "none",
+        None,
+        "Names the installed SDKs' type literals list (anthropic, @anthropic-ai/sdk) count as "
+        "known, low confidence; `BETALINT_NO_SDK_LAYER=1` turns it off for a run.",
+        "false",
     ),
 )
 

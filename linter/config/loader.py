@@ -19,6 +19,7 @@ from betalint.linter.config.keys import BY_NAME, CONFIG_KEYS
 from betalint.linter.config.settings import CONFIG_NAMES, Settings
 from betalint.linter.dates import parse_day
 from betalint.registry.errors import BetalintError
+from betalint.registry.toml_depth import too_deep
 
 Read = tuple[Any, list[tuple[str, str]]]
 
@@ -85,8 +86,13 @@ def _parse_toml(path: Path, data: bytes) -> dict[str, Any]:
         raise BetalintError(
             f"{path}: not valid UTF-8 (byte offset {exc.start}); TOML files must be UTF-8"
         ) from None
+    deep = too_deep(text)
+    if deep is not None:
+        raise BetalintError(f"{path}: invalid TOML: {deep}")
     try:
         return tomllib.loads(text)
+    except RecursionError:  # too_deep should have caught it; never an internal error
+        raise BetalintError(f"{path}: invalid TOML: nested too deeply") from None
     except tomllib.TOMLDecodeError as exc:
         # tomllib's message ends "(at line L, column C)" or "(at end of document)".
         msg = str(exc)
@@ -235,6 +241,13 @@ class _Loader:
                 pass
         raise self.type_error(key, 'a size in bytes (0 = no limit) or a string like "10MB"', value)
 
+    def days(self, key: str, value: object) -> Read:
+        if value is False:
+            return 0, []
+        if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+            return value, []
+        raise self.type_error(key, "a number of days (0 or false: off)", value)
+
     readers: ClassVar[dict[str, Callable[[_Loader, str, object], Read]]] = {
         "codes": codes,
         "strings": strings,
@@ -245,6 +258,7 @@ class _Loader:
         "date": date,
         "version": version,
         "size": size,
+        "days": days,
     }
 
 

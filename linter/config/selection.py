@@ -4,25 +4,21 @@ per-file-ignores."""
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from betalint.linter.config.settings import Settings
 from betalint.registry.errors import BetalintError
 
+if TYPE_CHECKING:
+    from betalint.linter.files.globs import GitPattern
 
-def _compile_glob(pattern: str) -> tuple[bool, re.Pattern[str]]:
-    """(negated, regex) for a per-file-ignores glob; gitignore semantics via pathspec."""
-    from pathspec import GitIgnoreSpec
 
-    negated = pattern.startswith("!")
-    body = pattern[1:] if negated else pattern
-    pats = [p for p in GitIgnoreSpec.from_lines([body]).patterns if p.include is not None]
-    regex = getattr(pats[0], "regex", None) if pats else None
-    if not isinstance(regex, re.Pattern):
-        return negated, re.compile(r"(?!)")
-    # pathspec's regex matches descendants too ("dir" matches "dir/file"): what we want here.
-    return negated, re.compile(regex.pattern)
+def _compile_glob(pattern: str) -> GitPattern | None:
+    """A per-file-ignores glob (gitignore semantics, `!` negates; see `linter.files.globs`)."""
+    from betalint.linter.files.globs import parse_line
+
+    return parse_line(pattern)
 
 
 class RuleSelector:
@@ -59,7 +55,11 @@ class RuleSelector:
             if s is not None and (i is None or s > i):
                 enabled.add(code)
         self.base: frozenset[str] = frozenset(enabled)
-        self._pfi = [(*_compile_glob(glob), codes) for glob, codes in settings.per_file_ignores]
+        self._pfi = [
+            (pat, codes)
+            for glob, codes in settings.per_file_ignores
+            if (pat := _compile_glob(glob)) is not None
+        ]
         self._root = str(settings.root)
         self._cache: dict[str, frozenset[str]] = {}
 
@@ -76,8 +76,8 @@ class RuleSelector:
             if rel.startswith("../"):  # outside the root: only name patterns can match
                 rel = rel.rsplit("/", 1)[-1]
             off: list[str] = []
-            for negated, regex, codes in self._pfi:
-                if bool(regex.match(rel)) != negated:
+            for pat, codes in self._pfi:
+                if pat.matches_or_inside(rel) == pat.include:
                     off.extend(codes)
             if off:
                 result = frozenset(c for c in self.base if _specificity(c, off) is None)

@@ -39,6 +39,8 @@ DEFAULT_EXCLUDES: tuple[str, ...] = (
 )
 
 DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024
+# `registry-age-notice`: say so once when the registry is older than this many days (0: never).
+DEFAULT_REGISTRY_AGE_NOTICE = 90
 
 # Precedence inside one directory (ruff's order: the dedicated file wins over pyproject.toml).
 CONFIG_NAMES: tuple[str, ...] = (".betalint.toml", "betalint.toml", "pyproject.toml")
@@ -62,10 +64,12 @@ class Settings:
     extend_exclude: tuple[str, ...] = ()
     extra_registries: tuple[Path, ...] = ()
     respect_gitignore: bool = True
+    sdk_layer: bool = True  # names of the installed SDKs' literals count as known
     today: date | None = None
     required_version: str | None = None
     platforms: tuple[str, ...] = ()
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    registry_age_notice: int = DEFAULT_REGISTRY_AGE_NOTICE
     config_path: Path | None = None
     # Where each rule selector came from, for error messages: (field, code, "where").
     origins: tuple[tuple[str, str, str], ...] = field(default=(), repr=False, compare=False)

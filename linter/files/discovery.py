@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from betalint.linter.config import CONFIG_NAMES, ConfigResolver, Settings
+from betalint.linter.files.globs import GitPattern, parse_line
 from betalint.linter.files.reader import PathError
 
 __all__ = ["FileJob", "PathError", "discover", "is_excluded"]
@@ -50,74 +51,54 @@ class FileJob:
 # --------------------------------------------------------------------------- patterns
 
 _LITERAL = re.compile(r"[^*?\[\]\\!/#\s][^*?\[\]\\/]*")
-_NAMED_GROUP = re.compile(r"\(\?P<[^>]+>")
 
 
 class _Patterns:
     """A gitignore-style pattern list matched exactly (no descendant matching: the walk
     prunes excluded directories, and an explicit top directory must not exclude its own
-    contents). Plain names use set lookups; the rest share one regex when no pattern is
-    negated (then order does not matter)."""
+    contents). Plain names use set lookups; the rest are `linter.globs` patterns, matched in
+    time linear in the path (a glob like `*a*a*a*a*b` cannot backtrack), in order (last
+    matching line wins) when one is negated."""
 
-    __slots__ = ("dir_names", "names", "ordered", "regex")
+    __slots__ = ("dir_names", "globs", "names", "ordered")
     names: frozenset[str]
     dir_names: frozenset[str]
 
     def __init__(self, lines: Iterable[str]) -> None:
         lines = [line.rstrip("\r\n") for line in lines]
-        self.ordered: list[tuple[re.Pattern[str], bool]] | None = None
-        self.regex: re.Pattern[str] | None = None
+        self.ordered: list[GitPattern] | None = None
+        self.globs: list[GitPattern] = []
         if all(_LITERAL.fullmatch(line.removesuffix("/")) for line in lines):
-            # Plain names only (the default excludes): no need to import pathspec (~30 ms).
             self.names = frozenset(line for line in lines if not line.endswith("/"))
             self.dir_names = frozenset(line[:-1] for line in lines if line.endswith("/"))
             return
-        from pathspec import GitIgnoreSpec
-
-        parsed = GitIgnoreSpec.from_lines(lines).patterns
-        compiled: list[tuple[str, bool, str]] = []  # (line, include, regex)
-        for line, pat in zip(lines, parsed, strict=False):
-            regex = getattr(pat, "regex", None)
-            if pat.include is None or not isinstance(regex, re.Pattern):
-                continue
-            body = _NAMED_GROUP.sub("(?:", regex.pattern)
-            # pathspec matches with re.match, so "dir" also matches "dir/x": make it exact.
-            if body.endswith("(?:(?:/)|$)"):
-                body = body[: -len("(?:(?:/)|$)")] + "/?"
-            elif body.endswith("(?:/)"):
-                body = body[: -len("(?:/)")] + "/"
-            elif body.endswith("/"):
-                body += ".+"  # "dir/**": everything inside, not the directory itself
-            else:
-                body += ".*"
-            compiled.append((line.strip(), bool(pat.include), body))
+        parsed = [p for p in map(parse_line, lines) if p is not None]
         self.names = frozenset()
         self.dir_names = frozenset()
-        if any(not include for _, include, _ in compiled):
-            self.ordered = [(re.compile(b), inc) for _, inc, b in reversed(compiled)]
+        if any(not p.include for p in parsed):
+            self.ordered = parsed[::-1]
             return
-        names, dir_names, rest = set(), set(), []
-        for line, _, body in compiled:
+        names, dir_names = set(), set()
+        for pat in parsed:
+            line = pat.text.strip()
             if _LITERAL.fullmatch(line):
                 names.add(line)
             elif line.endswith("/") and _LITERAL.fullmatch(line[:-1]):
                 dir_names.add(line[:-1])
             else:
-                rest.append(f"(?:{body})")
+                self.globs.append(pat)
         self.names, self.dir_names = frozenset(names), frozenset(dir_names)
-        self.regex = re.compile("|".join(rest)) if rest else None
 
     def match(self, rel: str, name: str, is_dir: bool) -> bool | None:
         """True: excluded; False: re-included by a `!` line; None: no line matched."""
         if self.ordered is not None:
-            path = rel + "/" if is_dir else rel
-            for regex, include in self.ordered:
-                if regex.fullmatch(path):
-                    return include
+            for pat in self.ordered:
+                if pat.matches(rel, is_dir):
+                    return pat.include
             return None
         if name in self.names or (is_dir and name in self.dir_names):
             return True
-        if self.regex is not None and self.regex.fullmatch(rel + "/" if is_dir else rel):
+        if any(pat.matches(rel, is_dir) for pat in self.globs):
             return True
         return None
 
@@ -181,7 +162,9 @@ def _is_registry(abs_path: str, settings: Settings) -> bool:
 # --------------------------------------------------------------------------- git context
 
 
-def _git_root(directory: str) -> str | None:
+def git_root(directory: str) -> str | None:
+    """The closest directory at or above `directory` holding `.git` (a directory, or the
+    file of a worktree or submodule); found without running git."""
     d = directory
     while True:
         if os.path.lexists(os.path.join(d, ".git")):
@@ -373,12 +356,12 @@ def _top_frame(
     """The top directory's frame, with the ignore context above it: the repository's
     info/exclude and the ignore files of every directory between the repository root and the
     top (ripgrep's `parents`)."""
-    git_root = _git_root(abs_top)
-    anchor = git_root if git_root is not None else abs_top
+    repo_root = git_root(abs_top)
+    anchor = repo_root if repo_root is not None else abs_top
     top_rel = _rel_to(abs_top, anchor) or ""
     ignores: tuple[_Ignore, ...] = ()
-    if git_root is not None:
-        info = _info_exclude(git_root)
+    if repo_root is not None:
+        info = _info_exclude(repo_root)
         pats = _read_patterns(info) if info else None
         if pats is not None:
             ignores = (("", pats, 0),)
@@ -388,7 +371,7 @@ def _top_frame(
             ignores = _push_ignores(
                 ignores, os.path.join(anchor, *parts[:i]), rel, None, in_git=True
             )
-    in_git = git_root is not None
+    in_git = repo_root is not None
     ignores = _push_ignores(ignores, abs_top, top_rel, {e.name for e in entries}, in_git)
     rel_root = _rel_to(abs_top, str(settings.root))
     prefix = _display_prefix(display)

@@ -20,6 +20,7 @@ from betalint.linter.files.reader import Skipped, Source
 from betalint.linter.fix.diff import unified_diff
 from betalint.linter.fix.fixer import FixResult, applies, fix_source
 from betalint.linter.fix.writer import write_fixed
+from betalint.linter.report.escape import printable
 from betalint.linter.report.meta import posix_path
 from betalint.linter.runner import FileOutcome, Linters, check_source
 
@@ -46,10 +47,12 @@ class FixRun:
         if self.diff:
             self._show(result)
             return outcome
-        error = write_fixed(result.source.path, result.source.data, result.fixed.data)
+        error = write_fixed(
+            result.source.path, result.source.data, result.fixed.data, root=str(settings.root)
+        )
         if error is not None:
             self.errors.append(error)
-            click.echo(f"betalint: error: {error}", err=True)
+            click.echo(printable(f"betalint: error: {error}"), err=True)
             return outcome
         self.fixed += len(result.applied)
         self.changed_files += 1
@@ -93,16 +96,24 @@ class FixRun:
             return check_source(fixed, settings, self.linters).diagnostics
 
         result = fix_source(source, check, unsafe=self.unsafe, diagnostics=outcome.diagnostics)
+        if result.unguarded is not None and result.applied:
+            where = posix_path(source.path)
+            click.echo(f"betalint: warning: {where}: {result.unguarded}", err=True)
         for dropped in result.dropped:
             d = dropped.diagnostic
             where = f"{posix_path(d.path)}:{d.line}:{d.column}"
             click.echo(
-                f"betalint: warning: {where}: {d.code} fix not applied: {dropped.reason}", err=True
+                printable(
+                    f"betalint: warning: {where}: {d.code} fix not applied: {dropped.reason}"
+                ),
+                err=True,
             )
         return result
 
     def _show(self, result: FixResult) -> None:
-        self.stdout.write(unified_diff(result.source, result.fixed.text))
+        # On a terminal the file's own controls are shown escaped; into a pipe, exact bytes.
+        terminal = self.stdout.isatty()
+        self.stdout.write(unified_diff(result.source, result.fixed.text, escape_controls=terminal))
         self.stdout.flush()
         self.fixed += len(result.applied)
         self.changed_files += 1

@@ -1,9 +1,12 @@
 """Write a fixed file without ever leaving it half-written, and only if nobody changed it.
 
 The new bytes go to a temporary file in the same directory (same filesystem, so the final
-`os.replace` is atomic), which gets the original's mode bits and, where permitted, owner;
-then the original is replaced. A symbolic link is followed: the target is rewritten and the
-link stays a link. Just before replacing, the file on disk is hashed again; if it no longer
+`os.replace` is atomic), which gets the original's owner, extended attributes (ACLs included)
+and mode bits (see `linter.metadata`); then the original is replaced. A file whose metadata
+cannot all be kept, or that has other hard links, is left alone with a message. A symbolic
+link is followed when its target lies inside the checked tree (`root`): the target is
+rewritten and the link stays a link; a link to outside it is not written through. Just
+before replacing, the file on disk is hashed again; if it no longer
 holds the bytes that were checked, it is left alone and reported. Whatever happens between
 creating the temporary file and replacing (an error, Ctrl-C), the temporary file is removed
 and the original is untouched.
@@ -18,6 +21,8 @@ import hashlib
 import os
 import stat
 import tempfile
+
+from betalint.linter.fix.metadata import copy_metadata, refusal
 
 __all__ = ["TEMP_SUFFIX", "write_fixed"]
 
@@ -36,17 +41,21 @@ def _current_digest(path: str) -> bytes | None:
         return None
 
 
-def write_fixed(path: str, original: bytes, new: bytes) -> str | None:
+def write_fixed(path: str, original: bytes, new: bytes, *, root: str | None = None) -> str | None:
     """Replace the file at `path` (which held `original` when read) with `new`.
 
     Returns None on success, or a one-line error: the file is read-only, changed on disk
-    since it was read, or could not be written. The original is then unchanged.
+    since it was read, has hard links, is a link out of `root`, keeps metadata that cannot
+    be copied, or could not be written. The original is then unchanged.
     """
     target = os.path.realpath(path)
     try:
         st = os.stat(target)
     except OSError as exc:
         return f"{path}: cannot fix: {exc.strerror or exc}"
+    refused = refusal(path, target, st, root)
+    if refused is not None:
+        return f"{path}: {refused}"
     if not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(
         target, os.W_OK
     ):
@@ -65,11 +74,10 @@ def write_fixed(path: str, original: bytes, new: bytes) -> str | None:
             f.write(new)
             f.flush()
             os.fsync(f.fileno())
-        os.chmod(temp, stat.S_IMODE(st.st_mode))
-        if hasattr(os, "chown"):
-            # Not permitted for other users' files; the mode bits are what matter.
-            with contextlib.suppress(OSError):
-                os.chown(temp, st.st_uid, st.st_gid)
+        lost = copy_metadata(target, st, temp)
+        if lost is not None:
+            os.unlink(temp)
+            return f"{path}: not fixed: {lost}; fix it by hand"
         if _current_digest(target) != _digest(original):
             os.unlink(temp)
             return f"{path}: not fixed: the file changed on disk while betalint was checking it"

@@ -24,6 +24,7 @@ RENDERERS: dict[str, tuple[str, str]] = {
     "github": ("github", "render"),
     "gitlab": ("gitlab", "render"),
     "junit": ("junit", "render"),
+    "rdjson": ("rdjson", "render"),
 }
 FORMATS = tuple(RENDERERS)
 STATISTICS: dict[str, tuple[str, str]] = {

@@ -8,7 +8,7 @@ from typing import Any
 
 from betalint.linter.baseline import occurrence_fingerprints
 from betalint.linter.diagnostic import Diagnostic
-from betalint.linter.report.meta import ReportMeta, posix_path
+from betalint.linter.report.meta import ReportMeta
 
 # GitLab's scale is info < minor < major < critical < blocker.
 SEVERITY = {"error": "major", "warning": "minor"}
@@ -17,11 +17,11 @@ SEVERITY = {"error": "major", "warning": "minor"}
 def render(diagnostics: Sequence[Diagnostic], meta: ReportMeta) -> str:
     """A JSON array of issues; fingerprints leave out line numbers so alerts survive moves."""
     prints = occurrence_fingerprints(diagnostics)
-    issues = [issue(d, fp) for d, fp in zip(diagnostics, prints, strict=True)]
+    issues = [issue(d, fp, meta) for d, fp in zip(diagnostics, prints, strict=True)]
     return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
 
 
-def issue(d: Diagnostic, fingerprint: str) -> dict[str, Any]:
+def issue(d: Diagnostic, fingerprint: str, meta: ReportMeta) -> dict[str, Any]:
     """One Code Quality issue."""
     return {
         "type": "issue",
@@ -31,7 +31,7 @@ def issue(d: Diagnostic, fingerprint: str) -> dict[str, Any]:
         "fingerprint": fingerprint,
         "severity": SEVERITY[d.severity],
         "location": {
-            "path": posix_path(d.path),
+            "path": meta.path(d.path),
             "lines": {"begin": d.line, "end": d.end_line},
         },
     }

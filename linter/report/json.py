@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from betalint.linter.diagnostic import Diagnostic
-from betalint.linter.report.meta import ReportMeta, posix_path, url_of
+from betalint.linter.report.meta import ReportMeta, url_of
 
 FORMAT_VERSION = 1
 
@@ -30,7 +30,7 @@ def document(diagnostics: Sequence[Diagnostic], meta: ReportMeta) -> dict[str, A
 def diagnostic(d: Diagnostic, meta: ReportMeta) -> dict[str, Any]:
     """One diagnostic as the contract spells it."""
     return {
-        "path": posix_path(d.path),
+        "path": meta.path(d.path),
         "line": d.line,
         "column": d.column,
         "end_line": d.end_line,

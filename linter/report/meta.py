@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from betalint.linter.diagnostic import Diagnostic, Edit, Fix, LineIndex
+from betalint.linter.project import PROJECT_URL
+from betalint.linter.report.paths import posix_path, relative_path
 
 if TYPE_CHECKING:
     from betalint.linter.rules import Rule
     from betalint.registry.model import Registry
 
-INFORMATION_URI = "https://github.com/betalint/betalint"
 
 Position = tuple[int, int]
+
+__all__ = ["Position", "ReportMeta", "applicable_counts", "edit_positions", "posix_path", "url_of"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,9 +37,17 @@ class ReportMeta:
     # keeps instead of texts, so memory stays flat however many files have fixes.
     positions: Mapping[str, Mapping[int, Position]] = field(default_factory=dict)
     errors: int = 0  # paths that could not be read or written (reported on stderr)
+    # Machine formats write paths relative to this directory (None: as given); see paths.py.
+    root: str | None = None
+    # Every file read, findings or not (only when a format lists clean files: JUnit).
+    checked: tuple[str, ...] = ()
+    # Offset → 1-based column in UTF-8 bytes, per path (reviewdog counts bytes, not code
+    # points); filled by the CLI only when rdjson is asked for.
+    byte_columns: Mapping[str, Mapping[int, int]] = field(default_factory=dict)
     tool_name: str = "betalint"
-    information_uri: str = INFORMATION_URI
+    information_uri: str = PROJECT_URL
     _indexes: dict[str, LineIndex] = field(default_factory=dict, compare=False, repr=False)
+    _shown: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def create(
@@ -51,6 +61,9 @@ class ReportMeta:
         rules: Sequence[Rule] | None = None,
         positions: Mapping[str, Mapping[int, Position]] | None = None,
         errors: int = 0,
+        root: str | None = None,
+        checked: Sequence[str] = (),
+        byte_columns: Mapping[str, Mapping[int, int]] | None = None,
     ) -> ReportMeta:
         """Metadata for this installed betalint, the given registry and every known rule."""
         from betalint.linter.rules import RULES
@@ -67,7 +80,17 @@ class ReportMeta:
             texts=texts or {},
             positions=positions or {},
             errors=errors,
+            root=root,
+            checked=tuple(checked),
+            byte_columns=byte_columns or {},
         )
+
+    def path(self, path: str) -> str:
+        """`path` as machine formats write it: relative to `root`, `/`-separated."""
+        shown = self._shown.get(path)
+        if shown is None:  # once per file, however many findings it has
+            shown = self._shown[path] = relative_path(path, self.root)
+        return shown
 
     def rule_index(self) -> dict[str, int]:
         """Code → position in `rules` (SARIF's ruleIndex)."""
@@ -115,12 +138,6 @@ def edit_positions(text: str, diagnostics: Sequence[Diagnostic]) -> dict[int, Po
         return {}
     index = LineIndex(text)
     return {offset: index.position(offset) for offset in offsets}
-
-
-def posix_path(path: str) -> str:
-    """The path as given, with `/` separators (on Windows `\\` is a separator, elsewhere a
-    character that may really be in a file name)."""
-    return path.replace(os.sep, "/") if os.sep != "/" else path
 
 
 def applicable_counts(diagnostics: Sequence[Diagnostic], meta: ReportMeta) -> tuple[int, int]:

@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 from betalint.linter.baseline import occurrence_fingerprints
 from betalint.linter.diagnostic import Diagnostic
-from betalint.linter.report.meta import ReportMeta, posix_path
+from betalint.linter.report.meta import ReportMeta
 
 if TYPE_CHECKING:
     from betalint.linter.rules import Rule
@@ -20,6 +20,7 @@ SCHEMA_URI = (
     "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json"
 )
 FINGERPRINT_KEY = "betalintFingerprint/v1"
+SRCROOT = "%SRCROOT%"
 
 
 def render(diagnostics: Sequence[Diagnostic], meta: ReportMeta) -> str:
@@ -42,6 +43,7 @@ def document(diagnostics: Sequence[Diagnostic], meta: ReportMeta) -> dict[str, A
         "tool": {"driver": driver},
         # Our columns count code points; SARIF's default unit is UTF-16 code units.
         "columnKind": "unicodeCodePoints",
+        "originalUriBaseIds": {SRCROOT: _base(meta)},
         "results": [_result(d, meta, index, fp) for d, fp in zip(diagnostics, prints, strict=True)],
     }
     if meta.registry_version is not None:
@@ -78,7 +80,7 @@ def _result(d: Diagnostic, meta: ReportMeta, index: dict[str, int], fp: str) -> 
         "locations": [
             {
                 "physicalLocation": {
-                    "artifactLocation": artifact(d.path),
+                    "artifactLocation": artifact(meta.path(d.path)),
                     "region": _region((d.line, d.column), (d.end_line, d.end_column)),
                 }
             }
@@ -110,15 +112,28 @@ def _fix(d: Diagnostic, meta: ReportMeta) -> dict[str, Any] | None:
         )
     return {
         "description": {"text": f"{d.fix.message} ({d.fix.applicability} fix)"},
-        "artifactChanges": [{"artifactLocation": artifact(d.path), "replacements": replacements}],
+        "artifactChanges": [
+            {"artifactLocation": artifact(meta.path(d.path)), "replacements": replacements}
+        ],
     }
 
 
 def artifact(path: str) -> dict[str, str]:
-    """An artifactLocation: a relative URI against %SRCROOT%, or a file: URI when absolute."""
+    """An artifactLocation for a path as `ReportMeta.path` writes it: a relative URI against
+    %SRCROOT% (`:` and `%` percent-encoded, so no segment reads as a scheme), or a file: URI
+    for a path outside the project root."""
     if os.path.isabs(path):
         return {"uri": Path(path).as_uri()}
-    return {"uri": quote(posix_path(path)), "uriBaseId": "%SRCROOT%"}
+    return {"uri": quote(path), "uriBaseId": SRCROOT}
+
+
+def _base(meta: ReportMeta) -> dict[str, Any]:
+    """%SRCROOT%: the project root, as a file: URI ending in `/` (SARIF §3.14.14) when known."""
+    what = "The project root: the betalint config's directory, else the git root, else the cwd."
+    base: dict[str, Any] = {"description": {"text": what}}
+    if meta.root is not None:
+        base["uri"] = Path(meta.root).as_uri().rstrip("/") + "/"
+    return base
 
 
 def dump_json(value: object, compact_from: int, _depth: int = 0) -> str:

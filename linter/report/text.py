@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import click
 
 from betalint.linter.diagnostic import Diagnostic
+from betalint.linter.report.escape import printable
 from betalint.linter.report.meta import ReportMeta, applicable_counts, posix_path
 
 
@@ -16,14 +17,15 @@ def _style(text: str, color: bool, **styles: object) -> str:
 
 
 def render(diagnostics: Sequence[Diagnostic], meta: ReportMeta, *, color: bool = False) -> str:
-    """One line per finding (`[*]` marks one `--fix` would fix), then the summary."""
+    """One line per finding (`[*]` marks one `--fix` would fix), then the summary. Paths
+    are as given; controls in paths and messages are escaped, with or without colour."""
     lines = []
     for d in diagnostics:
-        where = _style(f"{posix_path(d.path)}:{d.line}:{d.column}:", color, bold=True)
+        where = _style(f"{printable(posix_path(d.path))}:{d.line}:{d.column}:", color, bold=True)
         code_color = "red" if d.severity == "error" else "yellow"
         code = _style(d.code, color, fg=code_color, bold=True)
         mark = " " + _style("[*]", color, fg="cyan") if meta.applies(d.fix) else ""
-        lines.append(f"{where} {code}{mark} {d.message}")
+        lines.append(f"{where} {code}{mark} {printable(d.message)}")
     lines.append(summary(diagnostics, meta))
     return "\n".join(lines) + "\n"
 

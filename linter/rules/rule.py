@@ -14,12 +14,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from betalint.linter.project import rule_url
+
 if TYPE_CHECKING:
     from betalint.linter.diagnostic import Diagnostic, Severity
 
 FixKind = Literal["always", "sometimes", "unsafe", "never"]
 Scope = Literal["candidate", "syntax", "group", "suppressions"]
-DOCS_BASE = "https://github.com/betalint/betalint/blob/main/docs/rules.md"
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,10 +38,11 @@ class Rule:
     fix_safety: str
     scope: Scope
     check: Callable[..., Iterator[Diagnostic]]
+    fails: bool = True  # False: reported, but never makes `check` exit 1 (BL207)
 
     @property
     def url(self) -> str:
-        return f"{DOCS_BASE}#{self.code.lower()}"
+        return rule_url(self.code)
 
     @classmethod
     def documented(

@@ -1,0 +1,69 @@
+"""The shipped registry, pre-validated into `registry/betas.json` when the package is built.
+
+A start-up must not import pydantic (~100 ms) nor read a cache from a shared place. So the
+shipped `betas.toml` is validated once into strict, data-only JSON that ships inside the
+package (as trusted as the package's code) and is decoded by `registry.codec` in ~4 ms.
+`source_digest` records which `betas.toml` it was made from: the loader validates
+`betas.toml` itself when the two differ (an edited checkout), and `tests/test_prebuilt.py`
+fails until `python scripts/gen_shipped_registry.py` regenerates it.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from betalint.registry import codec
+from betalint.registry.schema import RegistryFile
+
+PATH = Path(__file__).with_name("betas.json")
+_FORMAT = 1
+
+
+class Prebuilt(NamedTuple):
+    registry: RegistryFile
+    integrity_problems: int
+
+
+def source_digest(data: bytes) -> str:
+    """The digest that ties `betas.json` to the `betas.toml` bytes it came from.
+
+    It detects an edited checkout, not an attacker: both files sit in the package, and whoever
+    can edit them can edit its code. So CRC-32 and the length (no hashlib: OpenSSL costs 2 ms).
+    """
+    return f"crc32:{zlib.crc32(data):08x}:{len(data)}"
+
+
+def render(parsed: RegistryFile, source: bytes, problems: int) -> str:
+    """The JSON text: the validated file, its source's digest and its integrity problem count
+    (the loader skips the integrity check only when there are none)."""
+    document: dict[str, Any] = {
+        "format": _FORMAT,
+        "generated_by": "scripts/gen_shipped_registry.py from betas.toml; do not edit",
+        "source_digest": source_digest(source),
+        "integrity_problems": problems,
+        "registry": codec.encode(parsed),
+    }
+    return json.dumps(document, indent=1, ensure_ascii=False) + "\n"
+
+
+def load(source: bytes) -> Prebuilt | None:
+    """The pre-built registry if it exists and was made from exactly `source`, else None."""
+    try:
+        document = json.loads(PATH.read_bytes())
+    except (OSError, ValueError):  # not generated (a bare checkout): validate betas.toml
+        return None
+    if (
+        not isinstance(document, dict)
+        or document.get("format") != _FORMAT
+        or document.get("source_digest") != source_digest(source)
+        or type(document.get("integrity_problems")) is not int
+    ):
+        return None
+    try:
+        registry = codec.decode(RegistryFile, document["registry"])
+    except (codec.CodecError, KeyError, TypeError):  # TypeError: a schema type codec lacks
+        return None
+    return Prebuilt(registry, document["integrity_problems"])
