@@ -45,6 +45,7 @@ __all__ = ["MIN_FILES", "Checked", "check_jobs", "default_jobs"]
 MIN_FILES = 3000
 BATCH_FILES = 32  # files per task: IPC per batch, small enough to keep the workers level
 WINDOW_PER_JOB = 32  # batches held per worker: a slow file at the head must not idle the rest
+QUEUED = 4  # batches waiting in each worker's pipe: work to do while the parent is off the CPU
 
 Outcome = FileOutcome | Skipped | PathError
 
@@ -227,7 +228,7 @@ class _Schedule:
 
     def feed(self, conn: Connection) -> None:
         """Top `conn` up to two batches in its pipe (a few KB: a pipe never fills)."""
-        while len(self.queued[conn]) < 2 and len(self.batches) < self.limit:
+        while len(self.queued[conn]) < QUEUED and len(self.batches) < self.limit:
             batch = list(islice(self.items, BATCH_FILES))
             if not batch:
                 return
