@@ -39,10 +39,9 @@ if TYPE_CHECKING:  # multiprocessing loads only when a tree is large enough for 
 __all__ = ["MIN_FILES", "Checked", "check_jobs", "default_jobs"]
 
 # Below this many files a pool costs more than it saves. Measured on the benchmark corpus
-# (2 cores): starting the pool (importing multiprocessing, forking, first round trips) and
-# its bookkeeping cost ~0.1-0.15 s, a file costs ~0.08 ms in one process, so two workers
-# save ~0.04 ms a file: break-even near 3,000 files; a 500-file tree ran 0.09 s slower.
-MIN_FILES = 3000
+# (2 shared cores, load 2-3, benchmarks/trees.py): 8,705 files ran 0.82x as fast with 2
+# jobs (the pool's start and bookkeeping: ~0.2 s CPU), 34,773 files 1.51x, 87,000 1.61x.
+MIN_FILES = 10_000
 BATCH_FILES = 32  # files per task: IPC per batch, small enough to keep the workers level
 WINDOW_PER_JOB = 32  # batches held per worker: a slow file at the head must not idle the rest
 QUEUED = 4  # batches waiting in each worker's pipe: work to do while the parent is off the CPU
