@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from betalint.registry.loader import shipped_registry
 from betalint.registry.model import Registry
-from betalint.registry.validator import Verdict, classify
+from betalint.registry.validator import classify
 
 if TYPE_CHECKING:  # the linter loads on first use: `validate` needs only the registry
     from betalint.linter.diagnostic import Diagnostic
@@ -27,40 +28,13 @@ def _shipped_linter(today: dt.date | None) -> Linter:
     """One Linter per day over the shipped registry: vocabulary and verdicts built once."""
     from betalint.linter.engine import Linter
 
-    return Linter.create(_shipped(), today=today)
+    return Linter.create(shipped_registry(), today=today)
 
 
-@cache
-def _shipped() -> Registry:
-    """The shipped registry, loaded once (it is read-only data); `validate` never loads the
-    linter."""
-    from betalint.registry.loader import load_registry
-
-    return load_registry()
-
-
-def validate(
-    name: str,
-    *,
-    today: dt.date | None = None,
-    registry: Registry | None = None,
-    platform: str | None = None,
-    model: str | None = None,
-) -> Verdict:
-    """What `name` is as an anthropic-beta name today: valid, malformed, unknown, superseded,
-    ga, deprecated or retired, with a message and the name to write instead.
-
-    With `platform` (`"bedrock"`, `"vertex"`, …) and/or `model`, `Verdict.platform` also says
-    whether that platform takes the name (or another name for it) and whether it has an
-    effect on that model; `Verdict.ok` is False when either says no.
-    """
-    return classify(
-        name,
-        today=today,
-        registry=registry or _shipped(),
-        platform=platform,
-        model=model,
-    )
+# What `name` is as an anthropic-beta name today (valid, malformed, unknown, superseded,
+# ga, deprecated, retired, newer), with `platform=` and `model=` verdicts: the registry's own
+# function, over the shipped registry (loaded once) unless given another.
+validate = classify
 
 
 def check_header(

@@ -119,20 +119,12 @@ def parse_suppressions(text: str) -> Suppressions:
     if "betalint:" not in text:
         return Suppressions([])
     directives: list[Suppression] = []
-    line_no = 1
-    counted_to = 0
+    line = _Line(text)
     for m in _DIRECTIVE.finditer(text):
         pos = m.start()
-        line_start = max(text.rfind("\n", 0, pos), text.rfind("\r", 0, pos)) + 1
-        nl = _NEWLINE.search(text, pos)
-        line_end = nl.start() if nl else len(text)
-        after_line = nl.end() if nl else len(text)
-        line_no += _count_newlines(text, counted_to, line_start)
-        counted_to = line_start
-        before = text[line_start:pos]
-        opener = None
-        for om in _OPENERS.finditer(before):
-            opener = om  # the rightmost opener before the directive starts its comment
+        line.advance(pos)
+        line_start, line_no = line.start, line.number
+        opener = line.opener_before(pos)
         if opener is None:
             continue
         codes_text = m.group("codes")
@@ -142,13 +134,10 @@ def parse_suppressions(text: str) -> Suppressions:
             if not all(_CODE.fullmatch(p) for p in parts if p):
                 continue  # not a directive we understand; leave it alone
             codes = tuple(dict.fromkeys(p.upper() for p in parts if p))
-        comment_start = line_start + opener.start()
-        own_line = not text[line_start:comment_start].strip()
+        comment_start = opener.start()
+        own_line = not _has_text(text, line_start, comment_start)
         rm_start, rm_end = _removal_span(
-            text,
-            line_start,
-            line_end,
-            after_line,
+            line,
             comment_start,
             opener.group(),
             m.start(),
@@ -174,11 +163,61 @@ def _count_newlines(text: str, start: int, end: int) -> int:
     return chunk.count("\n") + chunk.count("\r") - chunk.count("\r\n")
 
 
+_NON_SPACE = re.compile(r"\S")
+
+
+def _has_text(text: str, start: int, end: int) -> bool:
+    """Anything but whitespace in text[start:end]? (stops at the first hit, copies nothing)"""
+    return start < end and _NON_SPACE.search(text, start, end) is not None
+
+
+class _Line:
+    """The line of the directive being parsed. Directives come in text order, so the line's
+    bounds, its number and the openers on it are found once per line, not once per
+    directive: a line of many directives stays linear."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.start = self.end = self.after = -1
+        self.number = 1
+        self._counted_to = 0
+        self._openers_to = 0  # openers are scanned up to here on this line
+        self._opener: re.Match[str] | None = None
+        self._closers: dict[str, int] = {}  # next closer at or after a position, per closer
+
+    def advance(self, pos: int) -> None:
+        if self.start <= pos < self.after or (pos == self.after == len(self.text)):
+            return
+        text = self.text
+        self.start = max(text.rfind("\n", 0, pos), text.rfind("\r", 0, pos)) + 1
+        nl = _NEWLINE.search(text, pos)
+        self.end = nl.start() if nl else len(text)
+        self.after = nl.end() if nl else len(text)
+        self.number += _count_newlines(text, self._counted_to, self.start)
+        self._counted_to = self.start
+        self._openers_to, self._opener, self._closers = self.start, None, {}
+
+    def opener_before(self, pos: int) -> re.Match[str] | None:
+        """The rightmost comment opener on this line that ends by `pos`."""
+        for found in _OPENERS.finditer(self.text, self._openers_to, pos):
+            self._opener = found
+        # Openers are at most 4 long: one starting 3 or fewer before `pos` may have been cut
+        # off, so the next scan resumes there (or after the last opener, if that is later).
+        last_end = self._opener.end() if self._opener is not None else self.start
+        self._openers_to = max(self._openers_to, pos - 3, last_end)
+        opener = self._opener
+        return opener if opener is not None and opener.end() <= pos else None
+
+    def closer_after(self, closer: str, pos: int) -> int:
+        """Offset of the next `closer` on this line at or after `pos`, or -1."""
+        known = self._closers.get(closer)
+        if known is None or (known != -1 and known < pos):
+            known = self._closers[closer] = self.text.find(closer, pos, self.end)
+        return known
+
+
 def _removal_span(
-    text: str,
-    line_start: int,
-    line_end: int,
-    after_line: int,
+    line: _Line,
     comment_start: int,
     opener: str,
     start: int,
@@ -186,20 +225,20 @@ def _removal_span(
 ) -> tuple[int, int]:
     """What deleting a directive should delete: the comment if that is all it holds (and
     the line if it becomes blank), else the directive and the space that separates it."""
+    text, line_start, line_end, after_line = line.text, line.start, line.end, line.after
     closer = _CLOSERS.get(opener)
     inner_end = comment_end = line_end
     if closer is not None:
-        c = text.find(closer, end, line_end)
+        c = line.closer_after(closer, end)
         if c != -1:
             inner_end, comment_end = c, c + len(closer)
     inner_start = comment_start + len(opener)
-    rest = (text[inner_start:start] + text[end:inner_end]).strip()
-    if not rest:
+    if not (_has_text(text, inner_start, start) or _has_text(text, end, inner_end)):
         # Only the directive in this comment: remove the comment and the space before it.
         s = comment_start
         while s > line_start and text[s - 1] in " \t":
             s -= 1
-        if not (text[line_start:s] + text[comment_end:line_end]).strip():
+        if not (_has_text(text, line_start, s) or _has_text(text, comment_end, line_end)):
             return line_start, after_line  # the line would be blank: remove it
         e = comment_end
         if s == line_start:  # comment opened the line: also drop the space after it

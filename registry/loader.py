@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -42,6 +43,12 @@ def shipped_registry_path() -> Path:
     from importlib import resources
 
     return Path(str(resources.files("betalint.registry").joinpath("betas.toml")))
+
+
+@cache
+def shipped_registry() -> Registry:
+    """The shipped registry alone, loaded once per process: it is read-only data."""
+    return load_registry()
 
 
 def load_registry(
@@ -146,19 +153,16 @@ def _prebuilt(data: bytes) -> tuple[RegistryFile, bool] | None:
 def _parse_toml(path: Path, data: bytes) -> dict[str, Any]:
     import tomllib  # deferred: only a cache miss pays for it
 
-    from betalint.registry.toml_depth import too_deep
+    from betalint.registry.toml_depth import TooDeep, loads_bounded
 
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise RegistryError(f"{path}: registry is not UTF-8 (byte {exc.start})") from None
-    deep = too_deep(text)
-    if deep is not None:
-        raise RegistryError(f"{path}: invalid TOML: {deep}")
     try:
-        return tomllib.loads(text)
-    except RecursionError:  # too_deep should have caught it; never an internal error
-        raise RegistryError(f"{path}: invalid TOML: nested too deeply") from None
+        return loads_bounded(text)
+    except TooDeep as exc:
+        raise RegistryError(f"{path}: invalid TOML: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise RegistryError(f"{path}: invalid TOML: {exc}") from None
 

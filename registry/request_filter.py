@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, cast, get_args
+from typing import TYPE_CHECKING, Literal, Required, TypedDict, Unpack, cast, get_args
 
 from betalint.registry.errors import BetalintError
 from betalint.registry.header import names_in, split_header
@@ -93,31 +93,26 @@ def filter_betas(
     check_policy(unknown)
     items = split_header(betas) if isinstance(betas, str) else names_in(_strings(betas))
     if registry is None:
-        from betalint.registry.loader import load_registry
+        from betalint.registry.loader import shipped_registry
 
-        registry = load_registry()
+        registry = shipped_registry()
     day = today or dt.date.today()
     return _Filter(parse_target(platform), model, unknown, registry, day).run(items)
 
 
-def filter_header(
-    value: str,
-    *,
-    platform: str,
-    model: str | None = None,
-    unknown: UnknownPolicy = "drop",
-    registry: Registry | None = None,
-    today: dt.date | None = None,
-) -> FilterResult:
+class FilterOptions(TypedDict, total=False):
+    """`filter_betas`'s keyword options, shared by `filter_header`."""
+
+    platform: Required[str]
+    model: str | None
+    unknown: UnknownPolicy
+    registry: Registry | None
+    today: dt.date | None
+
+
+def filter_header(value: str, **options: Unpack[FilterOptions]) -> FilterResult:
     """The anthropic-beta value to forward to `platform`: `filter_betas` on one header value."""
-    return filter_betas(
-        split_header(value),
-        platform=platform,
-        model=model,
-        unknown=unknown,
-        registry=registry,
-        today=today,
-    )
+    return filter_betas(split_header(value), **options)
 
 
 def check_policy(unknown: str) -> UnknownPolicy:

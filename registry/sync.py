@@ -148,9 +148,24 @@ def parse_literal(source: str, filename: str = "<sdk>") -> tuple[tuple[str, ...]
         tree = ast.parse(source, filename)
     except SyntaxError as exc:
         raise SdkNotFound(f"{filename}: cannot parse: {exc.msg} (line {exc.lineno})") from None
+    aliases, docstrings = _module_aliases(tree.body)
+    if ALIAS not in aliases:
+        raise SdkNotFound(f"{filename}: no `{ALIAS} = ...` assignment")
+    groups: list[tuple[bool, int, list[ast.Constant]]] = []
+    _collect(aliases[ALIAS], aliases, groups, by_alias=False, seen={ALIAS})
+    if not groups:
+        raise SdkNotFound(f"{filename}: {ALIAS} has no Literal[...] of strings")
+    names, deprecated = _members(groups, _comments(source), aliases[ALIAS].lineno - 1)
+    for paragraph in re.split(r"\n\s*\n", docstrings.get(ALIAS, "")):
+        if _DEPRECATED.search(paragraph):
+            deprecated |= {n for n in names if _mentions(paragraph, n)}
+    return names, frozenset(deprecated)
+
+
+def _module_aliases(body: list[ast.stmt]) -> tuple[dict[str, ast.expr], dict[str, str]]:
+    """Module-level `NAME = ...` assignments, and the docstring right below each."""
     aliases: dict[str, ast.expr] = {}
     docstrings: dict[str, str] = {}
-    body = tree.body
     for i, stmt in enumerate(body):
         target, value = _assignment(stmt)
         if target is None or value is None:
@@ -163,19 +178,18 @@ def parse_literal(source: str, filename: str = "<sdk>") -> tuple[tuple[str, ...]
             and isinstance(after.value.value, str)
         ):
             docstrings[target] = after.value.value
-    if ALIAS not in aliases:
-        raise SdkNotFound(f"{filename}: no `{ALIAS} = ...` assignment")
+    return aliases, docstrings
 
-    groups: list[tuple[bool, int, list[ast.Constant]]] = []
-    _collect(aliases[ALIAS], aliases, groups, by_alias=False, seen={ALIAS})
-    if not groups:
-        raise SdkNotFound(f"{filename}: {ALIAS} has no Literal[...] of strings")
 
-    comments = _comments(source)
+def _members(
+    groups: list[tuple[bool, int, list[ast.Constant]]],
+    comments: dict[int, tuple[bool, str]],
+    previous_line: int,
+) -> tuple[tuple[str, ...], set[str]]:
+    """Names in order, and those a group, a section comment or an inline comment marks
+    deprecated. Comment-only lines between two members (or above a group) open a section."""
     names: dict[str, None] = {}
     deprecated: set[str] = set()
-    # Comment-only lines between two members (or above a group) open a section.
-    previous_line = aliases[ALIAS].lineno - 1
     for group_deprecated, start, members in groups:
         section = False
         if start <= previous_line:  # a group defined above the alias that names it
@@ -197,10 +211,7 @@ def parse_literal(source: str, filename: str = "<sdk>") -> tuple[tuple[str, ...]
             if group_deprecated or section or inline:
                 deprecated.add(name)
             previous_line = member.end_lineno or member.lineno
-    for paragraph in re.split(r"\n\s*\n", docstrings.get(ALIAS, "")):
-        if _DEPRECATED.search(paragraph):
-            deprecated |= {n for n in names if _mentions(paragraph, n)}
-    return tuple(names), frozenset(deprecated)
+    return tuple(names), deprecated
 
 
 def _mentions(text: str, name: str) -> bool:

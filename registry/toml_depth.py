@@ -8,8 +8,10 @@ brackets and braces left open; real configs and registries nest fewer than ten l
 from __future__ import annotations
 
 import re
+import tomllib
+from typing import Any
 
-__all__ = ["MAX_DEPTH", "too_deep"]
+__all__ = ["MAX_DEPTH", "TooDeep", "loads_bounded", "too_deep"]
 
 MAX_DEPTH = 64
 # Strings (multi-line first) and comments are skipped whole; brackets and braces are counted.
@@ -37,3 +39,19 @@ def too_deep(text: str, limit: int = MAX_DEPTH) -> str | None:
         elif token in ("]", "}"):
             depth = max(0, depth - 1)
     return None
+
+
+class TooDeep(ValueError):
+    """TOML nested past the bound: the message is the one-line reason."""
+
+
+def loads_bounded(text: str) -> dict[str, Any]:
+    """`tomllib.loads` behind the depth bound: TooDeep instead of RecursionError, never an
+    internal error; `tomllib.TOMLDecodeError` passes through for the caller to word."""
+    deep = too_deep(text)
+    if deep is not None:
+        raise TooDeep(deep)
+    try:
+        return tomllib.loads(text)
+    except RecursionError:  # too_deep should have caught it
+        raise TooDeep("nested too deeply") from None

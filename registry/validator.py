@@ -61,9 +61,9 @@ def classify(
     whether it has any effect on that model; `ok` is then False for either problem.
     """
     if registry is None:
-        from betalint.registry.loader import load_registry
+        from betalint.registry.loader import shipped_registry
 
-        registry = load_registry()
+        registry = shipped_registry()
     today = today or dt.date.today()
     if platform is not None or model is not None:
         from betalint.registry.platforms import with_platform

@@ -23,9 +23,11 @@ from betalint.linter.scan.languages import (
         ("web/App.TSX", "js"),  # suffixes are case-insensitive
         ("C:\\work\\client.mjs", "js"),  # Windows separators
         ("cmd/main.go", "go"),
-        ("Client.kt", "java"),
-        ("native/client.cpp", "java"),  # the C family shares Java's comments and literals
-        ("App.swift", "java"),
+        ("Client.kt", "kotlin"),
+        # The C family is read alike (C_FAMILY) but keeps its own names (issue 13).
+        ("native/client.cpp", "cpp"),
+        ("App.swift", "swift"),
+        ("Client.cs", "csharp"),
         ("lib/client.rb", "ruby"),
         ("Gemfile", "ruby"),
         ("src/lib.rs", "rust"),
@@ -59,7 +61,7 @@ def test_language_for_path(path: str, lang: Lang) -> None:
         ("TypeScript", "js"),
         ("{.bash}", "shell"),  # pandoc attribute style
         ("console", "shell"),
-        ("c#", "java"),
+        ("c#", "csharp"),
         ("dotenv", "env"),
         ("http", "http"),
         ("", "generic"),

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -97,10 +96,6 @@ def test_unicode_escapes_as_json_dumps_writes_them() -> None:
     assert text[slice(*cell.raw_span(0, 1))] == "\\u03b2"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a \\uD83D\\uDE00 surrogate pair decodes to two lone surrogates, not one char",
-)
 def test_an_escaped_surrogate_pair_is_one_character() -> None:
     text = json.dumps({"cells": [code("x = '😀'")]}, ensure_ascii=True)
     (cell,) = notebook_cells(text)

@@ -19,7 +19,7 @@ from betalint.linter.config.keys import BY_NAME, CONFIG_KEYS
 from betalint.linter.config.settings import CONFIG_NAMES, Settings
 from betalint.linter.dates import parse_day
 from betalint.registry.errors import BetalintError
-from betalint.registry.toml_depth import too_deep
+from betalint.registry.toml_depth import TooDeep, loads_bounded
 
 Read = tuple[Any, list[tuple[str, str]]]
 
@@ -86,13 +86,10 @@ def _parse_toml(path: Path, data: bytes) -> dict[str, Any]:
         raise BetalintError(
             f"{path}: not valid UTF-8 (byte offset {exc.start}); TOML files must be UTF-8"
         ) from None
-    deep = too_deep(text)
-    if deep is not None:
-        raise BetalintError(f"{path}: invalid TOML: {deep}")
     try:
-        return tomllib.loads(text)
-    except RecursionError:  # too_deep should have caught it; never an internal error
-        raise BetalintError(f"{path}: invalid TOML: nested too deeply") from None
+        return loads_bounded(text)
+    except TooDeep as exc:
+        raise BetalintError(f"{path}: invalid TOML: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         # tomllib's message ends "(at line L, column C)" or "(at end of document)".
         msg = str(exc)

@@ -22,13 +22,15 @@ from dataclasses import dataclass, replace
 from betalint.linter.diagnostic import Diagnostic, Edit, Fix
 from betalint.linter.files.reader import Source, encode_text
 from betalint.linter.fix.spans import SpanIndex, Taken
+from betalint.linter.rules import RULES
 
 __all__ = ["MAX_ROUNDS", "DroppedFix", "FixResult", "applies", "apply_edits", "fix_source"]
 
 MAX_ROUNDS = 10
 Check = Callable[[Source], list[Diagnostic]]
 # Codes that mean "the text around here is broken": a fix must never create one.
-_BREAKAGE = frozenset({"BL101", "BL102", "BL103"})
+_BREAKAGE = frozenset(code for code, rule in RULES.items() if rule.breaks_text)
+_WHOLE_VALUE = frozenset(code for code, rule in RULES.items() if rule.whole_value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,7 +220,7 @@ def _attempt(
     index = SpanIndex([(start, end, d) for d, (start, end) in regions.items() if start < end])
     for a in after:
         for d in index.meeting(a.start, a.end, touching=False):
-            if a.code == d.code and (a.name == d.name or d.code == "BL103"):
+            if a.code == d.code and (a.name == d.name or d.code in _WHOLE_VALUE):
                 return f"{d.code} is still reported after the fix"
     new = Counter(_breakage(a) for a in after if a.code in _BREAKAGE) - Counter(
         _breakage(b) for b in before if b.code in _BREAKAGE
@@ -229,16 +231,16 @@ def _attempt(
             continue
         for d in everywhere.meeting(a.start, a.end, touching=True):
             start, end = regions[d]
-            inside_rewrite = d.code == "BL103" and start <= a.start and a.end <= end
+            inside_rewrite = d.code in _WHOLE_VALUE and start <= a.start and a.end <= end
             if not inside_rewrite:
                 return f"the fix would create a new {a.code} finding ({a.name})"
     return fixed, after
 
 
 def _breakage(d: Diagnostic) -> tuple[str, str]:
-    """What identifies a breakage finding across texts; a BL103's name is the whole header
-    value, which any fix inside it changes, so only its code counts."""
-    return (d.code, "" if d.code == "BL103" else d.name)
+    """What identifies a breakage finding across texts; a whole-value finding's name is the
+    header value, which any fix inside it changes, so only its code counts."""
+    return (d.code, "" if d.code in _WHOLE_VALUE else d.name)
 
 
 def _new_regions(chosen: list[Diagnostic], all_edits: list[Edit]) -> dict[Diagnostic, Span]:

@@ -20,18 +20,28 @@ retired; otherwise no fix.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from betalint.linter.diagnostic import Diagnostic, Edit, Fix
 from betalint.linter.rules.file_check import FileCheck
 from betalint.linter.rules.rule import Rule
+from betalint.linter.scan.foreign import is_foreign
 from betalint.linter.scan.scanner import Candidate
 from betalint.registry.validator import Verdict
 
 
 def reported(c: Candidate, verdict: Verdict) -> bool:
-    """Grammar findings come from strong contexts, or from a certain correction elsewhere;
-    a constant is never malformed (its value is the registry's canonical name)."""
-    return verdict.kind == "malformed" and c.canonical is None and (c.strong or verdict.certain)
+    """Grammar findings come from strong contexts (DESIGN §6), or from a certain correction
+    in a bare string; never from prose or comments (a CHANGELOG's loose tool version
+    `code-execution-20250825`). A constant is never malformed (its value is the registry's
+    canonical name); a name holding a foreign character is BL104's."""
+    weak_ok = verdict.certain and c.context == "string"
+    return (
+        verdict.kind == "malformed"
+        and c.canonical is None
+        and (c.strong or weak_ok)
+        and not is_foreign(c.written)
+    )
 
 
 def check(file: FileCheck, c: Candidate, verdict: Verdict) -> Iterator[Diagnostic]:
@@ -71,4 +81,7 @@ def _chain_end(file: FileCheck, name: str) -> str | None:
         seen.add(current)
 
 
-RULE = Rule.documented(__doc__, "BL101", "malformed-name", "error", "sometimes", "candidate", check)
+RULE = replace(
+    Rule.documented(__doc__, "BL101", "malformed-name", "error", "sometimes", "candidate", check),
+    breaks_text=True,
+)

@@ -16,6 +16,7 @@ No fix: what to do instead needs a person.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from betalint.linter.diagnostic import Diagnostic
 from betalint.linter.rules.common import lifecycle_finding
@@ -30,4 +31,7 @@ def check(file: FileCheck, c: Candidate, verdict: Verdict) -> Iterator[Diagnosti
         yield from lifecycle_finding(file, c, verdict, RULE, None)
 
 
-RULE = Rule.documented(__doc__, "BL204", "deprecated", "warning", "never", "candidate", check)
+RULE = replace(
+    Rule.documented(__doc__, "BL204", "deprecated", "warning", "never", "candidate", check),
+    editor_tag="deprecated",
+)

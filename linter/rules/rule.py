@@ -39,6 +39,14 @@ class Rule:
     scope: Scope
     check: Callable[..., Iterator[Diagnostic]]
     fails: bool = True  # False: reported, but never makes `check` exit 1 (BL207)
+    # The text around the finding is broken (grammar, header syntax): a fix must never
+    # create one (the fixer checks).
+    breaks_text: bool = False
+    # The finding covers a whole header value: any fix inside it changes its name, so it
+    # is identified across texts by code alone.
+    whole_value: bool = False
+    # How an editor draws it: struck through (a stale name) or faded (text that can go).
+    editor_tag: Literal["deprecated", "unnecessary"] | None = None
 
     @property
     def url(self) -> str:

@@ -13,6 +13,7 @@ from typing import Literal
 
 __all__ = [
     "CODE_LANGS",
+    "C_FAMILY",
     "HASH_COMMENT_LANGS",
     "CommentIndex",
     "Lang",
@@ -26,6 +27,16 @@ Lang = Literal[
     "js",
     "go",
     "java",
+    "kotlin",
+    "csharp",
+    "c",
+    "cpp",
+    "objc",
+    "swift",
+    "php",
+    "dart",
+    "elixir",
+    "lua",
     "rust",
     "ruby",
     "shell",
@@ -39,13 +50,19 @@ Lang = Literal[
     "generic",
 ]
 
-# Languages whose values after `key =` / `key:` are program expressions (strings inside).
-CODE_LANGS: frozenset[Lang] = frozenset(
-    {"python", "notebook", "js", "go", "java", "rust", "ruby", "json", "toml"}
+# The C family: `//` and `/* */` comments, double-quoted literals. Each keeps its own name
+# (so accuracy is reported per language) and is read the same way.
+C_FAMILY: frozenset[Lang] = frozenset(
+    {"java", "kotlin", "csharp", "c", "cpp", "objc", "swift", "php", "dart"}
 )
+# Languages whose values after `key =` / `key:` are program expressions (strings inside).
+_SCRIPT_LANGS: frozenset[Lang] = frozenset(
+    {"python", "notebook", "js", "go", "rust", "ruby", "json", "toml", "elixir", "lua"}
+)
+CODE_LANGS: frozenset[Lang] = _SCRIPT_LANGS | C_FAMILY
 # Languages whose line comments start with '#' (used inside expressions too).
 HASH_COMMENT_LANGS: frozenset[Lang] = frozenset(
-    {"python", "notebook", "ruby", "shell", "yaml", "toml", "env", "dockerfile", "http"}
+    {"python", "notebook", "ruby", "shell", "yaml", "toml", "env", "dockerfile", "http", "elixir"}
 )
 
 _SUFFIXES: dict[str, Lang] = {
@@ -63,25 +80,30 @@ _SUFFIXES: dict[str, Lang] = {
     "cjs": "js",
     "go": "go",
     "java": "java",
-    "kt": "java",
-    "kts": "java",
+    "kt": "kotlin",
+    "kts": "kotlin",
     "scala": "java",
     "groovy": "java",
     "gradle": "java",
-    "cs": "java",
-    # C-family: `//` and `/* */` comments, double-quoted literals (adjacent ones concatenate).
-    "c": "java",
-    "h": "java",
-    "cc": "java",
-    "cpp": "java",
-    "cxx": "java",
-    "c++": "java",
-    "hh": "java",
-    "hpp": "java",
-    "hxx": "java",
-    "m": "java",
-    "mm": "java",
-    "swift": "java",
+    "cs": "csharp",
+    "csx": "csharp",
+    "c": "c",
+    "h": "c",
+    "cc": "cpp",
+    "cpp": "cpp",
+    "cxx": "cpp",
+    "c++": "cpp",
+    "hh": "cpp",
+    "hpp": "cpp",
+    "hxx": "cpp",
+    "m": "objc",
+    "mm": "objc",
+    "swift": "swift",
+    "php": "php",
+    "dart": "dart",
+    "ex": "elixir",
+    "exs": "elixir",
+    "lua": "lua",
     "rb": "ruby",
     "rake": "ruby",
     "gemspec": "ruby",
@@ -160,17 +182,23 @@ _FENCE_LANGS: dict[str, Lang] = {
     "go": "go",
     "golang": "go",
     "java": "java",
-    "kotlin": "java",
-    "kt": "java",
-    "csharp": "java",
-    "cs": "java",
-    "c#": "java",
-    "c": "java",
-    "cpp": "java",
-    "c++": "java",
-    "objc": "java",
-    "objective-c": "java",
-    "swift": "java",
+    "kotlin": "kotlin",
+    "kt": "kotlin",
+    "csharp": "csharp",
+    "cs": "csharp",
+    "c#": "csharp",
+    "c": "c",
+    "cpp": "cpp",
+    "c++": "cpp",
+    "objc": "objc",
+    "objective-c": "objc",
+    "swift": "swift",
+    "php": "php",
+    "dart": "dart",
+    "elixir": "elixir",
+    "ex": "elixir",
+    "exs": "elixir",
+    "lua": "lua",
     "ruby": "ruby",
     "rb": "ruby",
     "rust": "rust",
@@ -221,6 +249,7 @@ _HASH_WS_LINE = re.compile(
     rf"(?:[^\"'\s#]|(?<=\S)#|[ \t]|{_Q})*(?:(?<=[ \t])|(?<![^\n]))#", re.ASCII
 )
 _SLASH_LINE = re.compile(rf"(?:[^\"'`/\n]|/(?![/*])|{_Q}|`(?:[^`\\\n]|\\.)*`)*//", re.ASCII)
+_DASH_LINE = re.compile(rf"(?:[^\"'\-\n]|-(?!-)|{_Q})*--", re.ASCII)
 _HTTP_LINE = re.compile(r"[ \t]*(?:#|//)", re.ASCII)
 _C_BLOCK = re.compile(r"/\*[\s\S]*?(?:\*/|\Z)", re.ASCII)
 _HTML_BLOCK = re.compile(r"<!--[\s\S]*?(?:-->|\Z)", re.ASCII)
@@ -231,13 +260,15 @@ _LINE_STYLES: dict[Lang, re.Pattern[str]] = {
     "notebook": _HASH_LINE,
     "toml": _HASH_LINE,
     "ruby": _HASH_LINE,
+    "elixir": _HASH_LINE,
+    "lua": _DASH_LINE,
     "shell": _HASH_WS_LINE,
     "env": _HASH_WS_LINE,
     "dockerfile": _HASH_WS_LINE,
     "yaml": _HASH_WS_LINE,
     "js": _SLASH_LINE,
     "go": _SLASH_LINE,
-    "java": _SLASH_LINE,
+    **dict.fromkeys(C_FAMILY, _SLASH_LINE),
     "rust": _SLASH_LINE,
     "json": _SLASH_LINE,
     "http": _HTTP_LINE,
@@ -245,7 +276,7 @@ _LINE_STYLES: dict[Lang, re.Pattern[str]] = {
 _BLOCK_STYLES: dict[Lang, re.Pattern[str]] = {
     "js": _C_BLOCK,
     "go": _C_BLOCK,
-    "java": _C_BLOCK,
+    **dict.fromkeys(C_FAMILY, _C_BLOCK),
     "rust": _C_BLOCK,
     "json": _C_BLOCK,
     "ruby": _RUBY_BLOCK,

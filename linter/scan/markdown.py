@@ -19,12 +19,24 @@ class _Runs:
     only move forward, so a document without `~~~` is searched for it once, not per fence
     (that made long documents quadratic)."""
 
-    __slots__ = ("_end", "_next", "_text")
+    __slots__ = ("_end", "_line", "_next", "_text")
 
     def __init__(self, text: str, end: int) -> None:
         self._text = text
         self._end = end
         self._next = {"```": -2, "~~~": -2}  # -2: not searched yet; -1: none left
+        self._line = (0, -1)  # (start, end) of the line of the last marker looked at
+
+    def line(self, at: int) -> tuple[int, int]:
+        """(start, end) of the line holding `at`, the end before its '\n'. Cached: many
+        markers on one line share its bounds, so a long line is walked once, not per marker."""
+        start, end = self._line
+        if not start <= at <= end:
+            floor = end + 1 if end >= 0 and at > end else 0
+            start = self._text.rfind("\n", floor, at) + 1 or floor
+            end = self._text.find("\n", at, self._end)
+            self._line = (start, end if end >= 0 else self._end)
+        return self._line
 
     def find(self, pos: int) -> int:
         best = -1
@@ -47,14 +59,12 @@ def _find_fence(
         match = _RUN.match(text, at, end)
         assert match is not None
         pos = match.end()
-        line_start = text.rfind("\n", 0, at) + 1
-        indent = text[line_start:at]
-        if len(indent) > 3 or indent.strip(" \t"):
+        line_start, line_end = runs.line(at)
+        if at - line_start > 3 or text[line_start:at].strip(" \t"):
             continue
         if not char:
             return match
-        line_end = text.find("\n", match.end(), end)
-        rest = text[match.end() : end if line_end < 0 else line_end]
+        rest = text[match.end() : min(end, line_end)]
         if match.group()[0] == char and len(match.group()) >= length and not rest.strip():
             return match
 

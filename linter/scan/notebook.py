@@ -25,7 +25,12 @@ _KEYS = re.compile(
 # state per character, 30 MB for one 300 KB base64 output.
 _SKIP = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|(?P<open>\[)|(?P<close>\])', _A)
 _JSON_STRING = re.compile(r'\s*"(?P<body>[^"\\]*(?:\\.[^"\\]*)*)"\s*,?', _A)
-_UNITS = re.compile(r"[^\\]+|\\u(?P<hex>[0-9a-fA-F]{4})|\\(?P<esc>.)", _A | re.DOTALL)
+# A JSON string writes a character beyond U+FFFF as a surrogate pair of escapes: one unit.
+_UNITS = re.compile(
+    r"[^\\]+|\\u(?P<hi>[dD][89abAB][0-9a-fA-F]{2})\\u(?P<lo>[dD][c-fC-F][0-9a-fA-F]{2})"
+    r"|\\u(?P<hex>[0-9a-fA-F]{4})|\\(?P<esc>.)",
+    _A | re.DOTALL,
+)
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "/": "/", '"': '"', "\\": "\\"}
 _LANGUAGE = re.compile(
     r'"language_info"\s*:\s*\{[^{}]*?"name"\s*:\s*"(?P<a>[^"]+)"|"language"\s*:\s*"(?P<b>[^"]+)"',
@@ -40,7 +45,7 @@ _KERNEL_LANGS: dict[str, Lang] = {
     "go": "go",
     "rust": "rust",
     "java": "java",
-    "kotlin": "java",
+    "kotlin": "kotlin",
     "bash": "shell",
     "sh": "shell",
 }
@@ -68,7 +73,12 @@ class Cell:
 def _decode(raw: str, base: int, parts: list[str], starts: array[int], ends: array[int]) -> None:
     for unit in _UNITS.finditer(raw):
         s, e = base + unit.start(), base + unit.end()
-        if unit.group("hex") is not None:
+        if unit.group("hi") is not None:
+            high, low = int(unit.group("hi"), 16), int(unit.group("lo"), 16)
+            parts.append(chr(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)))
+            starts.append(s)
+            ends.append(e)
+        elif unit.group("hex") is not None:
             parts.append(chr(int(unit.group("hex"), 16)))
             starts.append(s)
             ends.append(e)

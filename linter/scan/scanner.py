@@ -14,10 +14,14 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from betalint.linter.scan.foreign import is_foreign, skeleton, weak_joinable
+from betalint.linter.scan.helpers import helper_arguments
 from betalint.linter.scan.languages import (
+    C_FAMILY,
     CODE_LANGS,
     HASH_COMMENT_LANGS,
     CommentIndex,
@@ -101,7 +105,7 @@ _QUOTES = frozenset("\"'`")
 _SHELL_LANGS = frozenset({"shell", "env", "dockerfile"})
 # Languages where a string literal on the next line can continue one (Python inside brackets,
 # C/C++ anywhere); elsewhere a string starting a line is a new statement or key (TOML, JS).
-_ADJACENT_LINES_LANGS = frozenset({"python", "notebook", "java"})
+_ADJACENT_LINES_LANGS = frozenset({"python", "notebook"}) | C_FAMILY
 _MAX_TOKEN = 200  # longer runs of token characters are data (hashes, base64), not names
 # Key patterns start with a literal so the regex engine skips ahead fast; what a lookbehind
 # would check is checked in Python on the (rare) hits. `anthropic-beta` (any case) is found
@@ -111,7 +115,19 @@ _ENV_KEY = re.compile(r"ANTHROPIC_BETAS?(?![A-Za-z0-9_])", _A)
 _BETAS_TAIL = r"(?P<q>[\"'`]?)\??[ \t]*(?P<sep>=>|:=|\+=|=(?!=)|:(?!:)|\()"
 # `betas`, `Betas`, `BETAS` (so `DEFAULT_BETAS`, `defaultBetas`, Go's `Betas:` too): three
 # literal-first passes are several times faster than one case-insensitive one.
-_BETAS_KEYS = tuple(re.compile(word + _BETAS_TAIL, _A) for word in ("betas", "Betas", "BETAS"))
+_BETAS_KEYS = tuple(
+    re.compile(f"(?P<w>{word})" + _BETAS_TAIL, _A) for word in ("betas", "Betas", "BETAS")
+)
+# Other keys whose value is a list of beta names: Bedrock's body field `anthropic_beta`,
+# the `beta_headers` lists of client libraries (Elixir, Python wrappers), an Elixir client's
+# `beta: [...]` option. Only the exact identifier counts (no `my_beta_headers`), and as for
+# `betas`, only a value holding something name-like (not Adam's `beta=0.9`).
+_LIST_WORDS = ("anthropic_beta", "anthropicBeta", "beta_headers", "betaHeaders", "beta")
+_LIST_KEYS = (
+    *(re.compile(f"(?P<w>{word})" + _BETAS_TAIL, _A) for word in _LIST_WORDS),
+    # An Elixir module attribute: `@beta_headers ["a", "b"]` (no separator).
+    re.compile(r"@(?P<w>beta_headers)(?P<q>)[ \t]+(?P<sep>)(?=\[)", _A),
+)
 _ADD_BETA = re.compile(r"Beta(?:s?[ \t]*\(|\.of[ \t]*\()", _A)
 _CONSTANT = re.compile(CONSTANT, _A)
 # From inside one builder call to the next `.addBeta(` of the same chain: no statement end,
@@ -136,7 +152,11 @@ _NEVER_FEATURE = re.compile(
     r"|babbage|bedrock$|vertex$|anthropic-version|deprecated-version",
     _A,
 )
-_SEP_AFTER_QUOTED_KEY = re.compile(r"[ \t]*(?:\][ \t]*)?(?P<sep>=>|:=|=(?!=)|:(?!:)|,)[ \t]*", _A)
+# After a quoted key: `=>` (PHP, Ruby, Elixir), `:=`, `=`, `:`, `,` (a call or tuple pair),
+# Kotlin's `"anthropic-beta" to "…"`.
+_SEP_AFTER_QUOTED_KEY = re.compile(
+    r"[ \t]*(?:\][ \t]*)?(?P<sep>=>|:=|=(?!=)|:(?!:)|,|(?<=[ \t])to(?=[ \t]))[ \t]*", _A
+)
 _COLON_AFTER_KEY = re.compile(r"[ \t]*:(?!:)", _A)
 _EQ_AFTER_KEY = re.compile(r"[ \t]*(?P<sep>=(?!=)|:(?!:))[ \t]*", _A)
 _ENV_WORD_SEP = re.compile(r"[ \t]+(?=\S)", _A)
@@ -195,6 +215,8 @@ class _Collector:
 
     def name_like(self, item: str) -> bool:
         """Does a string look like a beta name (date tail, or a registry feature nearby)?"""
+        if is_foreign(item):  # name-shaped around its foreign characters?
+            item = skeleton(item, stand_ins=False)
         lower = item.lower().replace("_", "-")
         date = _DATEISH.search(lower)
         feature = (lower[: date.start()] if date else lower).strip("-")
@@ -219,13 +241,47 @@ class _Region:
         self.prose = prose
         self.comments: CommentIndex | None = None
 
+    def bounded(self, pos: int, bound: int) -> _Region:
+        """This region, ending at `bound` (the next key) when that is on the line of `pos`:
+        a value never runs into the next key on its line, so a line of many keys is read
+        once, not once per key. A key on a later line may sit in a comment inside a
+        multi-line value, so it bounds nothing."""
+        if bound >= self.end or self.text.find("\n", pos, bound) >= 0:
+            return self
+        return self.cut(bound)
+
+    def cut(self, end: int) -> _Region:
+        """This region up to `end` (same text, language and comment index)."""
+        if end >= self.end:
+            return self
+        view = _Region(self.text, self.start, end, self.lang, self.prose)
+        view.comments = self.comments
+        return view
+
+
+_MAX_LINE_BACK = 4000  # how far back a key's line start is looked for (minified code)
+
+
+def _line_start(text: str, pos: int, width: int = _MAX_LINE_BACK) -> int:
+    """Start of the line holding `pos`, or -1 when it is more than `width` back."""
+    newline = text.rfind("\n", max(0, pos - width), pos)
+    if newline < 0 and pos > width:
+        return -1
+    return newline + 1
+
 
 def _line_indent(text: str, pos: int) -> int:
-    line_start = text.rfind("\n", 0, pos) + 1
+    line_start = _line_start(text, pos)
+    if line_start < 0:
+        return _MAX_LINE_BACK  # a key deep in a long line heads no block list
     i = line_start
     while i < pos and text[i] in " \t":
         i += 1
     return len(text[line_start:i].expandtabs())
+
+
+# Header names, which a table of header spellings holds as values; never beta names.
+_HEADER_NAME = re.compile(r"(?i:(?:x-)?anthropic-(?:beta|version))", _A)
 
 
 def _emit(
@@ -240,8 +296,13 @@ def _emit(
     if not pieces:
         return
     text = region.text
-    if filter_names:
-        pieces = [p for p in pieces if p.constant or out.name_like(text[p.start : p.end])]
+    if filter_names or any(p.foreign for p in pieces):
+        # An item with foreign characters is a name only when it is name-shaped around them.
+        pieces = [
+            p
+            for p in pieces
+            if p.constant or not (filter_names or p.foreign) or out.name_like(text[p.start : p.end])
+        ]
         if not pieces:
             return
     if group is None:
@@ -250,6 +311,8 @@ def _emit(
         key = (piece.start, piece.end)
         if key in out.strong:
             continue
+        if not piece.constant and _HEADER_NAME.fullmatch(text, piece.start, piece.end):
+            continue  # a header name as a value (a header-casing table), not a beta
         written = text[piece.start : piece.end]
         if piece.constant:
             out.strong[key] = Candidate(
@@ -382,13 +445,16 @@ def _quoted_key_value(
     if _in_code_span(text, key_start, region):
         return  # prose quoting code (a docstring, a comment): its names are weak tokens
     sep = _SEP_AFTER_QUOTED_KEY.match(text, key_end, region.end)
+    header = context in ("header-value", "env")
     if sep is None:
+        _value_before_key(out, region, key_start, context)
         return
     kind = sep.group("sep")
-    header = context in ("header-value", "env")
     if kind == ",":
         before = text[max(region.start, key_start - 40) : key_start].rstrip()
-        if not before.endswith(("(", "[")):
+        # A call pair `add("anthropic-beta", v)`, a list pair, or a tuple in a keyword list
+        # (Elixir `{"anthropic-beta", v}`, C++ `{"anthropic-beta", v}` initialisers).
+        if not before.endswith(("(", "[", "{")):
             return
         _expression_value(out, region, sep.end(), context, header=header, pair=True)
         return
@@ -397,6 +463,27 @@ def _quoted_key_value(
         _header_scalars(out, region, spans, context)
         return
     _expression_value(out, region, sep.end(), context, header=header)
+
+
+# Swift and Objective-C name the header after its value:
+# `request.setValue("a,b", forHTTPHeaderField: "anthropic-beta")`, `[r setValue:@"a"
+# forHTTPHeaderField:@"anthropic-beta"]`.
+_HEADER_FIELD_LABEL = re.compile(r"forHTTPHeaderField[ \t]*:[ \t]*@?\Z", _A)
+_VALUE_CALL = re.compile(r"(?:setValue|addValue)[ \t]*[(:][ \t]*@?", _A)
+_MAX_CALL_BACK = 400
+
+
+def _value_before_key(out: _Collector, region: _Region, key_start: int, context: Context) -> None:
+    """The value argument of a call that names the header after it (Swift, ObjC)."""
+    text = region.text
+    low = max(region.start, key_start - _MAX_CALL_BACK)
+    if _HEADER_FIELD_LABEL.search(text, max(low, key_start - 30), key_start) is None:
+        return
+    calls = list(_VALUE_CALL.finditer(text, low, key_start))
+    if not calls:
+        return
+    view = region.bounded(calls[-1].end(), key_start)
+    _expression_value(out, view, calls[-1].end(), context, header=context != "betas-list")
 
 
 # Languages where a backtick opens a string, so it never marks prose quoting code.
@@ -427,12 +514,72 @@ def _key_quote(
     return "", start
 
 
-def _scan_header_keys(out: _Collector, region: _Region) -> None:
+def _key_regions(
+    region: _Region, keys: list[re.Match[str]], back: int = 0
+) -> Iterator[tuple[re.Match[str], _Region]]:
+    """Each key with the region its value is read in (bounded by the next key on its line;
+    `back` is how far before its match a key starts)."""
+    for i, key in enumerate(keys):
+        bound = keys[i + 1].start() - back if i + 1 < len(keys) else region.end
+        view = region.bounded(key.end(), bound)
+        span_end = _prose_value_end(view, key.start() - back, key.end())
+        yield key, view if span_end is None else view.cut(span_end)
+
+
+def _prose_value_end(region: _Region, key_start: int, key_end: int) -> int | None:
+    """Where a value in prose ends: at the closing backtick of the code span holding its key,
+    else at the end of its line (prose never continues a value on the next line). None for
+    code outside code spans, whose values may span lines."""
     text = region.text
-    for found in _HEADER_KEY.finditer(text, region.start, region.end):
+    in_span = _in_code_span(text, max(region.start, key_start), region)
+    if not (region.prose or in_span):
+        return None
+    line_end = text.find("\n", key_end, region.end)
+    line_end = region.end if line_end < 0 else line_end
+    if in_span:
+        close = text.find("`", key_end, line_end)
+        if close >= 0:
+            return close
+    return line_end
+
+
+# Other header names that carry the same values: OpenRouter's `x-anthropic-beta`, gateway
+# prefixes (`x-portkey-anthropic-beta`), `header:anthropic-beta` keys of proxy configs.
+_HEADER_PREFIX = re.compile(r"(?:[A-Za-z][A-Za-z0-9]*[-:])+\Z", re.ASCII)
+_MAX_PREFIX = 40
+
+
+def _header_prefix_start(text: str, start: int, floor: int) -> int:
+    """Where a prefixed header key starts (`x-` of `x-anthropic-beta`), else `start`."""
+    if start <= floor or text[start - 1] not in "-:":
+        return start
+    low = max(floor, start - _MAX_PREFIX)
+    found = _HEADER_PREFIX.search(text, low, start)
+    if found is None:
+        return start
+    first = found.start()
+    if first > floor and (text[first - 1] in _TOKEN_CHARS or text[first - 1] == ":"):
+        return start  # part of a longer word or path: not a header name
+    return first
+
+
+def _open_end(region: _Region, whole: _Region, spans: list[tuple[int, int]]) -> frozenset[int]:
+    """`joined` marking the last span as open when it runs into the next key (the region
+    was cut there, and only separators lie between)."""
+    if region is whole or not spans or region.end - spans[-1][1] > 200:
+        return frozenset()
+    between = region.text[spans[-1][1] : region.end]
+    return frozenset({len(spans)}) if not between.strip(" \t,;") else frozenset()
+
+
+def _scan_header_keys(out: _Collector, whole: _Region) -> None:
+    text = whole.text
+    keys = list(_HEADER_KEY.finditer(text, whole.start, whole.end))
+    for found, region in _key_regions(whole, keys, len("anthropic")):
         start, end = found.start() - len("anthropic"), found.end()
         if start < region.start:
             continue
+        start = _header_prefix_start(text, start, region.start)
         quoted = _key_quote(text, start, end, region.start)
         if quoted is None:
             continue
@@ -445,24 +592,28 @@ def _scan_header_keys(out: _Collector, region: _Region) -> None:
             continue
         before = text[start - 1] if start > region.start else ""
         enclosing = before if before in _QUOTES and before else None
+        # A value cut at the next key on its line (`a, anthropic-beta: b` in prose) ends
+        # open: the separator before that key is no empty item.
         if enclosing is None and region.lang == "yaml":
             spans = read_yaml_value(text, colon.end(), region.end, _line_indent(text, start))
-            _header_scalars(out, region, spans, "header-value")
+            _header_scalars(out, region, spans, "header-value", _open_end(region, whole, spans))
             continue
         if enclosing is not None and region.lang not in _SHELL_LANGS:
             spans = read_header_strings(text, colon.end(), region.end, enclosing)
-            _header_scalars(out, region, spans, "header-value", range(1, len(spans)))
+            joined = frozenset(range(1, len(spans))) | _open_end(region, whole, spans)
+            _header_scalars(out, region, spans, "header-value", joined)
             continue
         # Shell words next to each other are separate arguments, never one value.
         word = region.lang == "shell" and enclosing is None
         span = read_header_line(text, colon.end(), region.end, enclosing, word=word)
         if span is not None:
-            _header_scalars(out, region, [span], "header-value")
+            _header_scalars(out, region, [span], "header-value", _open_end(region, whole, [span]))
 
 
-def _scan_env_keys(out: _Collector, region: _Region) -> None:
-    text = region.text
-    for match in _ENV_KEY.finditer(text, region.start, region.end):
+def _scan_env_keys(out: _Collector, whole: _Region) -> None:
+    text = whole.text
+    keys = list(_ENV_KEY.finditer(text, whole.start, whole.end))
+    for match, region in _key_regions(whole, keys):
         quoted = _key_quote(text, match.start(), match.end(), region.start, _IDENT_CHARS)
         if quoted is None:
             continue
@@ -477,8 +628,12 @@ def _scan_env_keys(out: _Collector, region: _Region) -> None:
         sep = _EQ_AFTER_KEY.match(text, match.end(), region.end)
         if sep is None:
             word_sep = _ENV_WORD_SEP.match(text, match.end(), region.end)
-            line_start = text.rfind("\n", 0, match.start()) + 1
-            if word_sep is not None and _ENV_LINE_PREFIX.match(text, line_start, match.start()):
+            line_start = _line_start(text, match.start(), 200)
+            if (
+                word_sep is not None
+                and line_start >= 0
+                and _ENV_LINE_PREFIX.match(text, line_start, match.start())
+            ):
                 span = read_shell_word(text, word_sep.end(), region.end)
                 if span is not None:
                     _header_scalars(out, region, [span], "env")
@@ -503,19 +658,30 @@ def _identifier_start(text: str, end: int, floor: int) -> int:
     return start
 
 
-def _scan_betas_keys(out: _Collector, region: _Region) -> None:
-    text = region.text
+_PROSE_LIST_START = re.compile(r"[ \t]*(?:[\[\"'({]|%[wWiI]|AnthropicBeta)", _A)
+
+
+def _scan_betas_keys(out: _Collector, whole: _Region) -> None:
+    text = whole.text
     matches = [
         match
-        for pattern in _BETAS_KEYS
-        for match in pattern.finditer(text, region.start, region.end)
+        for pattern in (*_BETAS_KEYS, *_LIST_KEYS)
+        for match in pattern.finditer(text, whole.start, whole.end)
     ]
     matches.sort(key=lambda m: m.start())
+    # `beta` inside `anthropic_beta` is no key of its own (nor a bound for that key's value).
+    kept: list[re.Match[str]] = []
     for match in matches:
-        name_end = match.start() + 5
+        if not kept or match.start() >= kept[-1].end():
+            kept.append(match)
+    for match, region in _key_regions(whole, kept):
+        name_end = match.end("w")
         ident_start = _identifier_start(text, match.start(), region.start)
         ident = text[ident_start:name_end]
-        if not (
+        if match.group("w") in _LIST_WORDS:
+            if ident_start != match.start():
+                continue
+        elif not (
             ident.lower() == "betas"
             or text[match.start() - 1] == "_"
             or (text[match.start()] == "B" and text[match.start() - 1].islower())
@@ -528,6 +694,8 @@ def _scan_betas_keys(out: _Collector, region: _Region) -> None:
         if before == "-" or (before.isalnum() and before.isascii()):
             continue
         sep = match.group("sep")
+        if region.prose and not _PROSE_LIST_START.match(text, match.end(), region.end):
+            continue  # prose (`the betas: files and pdfs`): only a literal list or string
         if sep == "(":
             if ident == "betas" and before == ".":
                 _expression_value(
@@ -545,16 +713,17 @@ def _scan_betas_keys(out: _Collector, region: _Region) -> None:
         _expression_value(out, region, match.end(), "betas-list", header=False)
 
 
-def _scan_add_beta(out: _Collector, region: _Region) -> None:
+def _scan_add_beta(out: _Collector, whole: _Region) -> None:
     """Java/Kotlin builders: `.addBeta(...)`, `.addBetas(...)`, `AnthropicBeta.of(...)`.
 
     The calls of one builder chain (`.addBeta(a)` `.model(m)` `.addBeta(b)`) build one list,
     so their items share a group and a repeated name is a duplicate (BL301).
     """
-    text = region.text
+    text = whole.text
     chain_end = -1  # where the previous builder call's argument starts
     chain_group: int | None = None
-    for match in _ADD_BETA.finditer(text, region.start, region.end):
+    keys = list(_ADD_BETA.finditer(text, whole.start, whole.end))
+    for match, region in _key_regions(whole, keys):
         start = match.start()
         if match.group().startswith("Beta."):
             prefix = "Anthropic"
@@ -584,6 +753,28 @@ def _scan_add_beta(out: _Collector, region: _Region) -> None:
         )
 
 
+_MAPPED_AFTER = re.compile(r"[ \t]*=>[ \t\r\n]*\"", _A)
+_MAPPED_BEFORE = re.compile(r"\"[ \t]*=>[ \t\r\n]*\Z", _A)
+
+
+# A collection typed by the SDK's beta enum (C# `new List<AnthropicBeta> { … }`,
+# `AnthropicBeta[] x = { … }`, `List<ApiEnum<string, AnthropicBeta>>`, Kotlin
+# `listOf<AnthropicBeta>(…)`) is one list: its items share a group, so BL301 sees repeats.
+_TYPED_LIST = re.compile(
+    r"AnthropicBeta(?:Enum)?(?:>[ \t]*)+(?:[A-Za-z_][A-Za-z0-9_]*[ \t]*=[ \t]*)?(?:new[ \t]*)?"
+    r"(?:\([ \t]*\))?[ \t\r\n]*[\[{(]"
+    r"|AnthropicBeta(?:Enum)?\[\][ \t]*(?:[A-Za-z_][A-Za-z0-9_]*[ \t]*=[ \t]*)?"
+    r"(?:new[ \t]*\[\][ \t]*)?\{",
+    _A,
+)
+
+
+def _scan_typed_lists(out: _Collector, region: _Region) -> None:
+    text = region.text
+    for match in _TYPED_LIST.finditer(text, region.start, region.end):
+        _expression_value(out, region, match.end(), "betas-list", header=False, inside_call=True)
+
+
 def _scan_constants(out: _Collector, region: _Region) -> None:
     text = region.text
     for match in _CONSTANT.finditer(text, region.start, region.end):
@@ -601,6 +792,13 @@ def _scan_constants(out: _Collector, region: _Region) -> None:
                 context = "markdown"
             # Stored with the claimed spans so the weak pass does not add it a second time.
             out.strong[(s, e)] = Candidate(s, e, text[s:e], None, context, False, None)
+            continue
+        if _MAPPED_AFTER.match(text, key[1], region.end) or _MAPPED_BEFORE.search(
+            text, max(region.start, match.start() - 200), match.start()
+        ):
+            # A converter's switch arm (`"x-…" => AnthropicBeta.X`, `AnthropicBeta.X => "x-…"`,
+            # C# SDKs) maps the constant to its string: the string, reported as a weak
+            # token, is the one finding, as for a Go definition.
             continue
         written = text[key[0] : key[1]]
         out.strong[key] = Candidate(
@@ -645,6 +843,29 @@ def _in_comment(region: _Region, offset: int) -> bool:
     return region.comments.in_comment(offset)
 
 
+_MAX_WIDEN = 64
+
+
+def _widen(
+    text: str, start: int, end: int, region: _Region, vocab: Vocabulary
+) -> tuple[int, int, int]:
+    """A weak token grown over the invisible or look-alike characters next to it (and the
+    token characters beyond them), so `fils-api-2025-04-14` + U+200B or `files-` + Cyrillic
+    U+0430 + `pi-…` is one candidate holding them (BL104), never a clean name beside a hidden
+    character. Returns (start, end, offset of the name or -1) like the plain path."""
+    s = start
+    low = max(region.start, start - _MAX_WIDEN)
+    while s > low and (text[s - 1] in _TOKEN_CHARS or weak_joinable(text[s - 1])):
+        s -= 1
+    e = end
+    high = min(region.end, end + _MAX_WIDEN)
+    while e < high and weak_joinable(text[e]):
+        e += 1
+    if (s, e) != (start, end) and _weak_feature_ok(skeleton(text[s:e]), vocab) == 0:
+        return s, e, 0
+    return start, end, _weak_feature_ok(text[start:end], vocab)
+
+
 def _scan_weak(out: _Collector, region: _Region) -> None:
     text = region.text
     vocab = out.vocab
@@ -654,10 +875,16 @@ def _scan_weak(out: _Collector, region: _Region) -> None:
         start = _token_start(text, match.start(), region.start)
         if start < 0:
             continue
-        token = text[start:end]
-        skip = cache.get(token)
-        if skip is None:
-            skip = cache[token] = _weak_feature_ok(token, vocab)
+        if (start > region.start and not text[start - 1].isascii()) or (
+            end < region.end and not text[end].isascii()
+        ):
+            start, end, skip = _widen(text, start, end, region, vocab)
+        else:
+            token = text[start:end]
+            cached = cache.get(token)
+            if cached is None:
+                cached = cache[token] = _weak_feature_ok(token, vocab)
+            skip = cached
         if skip < 0:
             continue
         start += skip
@@ -669,12 +896,28 @@ def _scan_weak(out: _Collector, region: _Region) -> None:
         out.weak.append(Candidate(start, end, text[start:end], None, context, False, None))
 
 
+# A positional argument that is a literal list (Python/JS `[`, Go `[]string{`, Ruby `%w[`,
+# Kotlin `listOf(`), not a variable: only a literal is known to hold names.
+_LITERAL_LIST = re.compile(r"[ \t\r\n]*(?:\[|%[wW][\[(]|(?:List\.of|listOf|arrayOf|vec!)[\[(])", _A)
+
+
+def _scan_helper_calls(out: _Collector, region: _Region) -> None:
+    """Lists passed by position to a helper whose betas parameter is visible in the file."""
+    text = region.text
+    for pos in helper_arguments(text, region.start, region.end):
+        if _LITERAL_LIST.match(text, pos, region.end):
+            _expression_value(out, region, pos, "betas-list", header=False)
+
+
 def _scan_region(out: _Collector, region: _Region) -> None:
     _scan_header_keys(out, region)
     _scan_env_keys(out, region)
     _scan_betas_keys(out, region)
     _scan_add_beta(out, region)
+    _scan_typed_lists(out, region)
     _scan_constants(out, region)
+    if region.lang in CODE_LANGS:
+        _scan_helper_calls(out, region)
     _scan_weak(out, region)
 
 

@@ -32,15 +32,18 @@ __all__ = [
     "read_yaml_value",
 ]
 
-# SDK constants: Go `AnthropicBetaFilesAPI2025_04_14`, Java/Kotlin/Ruby
-# `AnthropicBeta.FILES_API_2025_04_14` / `AnthropicBeta::FILES_API_2025_04_14`.
+# SDK constants: Go `AnthropicBetaFilesAPI2025_04_14`; Java/Kotlin/Ruby/PHP
+# `AnthropicBeta.FILES_API_2025_04_14` / `AnthropicBeta::FILES_API_2025_04_14`; C# enum
+# members `AnthropicBeta.FilesApi2025_04_14` and generated `AnthropicBetaEnum.FilesApi20250414`;
+# Rust `AnthropicBetaKnown::FilesApi20250414`.
 _DATE_TAIL = r"(?:\d{4}_\d{2}_\d{2}|\d{8})"
 # The literal comes first so the regex engine can skip ahead fast; the lookbehind after it
 # checks that `AnthropicBeta` starts an identifier. Go's identifier includes the prefix.
 CONSTANT = (
     r"AnthropicBeta(?<![A-Za-z0-9_]AnthropicBeta)"
-    rf"(?:(?P<go>[A-Z][A-Za-z0-9]*?{_DATE_TAIL})"
-    rf"|(?:\.|::)(?:Known\.)?(?P<java>[A-Z][A-Z0-9_]*?{_DATE_TAIL}))(?![A-Za-z0-9_])"
+    rf"(?:(?P<go>(?!Enum\.|Known::)[A-Z][A-Za-z0-9]*?{_DATE_TAIL})"
+    rf"|(?:Enum|Known)?(?:\.|::)(?:Known\.)?(?P<java>[A-Z][A-Za-z0-9_]*?{_DATE_TAIL}))"
+    r"(?![A-Za-z0-9_])"
 )
 
 
@@ -56,11 +59,13 @@ _MAX_TOKENS = 400
 
 
 class Piece(NamedTuple):
-    """A span that may be a beta name; `constant` marks an SDK constant identifier."""
+    """A span that may be a beta name; `constant` marks an SDK constant identifier, `foreign`
+    an item holding characters no name may hold (BL104: the scanner checks it is name-like)."""
 
     start: int
     end: int
     constant: bool = False
+    foreign: bool = False
 
 
 class RawIssue(NamedTuple):
@@ -84,15 +89,35 @@ _ITEM = re.compile(r"[A-Za-z0-9_.\-]*[A-Za-z][A-Za-z0-9_.\-]*")
 # the whole item is what the API receives and rejects, so it is one (malformed) candidate.
 _HEADER_ITEM = re.compile(r"[A-Za-z0-9_.\-]*[A-Za-z][A-Za-z0-9_.\-]*(?:=[A-Za-z0-9_.\-]+)?")
 _QUOTE_CHARS = "\"'`"
+# An item with characters outside the token set (a Cyrillic letter, a zero-width space, an
+# en dash, `/`, an escape such as `\u200b`): no ASCII space, quote, separator or bracket,
+# which end or structure a value rather than sit inside a name.
+_FOREIGN_RUN = re.compile(r"[^\x00-\x20\"'`,;=#()\[\]{}<>\x7f]+")
+_LETTER = re.compile(r"[A-Za-z]")
+_MAX_ITEM = 200  # longer is data, not a name
+
+
+def _foreign_item(text: str, start: int, end: int) -> bool:
+    """Could text[start:end] be a name holding foreign characters? (linear: no backtracking)"""
+    return (
+        end - start <= _MAX_ITEM
+        and _FOREIGN_RUN.fullmatch(text, start, end) is not None
+        and _LETTER.search(text, start, end) is not None
+    )
+
+
+_ASCII_SPACE = " \t\r\n\f\v"
 
 
 def _trim(text: str, start: int, end: int, quotes: bool) -> tuple[int, int, bool]:
     """Trim whitespace (and with `quotes`, stray quotes and their backslashes) from a span."""
     had_quote = False
     while True:
-        while start < end and text[start].isspace():
+        # ASCII whitespace only: a no-break or zero-width space at an edge is part of the
+        # item, and reported (BL104), never trimmed away unseen.
+        while start < end and text[start] in _ASCII_SPACE:
             start += 1
-        while end > start and text[end - 1].isspace():
+        while end > start and text[end - 1] in _ASCII_SPACE:
             end -= 1
         if not quotes or start >= end:
             return start, end, had_quote
@@ -161,6 +186,8 @@ def header_items(
             pieces.append(Piece(s, e))
         else:
             clean = False
+            if _foreign_item(text, s, e):
+                pieces.append(Piece(s, e, foreign=True))
     if not check_syntax or not clean:
         return pieces, []
     empty = len(spans) > 1 and any(s == e for s, e, _ in spans)
@@ -181,6 +208,15 @@ def header_items(
     return pieces, [RawIssue(vs, ve, "; ".join(problems), replacement)]
 
 
+def _item_piece(text: str, start: int, end: int) -> Piece | None:
+    """A list item's piece: a plain token, or one with foreign characters; None otherwise."""
+    if _ITEM.fullmatch(text, start, end):
+        return Piece(start, end)
+    if _foreign_item(text, start, end):
+        return Piece(start, end, foreign=True)
+    return None
+
+
 def list_items(text: str, start: int, end: int) -> list[Piece]:
     """Items of one string in a betas list: usually one, split on ',' if the string has commas."""
     pieces: list[Piece] = []
@@ -196,8 +232,10 @@ def list_items(text: str, start: int, end: int) -> list[Piece]:
     bounds.append((piece_start, end, masked))
     for s0, e0, is_masked in bounds:
         s, e, _ = _trim(text, s0, e0, False)
-        if s < e and not is_masked and _ITEM.fullmatch(text, s, e):
-            pieces.append(Piece(s, e))
+        if s < e and not is_masked:
+            piece = _item_piece(text, s, e)
+            if piece is not None:
+                pieces.append(piece)
     return pieces
 
 
@@ -223,7 +261,9 @@ _EXPR_TAIL = (
     r"|(?P<word>[A-Za-z_][A-Za-z0-9_]*)"
 )
 _EXPR_HASH = re.compile(r"(?P<com>#(?![{\[])[^\n]*)" + _EXPR_TAIL)
-_EXPR_SLASH = re.compile(r"(?P<com>//[^\n]*|/\*[\s\S]*?\*/)" + _EXPR_TAIL)
+# An unclosed `/*` runs to the end of the read (`\Z` at the search's bound), so it is scanned
+# once rather than retried at every later `/*` of a long line.
+_EXPR_SLASH = re.compile(r"(?P<com>//[^\n]*|/\*[\s\S]*?(?:\*/|\Z))" + _EXPR_TAIL)
 _CONST_RE = re.compile(CONSTANT)
 
 # Calls that only build a list or wrap a literal; any other call makes the value computed.
@@ -355,10 +395,10 @@ def read_expression(
             close_at = text.find(closer, pos, limit)
             if close_at < 0:
                 return None
-            for word in re.finditer(r"\S+", text[pos:close_at]):
-                s, e = pos + word.start(), pos + word.end()
-                if _ITEM.fullmatch(text, s, e):
-                    pieces.append(Piece(s, e))
+            for word in re.finditer(r"\S+", text[pos:close_at], re.ASCII):
+                piece = _item_piece(text, pos + word.start(), pos + word.end())
+                if piece is not None:
+                    pieces.append(piece)
             pos = close_at + 1
         elif kind == "open":
             depth += 1
@@ -458,9 +498,9 @@ def _yaml_block_list(text: str, pos: int, end: int, indent: int) -> list[tuple[i
     return scalars
 
 
-_SHELL_WORD_END = re.compile(r"[\s;&|)<>`\"']|\Z")
+_SHELL_WORD_END = re.compile(r"[\s;&|)<>`\"']|\Z", re.ASCII)
 _ESCAPED_EOL = re.compile(r"\\[rn]")
-_WHITESPACE = re.compile(r"\s")
+_WHITESPACE = re.compile(r"\s", re.ASCII)
 
 
 def read_shell_word(text: str, pos: int, end: int) -> tuple[int, int] | None:

@@ -16,6 +16,7 @@ from lsprotocol import types
 from betalint.linter.config import Settings
 from betalint.linter.diagnostic import Diagnostic
 from betalint.linter.files.reader import Source
+from betalint.linter.rules import RULES
 from betalint.linter.runner import check_source
 from betalint.linter.server.documents import Document, Encoding
 from betalint.linter.server.workspace import WorkspaceState
@@ -32,13 +33,12 @@ _SEVERITY: dict[str, types.DiagnosticSeverity] = {
     "info": types.DiagnosticSeverity.Information,
 }
 # Editors draw these struck through (stale names) or faded (text that can go).
+_TAG = {
+    "deprecated": types.DiagnosticTag.Deprecated,
+    "unnecessary": types.DiagnosticTag.Unnecessary,
+}
 _TAGS: dict[str, list[types.DiagnosticTag]] = {
-    "BL202": [types.DiagnosticTag.Deprecated],
-    "BL204": [types.DiagnosticTag.Deprecated],
-    "BL205": [types.DiagnosticTag.Deprecated],
-    "BL203": [types.DiagnosticTag.Unnecessary],
-    "BL301": [types.DiagnosticTag.Unnecessary],
-    "BL901": [types.DiagnosticTag.Unnecessary],
+    code: [_TAG[rule.editor_tag]] for code, rule in RULES.items() if rule.editor_tag
 }
 
 
