@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import signal
+import sys
 from types import FrameType
-
-from betalint.linter.cli import main
 
 
 def _terminated(signum: int, _frame: FrameType | None) -> None:
@@ -18,7 +17,15 @@ def run() -> None:
     # A CI runner cancels a job with SIGTERM; by default that kills Python without cleanup.
     with contextlib.suppress(ValueError, OSError, AttributeError):
         signal.signal(signal.SIGTERM, _terminated)
-    raise SystemExit(main())
+    # `validate NAME...` is answered without loading click (see linter/fast.py).
+    from betalint.linter.fast import fast_main
+
+    code = fast_main(sys.argv[1:])
+    if code is None:
+        from betalint.linter.cli import main
+
+        code = main()
+    raise SystemExit(code)
 
 
 if __name__ == "__main__":

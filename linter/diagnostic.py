@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Literal
 
 Applicability = Literal["safe", "unsafe", "display"]
@@ -57,15 +58,25 @@ class Diagnostic:
 
 
 class LineIndex:
-    """Offsets to (line, column) for one text, columns counting code points."""
+    """Offsets to (line, column) for one text, columns counting code points.
+
+    The line starts are found on first use: most checked files yield no diagnostic, and
+    the index is built for every one of them (it was a third of a tree scan's CPU time).
+    """
 
     def __init__(self, text: str) -> None:
-        self._starts = [0]
-        find = text.find
-        pos = find("\n")
-        while pos != -1:
-            self._starts.append(pos + 1)
-            pos = find("\n", pos + 1)
+        self._text: str | None = text
+        self._line_starts: list[int] = []
+
+    @property
+    def _starts(self) -> list[int]:
+        if self._text is not None:
+            # split and accumulate run in C: about twice as fast as a str.find loop
+            lengths = map((1).__add__, map(len, self._text.split("\n")))
+            self._line_starts = list(accumulate(lengths, initial=0))
+            self._line_starts.pop()  # past the end: not a line start
+            self._text = None
+        return self._line_starts
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a str offset."""

@@ -36,6 +36,7 @@ from pathlib import Path
 
 import pytest
 
+from betalint.linter import parallel
 from betalint.linter.cli import check_run as check_command
 from betalint.linter.cli import main
 
@@ -823,7 +824,7 @@ def test_an_internal_error_is_one_line_and_verbose_shows_it(
     def boom(*_args: object, **_kwargs: object) -> None:
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(check_command, "check_path", boom)
+    monkeypatch.setattr(parallel, "check_path", boom)
     assert main(["check", *TODAY, "a.py"]) == 2
     assert capsys.readouterr().err == (
         "betalint: internal error: ZeroDivisionError: division by zero "

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from betalint.linter.cli import check_run, main
+from betalint.linter import parallel
+from betalint.linter.cli import main
 from betalint.linter.report.outputs import Output, parse_output, resolve_outputs
 from betalint.registry.errors import BetalintError
 
@@ -34,9 +35,9 @@ def test_text_on_stdout_and_sarif_and_junit_in_files(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls: list[str] = []
-    real = check_run.check_path
+    real = parallel.check_path
     monkeypatch.setattr(
-        check_run, "check_path", lambda path, *a: calls.append(path) or real(path, *a)
+        parallel, "check_path", lambda path, *a: calls.append(path) or real(path, *a)
     )
     (tmp_path / "reports").mkdir()
     code, out, err = _run(
@@ -96,7 +97,7 @@ def test_output_file_goes_to_the_one_format_without_a_path(
 def test_bad_combinations_are_one_line_exit_2_before_any_file_is_read(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, args: list[str], says: str
 ) -> None:
-    monkeypatch.setattr(check_run, "check_path", lambda *a: pytest.fail("a file was read"))
+    monkeypatch.setattr(parallel, "check_path", lambda *a: pytest.fail("a file was read"))
     code, out, err = _run(capsys, *args, "app.py")
     assert code == 2 and out == ""
     (line,) = err.splitlines()

@@ -83,6 +83,13 @@ from betalint.linter.cli.app import age_notice_option, cli, registry_option, tod
     "databricks, claude-platform-aws, google-cloud-anthropic; repeat for several. Overrides "
     "config `platforms`.",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Scan a large tree in N processes (default: the usable cores; 1 = one process).",
+)
 @today_option
 @registry_option
 @age_notice_option

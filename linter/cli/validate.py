@@ -46,6 +46,7 @@ def validate(
 ) -> int:
     """Say whether each NAME (or each name of a header value "a, b") is a valid beta name."""
     from betalint.linter.cli.platforms import platform_json, platform_lines
+    from betalint.linter.fast import verdict_lines
     from betalint.registry.header import names_in
     from betalint.registry.validator import classify
 
@@ -60,9 +61,8 @@ def validate(
     if fmt == "json":
         click.echo(json.dumps([_verdict_json(v) | platform_json(v) for v in verdicts], indent=2))
     else:
-        for v in verdicts:
-            docs = f"\n    docs: {v.docs_url}" if v.docs_url and not v.ok else ""
-            click.echo(f"{v.kind:<10} {v.message}{docs}")
+        for line in verdict_lines(verdicts):
+            click.echo(line)
         for line in platform_lines(verdicts, platform, model):
             click.echo(line)
     return EXIT_OK if all(v.ok for v in verdicts) else EXIT_FINDINGS
