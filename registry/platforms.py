@@ -162,9 +162,9 @@ def parse_target(spec: str) -> Target:
     return Target(platform, endpoint or None)
 
 
-# A platform's vendor prefix on a model id: matches "us.anthropic." or "anthropic/"; not "claude-x"
-# (none there).
-_MODEL_PREFIX = re.compile(r"^(?:[a-z]{2,4}\.)?(?:anthropic[./])")
+# A platform's vendor prefix on a model id, with Bedrock's inference-profile region: matches
+# "us.anthropic.", "us-gov.anthropic.", "global.anthropic." or "anthropic/"; not "claude-x".
+_MODEL_PREFIX = re.compile(r"^(?:[a-z]{2,6}(?:-[a-z]{2,4})?\.)?(?:anthropic[./])")
 # A platform's version suffix: matches "@20250929", "-v1:0", "-v2" or ":0" at the end; not
 # "-20250929".
 _MODEL_SUFFIX = re.compile(r"(?:@.*|-v\d+(?::\d+)?|:\d+)$")

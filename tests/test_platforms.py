@@ -181,6 +181,9 @@ def test_low_confidence_when_only_gateways_speak(shipped: Registry) -> None:
         ("claude-sonnet-4-5@20250929", "claude-sonnet-4-5"),
         ("us.anthropic.claude-sonnet-4-5-20250929-v1:0", "claude-sonnet-4-5"),
         ("anthropic.claude-opus-4-7-v1", "claude-opus-4-7"),
+        # Bedrock's global and GovCloud inference profiles carry longer region prefixes.
+        ("global.anthropic.claude-sonnet-4-5-20250929-v1:0", "claude-sonnet-4-5"),
+        ("us-gov.anthropic.claude-3-7-sonnet-20250219-v1:0", "claude-3-7-sonnet"),
         ("claude-sonnet-4.5", "claude-sonnet-4-5"),
         ("claude-opus-4-0", "claude-opus-4"),
         ("claude-opus-4-1-20250805", "claude-opus-4-1"),
