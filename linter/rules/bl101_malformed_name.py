@@ -20,7 +20,6 @@ retired; otherwise no fix.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
 from betalint.linter.diagnostic import Diagnostic, Edit, Fix
 from betalint.linter.rules.file_check import FileCheck
@@ -81,7 +80,6 @@ def _chain_end(file: FileCheck, name: str) -> str | None:
         seen.add(current)
 
 
-RULE = replace(
-    Rule.documented(__doc__, "BL101", "malformed-name", "error", "sometimes", "candidate", check),
-    breaks_text=True,
+RULE = Rule.documented(
+    __doc__, "BL101", "malformed-name", "error", "sometimes", "candidate", check, breaks_text=True
 )

@@ -16,7 +16,6 @@ No fix: which digit slipped cannot be known.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
 from betalint.linter.diagnostic import Diagnostic
 from betalint.linter.rules.bl101_malformed_name import reported
@@ -31,7 +30,6 @@ def check(file: FileCheck, c: Candidate, verdict: Verdict) -> Iterator[Diagnosti
         yield file.at(RULE, c, verdict.message, verdict.canonical, None, verdict.docs_url)
 
 
-RULE = replace(
-    Rule.documented(__doc__, "BL102", "invalid-date", "error", "never", "candidate", check),
-    breaks_text=True,
+RULE = Rule.documented(
+    __doc__, "BL102", "invalid-date", "error", "never", "candidate", check, breaks_text=True
 )

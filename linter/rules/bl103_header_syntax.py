@@ -17,7 +17,6 @@ Safe: only separators, spaces and quotes change.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
 from betalint.linter.diagnostic import Diagnostic, Edit, Fix
 from betalint.linter.rules.file_check import FileCheck
@@ -38,8 +37,14 @@ def check(file: FileCheck, issue: HeaderSyntaxIssue) -> Iterator[Diagnostic]:
     )
 
 
-RULE = replace(
-    Rule.documented(__doc__, "BL103", "header-syntax", "error", "always", "syntax", check),
+RULE = Rule.documented(
+    __doc__,
+    "BL103",
+    "header-syntax",
+    "error",
+    "always",
+    "syntax",
+    check,
     breaks_text=True,
     whole_value=True,
 )

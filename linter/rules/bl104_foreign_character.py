@@ -22,7 +22,6 @@ a dash `-`, an invisible character is removed. Otherwise (`/`, an ideograph) no 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
 from betalint.linter.diagnostic import Diagnostic, Edit, Fix
 from betalint.linter.rules.file_check import FileCheck
@@ -49,9 +48,13 @@ def check(file: FileCheck, c: Candidate, verdict: Verdict) -> Iterator[Diagnosti
     yield file.at(RULE, c, message, canonical, fix)
 
 
-RULE = replace(
-    Rule.documented(
-        __doc__, "BL104", "foreign-character", "error", "sometimes", "candidate", check
-    ),
+RULE = Rule.documented(
+    __doc__,
+    "BL104",
+    "foreign-character",
+    "error",
+    "sometimes",
+    "candidate",
+    check,
     breaks_text=True,
 )

@@ -18,7 +18,6 @@ never applied.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
 from betalint.linter.diagnostic import Diagnostic, Fix
 from betalint.linter.rules.common import lifecycle_finding
@@ -40,7 +39,13 @@ def check(file: FileCheck, c: Candidate, verdict: Verdict) -> Iterator[Diagnosti
     yield from lifecycle_finding(file, c, verdict, RULE, fix)
 
 
-RULE = replace(
-    Rule.documented(__doc__, "BL203", "no-longer-needed", "warning", "unsafe", "candidate", check),
+RULE = Rule.documented(
+    __doc__,
+    "BL203",
+    "no-longer-needed",
+    "warning",
+    "unsafe",
+    "candidate",
+    check,
     editor_tag="unnecessary",
 )

@@ -16,7 +16,6 @@ Unsafe when a successor exists (behaviour changes); otherwise no fix.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
 from betalint.linter.diagnostic import Diagnostic
 from betalint.linter.rules.common import lifecycle_finding, rename_fix
@@ -31,7 +30,6 @@ def check(file: FileCheck, c: Candidate, verdict: Verdict) -> Iterator[Diagnosti
         yield from lifecycle_finding(file, c, verdict, RULE, rename_fix(c, verdict, safe=False))
 
 
-RULE = replace(
-    Rule.documented(__doc__, "BL205", "retired", "error", "unsafe", "candidate", check),
-    editor_tag="deprecated",
+RULE = Rule.documented(
+    __doc__, "BL205", "retired", "error", "unsafe", "candidate", check, editor_tag="deprecated"
 )

@@ -21,7 +21,6 @@ or add the name to an extra registry (`extra-registries`).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
 from betalint.linter.diagnostic import Diagnostic
 from betalint.linter.rules.common import lifecycle_finding
@@ -37,9 +36,6 @@ def check(file: FileCheck, c: Candidate, verdict: Verdict) -> Iterator[Diagnosti
         yield from lifecycle_finding(file, c, verdict, RULE, None)
 
 
-RULE = replace(
-    Rule.documented(
-        __doc__, "BL207", "newer-than-registry", "warning", "never", "candidate", check
-    ),
-    fails=False,
+RULE = Rule.documented(
+    __doc__, "BL207", "newer-than-registry", "warning", "never", "candidate", check, fails=False
 )

@@ -16,7 +16,6 @@ Safe: the later copy is removed.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
 from betalint.linter.diagnostic import Diagnostic, Fix
 from betalint.linter.rules.file_check import FileCheck
@@ -41,7 +40,6 @@ def check(file: FileCheck, group: list[Candidate]) -> Iterator[Diagnostic]:
         seen.add(name)
 
 
-RULE = replace(
-    Rule.documented(__doc__, "BL301", "duplicate", "warning", "always", "group", check),
-    editor_tag="unnecessary",
+RULE = Rule.documented(
+    __doc__, "BL301", "duplicate", "warning", "always", "group", check, editor_tag="unnecessary"
 )

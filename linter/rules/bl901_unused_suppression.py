@@ -16,7 +16,6 @@ Safe: only the directive (or the whole comment, when it holds nothing else) goes
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
 from betalint.linter.diagnostic import Diagnostic, Edit, Fix
 from betalint.linter.rules.file_check import FileCheck
@@ -46,9 +45,13 @@ def check(file: FileCheck, suppressions: Suppressions) -> Iterator[Diagnostic]:
         )
 
 
-RULE = replace(
-    Rule.documented(
-        __doc__, "BL901", "unused-suppression", "warning", "always", "suppressions", check
-    ),
+RULE = Rule.documented(
+    __doc__,
+    "BL901",
+    "unused-suppression",
+    "warning",
+    "always",
+    "suppressions",
+    check,
     editor_tag="unnecessary",
 )

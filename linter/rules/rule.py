@@ -12,7 +12,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from betalint.linter.project import rule_url
 
@@ -62,6 +62,7 @@ class Rule:
         fix: FixKind,
         scope: Scope,
         check: Callable[..., Iterator[Diagnostic]],
+        **traits: Any,
     ) -> Rule:
         """A rule whose docs are its module's docstring, as ruff keeps a rule's docs beside
         it: `CODE name: summary.`, then `## What it does`, `## Why is this bad?`,
@@ -86,6 +87,7 @@ class Rule:
             fix_safety=_paragraph(sections["Fix safety"]),
             scope=scope,
             check=check,
+            **traits,
         )
 
 
