@@ -77,16 +77,19 @@ def _age_notice(registry: Any, day: Any) -> None:
         click.echo(f"betalint: note: {notice}", err=True)
 
 
+# The fields of a verdict in `validate --format json` (a contract: README, JSON output).
+_VERDICT_FIELDS = (
+    "name",
+    "kind",
+    "ok",
+    "message",
+    "replacement",
+    "certain",
+    "canonical",
+    "problem",
+)
+
+
 def _verdict_json(v: Any) -> dict[str, Any]:
-    return {
-        "name": v.name,
-        "kind": v.kind,
-        "ok": v.ok,
-        "message": v.message,
-        "replacement": v.replacement,
-        "certain": v.certain,
-        "canonical": v.canonical,
-        "problem": v.problem,
-        "suggestions": list(v.suggestions),
-        "docs_url": v.docs_url,
-    }
+    data = {field: getattr(v, field) for field in _VERDICT_FIELDS}
+    return data | {"suggestions": list(v.suggestions), "docs_url": v.docs_url}

@@ -49,20 +49,23 @@ def _sentence(text: str) -> str:
     return text if text.endswith(".") else text + "."
 
 
+_RULE_FIELDS = (
+    "code",
+    "name",
+    "severity",
+    "summary",
+    "fix",
+    "what",
+    "why",
+    "example",
+    "fix_safety",
+    "url",
+)
+
+
 def rule_json(r: Rule) -> dict[str, Any]:
     """One rule as JSON data (`betalint rules --format json`)."""
-    return {
-        "code": r.code,
-        "name": r.name,
-        "severity": r.severity,
-        "summary": r.summary,
-        "fix": r.fix,
-        "what": r.what,
-        "why": r.why,
-        "example": r.example,
-        "fix_safety": r.fix_safety,
-        "url": r.url,
-    }
+    return {field: getattr(r, field) for field in _RULE_FIELDS}
 
 
 def rules_json() -> list[dict[str, Any]]:
