@@ -223,22 +223,22 @@ class _Loader:
             raise self.type_error(key, "a date (YYYY-MM-DD), not a date-time", value)
         if isinstance(value, date):
             return value, []
-        if isinstance(value, str):
-            try:
-                return parse_day(value), []
-            except ValueError:
-                pass
-        raise self.type_error(key, "a date YYYY-MM-DD", value)
+        return self.parsed(key, value, parse_day, "a date YYYY-MM-DD")
 
     def size(self, key: str, value: object) -> Read:
         if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
             return value, []
+        expected = 'a size in bytes (0 = no limit) or a string like "10MB"'
+        return self.parsed(key, value, parse_size, expected)
+
+    def parsed(self, key: str, value: object, parse: Callable[[str], Any], expected: str) -> Read:
+        """A string value through `parse`; anything else, or a ValueError, is a type error."""
         if isinstance(value, str):
             try:
-                return parse_size(value), []
+                return parse(value), []
             except ValueError:
                 pass
-        raise self.type_error(key, 'a size in bytes (0 = no limit) or a string like "10MB"', value)
+        raise self.type_error(key, expected, value)
 
     def days(self, key: str, value: object) -> Read:
         if value is False:
