@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from betalint.registry.validator import Verdict
 
-EXIT_OK, EXIT_FINDINGS, EXIT_INTERRUPTED = 0, 1, 130  # as betalint.linter.cli.app's
+from betalint.linter.exit_codes import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK
 
 
 def fast_main(argv: Sequence[str]) -> int | None:

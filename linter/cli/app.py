@@ -17,9 +17,8 @@ from typing import Any
 import click
 
 from betalint.linter.dates import today_flag
+from betalint.linter.exit_codes import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK
 from betalint.registry.errors import BetalintError
-
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130  # the one definition
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from betalint.linter import config as config_mod
-from betalint.linter.cli.app import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, parse_today
+from betalint.linter.cli.app import parse_today
 from betalint.linter.cli.sdk_switch import sdk_layer
 from betalint.linter.diagnostic import Diagnostic
+from betalint.linter.exit_codes import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from betalint.linter.files.discovery import discover
 from betalint.linter.files.reader import PathError, Skipped
 from betalint.linter.parallel import Checked, check_jobs, default_jobs

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from betalint.linter.cli.app import EXIT_OK, load, registry_option
+from betalint.linter.cli.app import load, registry_option
 from betalint.linter.cli.registry_cmd import registry
+from betalint.linter.exit_codes import EXIT_OK
 from betalint.registry.errors import BetalintError
 
 if TYPE_CHECKING:  # the validator loads lazily: `betalint --version` must start fast

@@ -7,14 +7,8 @@ from typing import Any
 
 import click
 
-from betalint.linter.cli.app import (
-    EXIT_ERROR,
-    EXIT_OK,
-    cli,
-    format_option,
-    load,
-    registry_option,
-)
+from betalint.linter.cli.app import cli, format_option, load, registry_option
+from betalint.linter.exit_codes import EXIT_ERROR, EXIT_OK
 from betalint.registry.errors import BetalintError
 
 

@@ -10,7 +10,8 @@ import json
 import click
 
 from betalint.linter.cli import complete
-from betalint.linter.cli.app import EXIT_OK, cli, format_option
+from betalint.linter.cli.app import cli, format_option
+from betalint.linter.exit_codes import EXIT_OK
 
 
 @cli.command("explain")

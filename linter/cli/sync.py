@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING
 
 import click
 
-from betalint.linter.cli.app import EXIT_FINDINGS, EXIT_OK, format_option, load, registry_option
+from betalint.linter.cli.app import format_option, load, registry_option
 from betalint.linter.cli.registry_cmd import registry
+from betalint.linter.exit_codes import EXIT_FINDINGS, EXIT_OK
 from betalint.registry.errors import BetalintError
 
 if TYPE_CHECKING:  # the registry modules load only when the command runs

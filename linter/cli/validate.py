@@ -9,8 +9,6 @@ import click
 
 from betalint.linter.cli import complete
 from betalint.linter.cli.app import (
-    EXIT_FINDINGS,
-    EXIT_OK,
     age_notice_option,
     cli,
     format_option,
@@ -19,6 +17,7 @@ from betalint.linter.cli.app import (
     registry_option,
     today_option,
 )
+from betalint.linter.exit_codes import EXIT_FINDINGS, EXIT_OK
 
 
 @cli.command()
