@@ -70,8 +70,11 @@ def check_jobs(
 ) -> Iterator[tuple[Outcome, Settings | None]]:
     """Each discovered item's outcome and settings, in discovery order; `jobs` processes."""
     stream = iter(items)
+    if jobs <= 1:  # serial: stream straight through, nothing held back to count
+        yield from _serial(stream, linters)
+        return
     head = list(islice(stream, MIN_FILES))
-    if jobs <= 1 or len(head) < MIN_FILES or not _can_fork():
+    if len(head) < MIN_FILES or not _can_fork():
         yield from _serial(chain(head, stream), linters)
         return
     yield from _pooled(chain(head, stream), linters, jobs, head)
