@@ -125,6 +125,9 @@ class BetaEntry:
     platforms: dict[str, PlatformSupport] = field(default_factory=dict)
     # Tool `type` values this beta enables (`computer_20251124`), only where its docs say so.
     tools: tuple[str, ...] = ()
+    # Request body fields the API accepts only with this beta, as dotted paths from the body's
+    # top level (`mcp_servers`, `context_management`, `container.skills`), where docs say so.
+    fields: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
