@@ -303,10 +303,19 @@ def _unused(facts: CallFacts, registry: Registry, today: dt.date) -> list[CallPr
             _maybe_used(f, facts.fields, tops) for f in entry.fields
         ):
             continue
-        uses = ", ".join((*entry.tools, *entry.fields))
-        message = f"{name} enables {uses}, and this call uses none of them"
+        message = f"{name} is for {_uses(entry)}, none of which this call sends"
         problems.append(CallProblem("beta-unused", name, None, message))
     return problems
+
+
+def _uses(entry: BetaEntry) -> str:
+    """`the tool type mcp_toolset and the field mcp_servers`."""
+    parts = []
+    for what, names in (("tool type", entry.tools), ("field", entry.fields)):
+        if names:
+            plural = "s" if len(names) > 1 else ""
+            parts.append(f"the {what}{plural} {', '.join(names)}")
+    return " and ".join(parts)
 
 
 def _maybe_used(path: str, fields: frozenset[str], tops: set[str]) -> bool:
