@@ -73,13 +73,15 @@ class CallFacts:
 class CallProblem:
     """One thing wrong with a call. `beta` is the name concerned (None for a field or tool
     that lacks its beta); `subject` the model, tool type or field path; `suggested` the one
-    beta to send instead or in addition, when exactly one fits."""
+    beta to send instead or in addition, when exactly one fits; `options` the betas that
+    would do for a missing one (the current ones, else every one that still gates it)."""
 
     kind: ProblemKind
     beta: str | None
     subject: str | None
     message: str
     suggested: str | None = None
+    options: tuple[str, ...] = ()
 
     @property
     def severity(self) -> Literal["error", "warning", "info"]:
@@ -281,9 +283,10 @@ def _lacking(
 ) -> CallProblem:
     current = [n for n in gate if _current(n, registry, today)]
     suggested = current[0] if len(current) == 1 else None
-    needs = suggested or " or ".join(gate)
+    options = tuple(current or gate)
+    needs = " or ".join(options)
     message = f"the {what} {subject} is accepted only with {needs}, which this call does not send"
-    return CallProblem(kind, None, subject, message, suggested)
+    return CallProblem(kind, None, subject, message, suggested, options)
 
 
 def _unused(facts: CallFacts, registry: Registry, today: dt.date) -> list[CallProblem]:

@@ -41,7 +41,7 @@ from betalint.linter.rules.call_view import CallView, call_view
 from betalint.linter.rules.file_check import FileCheck
 from betalint.linter.rules.rule import Rule
 from betalint.linter.scan.scanner import Candidate
-from betalint.registry.call_check import CallProblem, enablers
+from betalint.registry.call_check import CallProblem
 from betalint.registry.validator import Verdict
 
 _KINDS = ("field-without-beta", "tool-without-beta")
@@ -83,10 +83,7 @@ def _fix(file: FileCheck, view: CallView, problem: CallProblem) -> Fix:
     beta = problem.suggested
     items = view.shape.beta_items or ()
     if beta is None or not items:
-        field = problem.subject if problem.kind == "field-without-beta" else None
-        tool = problem.subject if problem.kind == "tool-without-beta" else None
-        names = enablers(file.linter.registry, tool=tool, field=field)
-        return Fix("display", (), None, f"add one of {', '.join(names)} by hand")
+        return Fix("display", (), None, f"add one of {', '.join(problem.options)} by hand")
     start, end, header = items[-1]
     quote = file.text[start] if file.text[start] in "\"'" else None
     if header:
