@@ -294,7 +294,6 @@ def _unused(facts: CallFacts, registry: Registry, today: dt.date) -> list[CallPr
     if facts.tools is None or facts.fields is None:
         return []
     tools = set(facts.tools)
-    tops = {f.split(".", 1)[0] for f in facts.fields}
     problems: list[CallProblem] = []
     for name in dict.fromkeys(facts.betas):
         entry = registry.get(name)
@@ -302,9 +301,7 @@ def _unused(facts: CallFacts, registry: Registry, today: dt.date) -> list[CallPr
             continue
         if effective_status(entry, today) not in _GATING:
             continue  # GA and retired names have rules of their own (BL203, BL205)
-        if tools & set(entry.tools) or any(
-            _maybe_used(f, facts.fields, tops) for f in entry.fields
-        ):
+        if tools & set(entry.tools) or any(_maybe_used(f, facts.fields) for f in entry.fields):
             continue
         message = f"{name} is for {_uses(entry)}, none of which this call sends"
         problems.append(CallProblem("beta-unused", name, None, message))
@@ -321,7 +318,10 @@ def _uses(entry: BetaEntry) -> str:
     return " and ".join(parts)
 
 
-def _maybe_used(path: str, fields: frozenset[str], tops: set[str]) -> bool:
-    """`path` is in the call, or could be: `container.skills` when `container` is there but
-    its value is not a literal object (its keys unknown) counts as maybe."""
-    return path in fields or path.split(".", 1)[0] in tops
+def _maybe_used(path: str, fields: frozenset[str]) -> bool:
+    """`path` is in the call, or could be: `container.skills` when `container` is there with
+    no key of it known (its value is not a literal object) counts as maybe."""
+    parent, dot, _ = path.partition(".")
+    if path in fields or not dot or parent not in fields:
+        return path in fields
+    return not any(f.startswith(parent + ".") for f in fields)
