@@ -62,7 +62,7 @@ KEYS: tuple[ConfigKey, ...] = (
         "codes",
         "extend",
         "--extend-select",
-        "Rule codes to enable on top of `select` (`[\"BL404\"]` for a rule off by default).",
+        'Rule codes to enable on top of `select` (`["BL404"]` for a rule off by default).',
         '["BL206"]',
     ),
     ConfigKey(
