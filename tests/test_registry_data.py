@@ -176,3 +176,10 @@ def test_gated_fields(reg: Registry) -> None:
     # GA since (skills 2026-08-19, cache diagnostics 2026-09-23, effort/format 2026-01/02).
     for ga_path in ("container.skills", "diagnostics", "output_config", "output_config.effort"):
         assert ga_path not in gates
+
+
+def test_each_tool_and_field_is_explained_in_its_notes(reg: Registry) -> None:
+    """Every `tools` / `fields` item is named in its entry's notes, which say what decided it."""
+    for name, entry in reg.entries.items():
+        for item in (*entry.tools, *entry.fields):
+            assert item in entry.notes, (name, item)
