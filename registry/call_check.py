@@ -236,10 +236,17 @@ def tool_version_problem(name: str, facts: CallFacts, registry: Registry) -> Cal
     return CallProblem("tool-version-mismatch", name, tool, message, suggested)
 
 
-def _current(name: str, registry: Registry, today: dt.date) -> bool:
-    """Neither superseded nor retired (nor GA) on `today`: a beta worth suggesting."""
-    entry = registry.get(name)
-    return entry is not None and effective_status(entry, today) in ("active", "deprecated")
+def _current(names: list[str], registry: Registry, today: dt.date) -> list[str]:
+    """The names worth suggesting: neither superseded nor retired (nor GA) on `today`, the
+    active ones where there are any (a deprecated beta only when nothing newer does)."""
+    fresh = [
+        n
+        for n in names
+        if not registry.entries[n].superseded_by
+        and effective_status(registry.entries[n], today) in ("active", "deprecated")
+    ]
+    active = [n for n in fresh if effective_status(registry.entries[n], today) == "active"]
+    return active or fresh
 
 
 def _gated_by(
@@ -269,7 +276,7 @@ def _missing(facts: CallFacts, registry: Registry, today: dt.date) -> list[CallP
         gate = _gated_by(registry, today, tool=tool)
         # Another version of the tool's beta is sent: a version mismatch (BL402), not this.
         if gate and not sent & set(gate) and tool_family(tool) not in sent_families:
-            problems.append(_lacking("tool-without-beta", "tool", tool, gate, registry, today))
+            problems.append(_lacking("tool-without-beta", "tool type", tool, gate, registry, today))
     return problems
 
 
@@ -281,7 +288,7 @@ def _lacking(
     registry: Registry,
     today: dt.date,
 ) -> CallProblem:
-    current = [n for n in gate if _current(n, registry, today)]
+    current = _current(gate, registry, today)
     suggested = current[0] if len(current) == 1 else None
     options = tuple(current or gate)
     needs = " or ".join(options)
@@ -303,7 +310,9 @@ def _unused(facts: CallFacts, registry: Registry, today: dt.date) -> list[CallPr
             continue  # GA and retired names have rules of their own (BL203, BL205)
         if tools & set(entry.tools) or any(_maybe_used(f, facts.fields) for f in entry.fields):
             continue
-        message = f"{name} is for {_uses(entry)}, none of which this call sends"
+        several = len(entry.tools) + len(entry.fields) > 1
+        tail = "none of which this call sends" if several else "which this call does not send"
+        message = f"{name} is for {_uses(entry)}, {tail}"
         problems.append(CallProblem("beta-unused", name, None, message))
     return problems
 
