@@ -74,7 +74,8 @@ class CallProblem:
     """One thing wrong with a call. `beta` is the name concerned (None for a field or tool
     that lacks its beta); `subject` the model, tool type or field path; `suggested` the one
     beta to send instead or in addition, when exactly one fits; `options` the betas that
-    would do for a missing one (the current ones, else every one that still gates it)."""
+    would do for a missing one (the current ones, else every one that still gates it);
+    `replaces` a sent beta superseded by one of them (upgrade it rather than add one)."""
 
     kind: ProblemKind
     beta: str | None
@@ -82,6 +83,7 @@ class CallProblem:
     message: str
     suggested: str | None = None
     options: tuple[str, ...] = ()
+    replaces: str | None = None
 
     @property
     def severity(self) -> Literal["error", "warning", "info"]:
@@ -271,12 +273,16 @@ def _missing(facts: CallFacts, registry: Registry, today: dt.date) -> list[CallP
     for path in sorted(facts.fields or ()):
         gate = _gated_by(registry, today, field=path)
         if gate and not sent & set(gate):
-            problems.append(_lacking("field-without-beta", "field", path, gate, registry, today))
+            problems.append(
+                _lacking("field-without-beta", "field", path, gate, facts, registry, today)
+            )
     for tool in facts.seen:
         gate = _gated_by(registry, today, tool=tool)
         # Another version of the tool's beta is sent: a version mismatch (BL402), not this.
         if gate and not sent & set(gate) and tool_family(tool) not in sent_families:
-            problems.append(_lacking("tool-without-beta", "tool type", tool, gate, registry, today))
+            problems.append(
+                _lacking("tool-without-beta", "tool type", tool, gate, facts, registry, today)
+            )
     return problems
 
 
@@ -285,6 +291,7 @@ def _lacking(
     what: str,
     subject: str,
     gate: list[str],
+    facts: CallFacts,
     registry: Registry,
     today: dt.date,
 ) -> CallProblem:
@@ -293,7 +300,27 @@ def _lacking(
     options = tuple(current or gate)
     needs = " or ".join(options)
     message = f"the {what} {subject} is accepted only with {needs}, which this call does not send"
-    return CallProblem(kind, None, subject, message, suggested, options)
+    # A sent beta whose successor is one of them: the upgrade (BL202's fix) is the change,
+    # not a second name beside the old one.
+    replaces = next((n for n in facts.betas if set(_successors(n, registry)) & set(options)), None)
+    if replaces is not None:
+        message += (
+            f" ({replaces} is superseded by it)" if suggested else f" ({replaces} is superseded)"
+        )
+    return CallProblem(kind, None, subject, message, suggested, options, replaces)
+
+
+def _successors(name: str, registry: Registry) -> list[str]:
+    """Every name `name` is superseded by, following the chain (bounded by the registry)."""
+    found: list[str] = []
+    todo = [name]
+    while todo and len(found) <= len(registry):
+        entry = registry.get(todo.pop())
+        for nxt in entry.superseded_by if entry else ():
+            if nxt not in found and nxt != name:
+                found.append(nxt)
+                todo.append(nxt)
+    return found
 
 
 def _unused(facts: CallFacts, registry: Registry, today: dt.date) -> list[CallProblem]:
