@@ -22,7 +22,7 @@ path runs in production.
     client.beta.messages.create(
         model="claude-sonnet-4-5",
         mcp_servers=[{"type": "url", "url": MCP_URL, "name": "docs"}],
-        betas=["files-api-2025-04-14"],  # → add mcp-client-2025-11-20
+        betas=["interleaved-thinking-2025-05-14"],  # → add mcp-client-2025-11-20
     )
 
 ## Fix safety
