@@ -127,7 +127,9 @@ def check_call(
     if facts.betas_complete:
         problems.extend(_missing(facts, registry, today))
         mismatched = {p.beta for p in problems if p.kind == "tool-version-mismatch"}
-        problems.extend(p for p in _unused(facts, registry, today) if p.beta not in mismatched)
+        if _claude_api(facts.model, platform, targets):
+            unused = _unused(facts, registry, today)
+            problems.extend(p for p in unused if p.beta not in mismatched)
     return problems
 
 
@@ -321,6 +323,16 @@ def _successors(name: str, registry: Registry) -> list[str]:
                 found.append(nxt)
                 todo.append(nxt)
     return found
+
+
+def _claude_api(model: str | None, platform: str | None, targets: Sequence[str]) -> bool:
+    """The call goes to the Claude API only. Elsewhere a beta may still be needed for a tool
+    the Claude API took out of beta (the memory tool under context-management-2025-06-27),
+    so "unused" is said only where the registry's `tools` and `fields` are written for."""
+    pinned = platform or (platform_of(model) if model else None)
+    if pinned is not None:
+        return parse_target(pinned).platform == "anthropic"
+    return all(parse_target(t).platform == "anthropic" for t in targets)
 
 
 def _unused(facts: CallFacts, registry: Registry, today: dt.date) -> list[CallProblem]:
