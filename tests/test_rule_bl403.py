@@ -295,3 +295,30 @@ def test_check_fix_unsafe_fixes_inserts_the_beta(
     assert main([*args, "--fix", "--unsafe-fixes", path]) == 0
     assert f"betas: ['{FILES}', '{MCP}']" in (tmp_path / path).read_text(encoding="utf-8")
     capsys.readouterr()
+
+
+@pytest.mark.parametrize(
+    ("path", "client"),
+    [
+        (
+            "agent.py",
+            f'client = anthropic.Anthropic(default_headers={{"anthropic-beta": "{MCP}"}})\n',
+        ),
+        (
+            "agent.ts",
+            "const client = new Anthropic({\n"
+            f"  defaultHeaders: {{ 'anthropic-beta': '{MCP}' }},\n}});\n",
+        ),
+        (
+            "agent.go",
+            f'client := anthropic.NewClient(option.WithHeader("anthropic-beta", "{MCP}"))\n',
+        ),
+    ],
+)
+def test_betas_the_client_sends_for_every_call_keep_it_silent(
+    mini_linter: Linter, path: str, client: str
+) -> None:
+    shape = {"agent.py": "python", "agent.ts": "typescript", "agent.go": "go"}[path]
+    _, text = text_of(shape, FILES)
+    assert findings(mini_linter, text, path) != []
+    assert findings(mini_linter, client + text, path) == []
