@@ -322,3 +322,12 @@ def test_betas_the_client_sends_for_every_call_keep_it_silent(
     _, text = text_of(shape, FILES)
     assert findings(mini_linter, text, path) != []
     assert findings(mini_linter, client + text, path) == []
+
+
+def test_a_text_naming_no_gated_key_reads_no_call(mini_linter: Linter) -> None:
+    from betalint.linter.rules.call_view import names_gated
+    from betalint.linter.rules.file_check import FileCheck
+
+    assert names_gated(FileCheck('create(betas=["x"], metadata={})', "a.py", mini_linter)) is False
+    assert names_gated(FileCheck("MCPServers: servers", "a.go", mini_linter)) is True
+    assert names_gated(FileCheck("tools=[{'type': 'mcp_toolset'}]", "a.py", mini_linter)) is True

@@ -38,7 +38,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from betalint.linter.diagnostic import Diagnostic, Edit, Fix
-from betalint.linter.rules.call_view import CallView, call_view
+from betalint.linter.rules.call_view import CallView, call_view, names_gated
 from betalint.linter.rules.file_check import FileCheck
 from betalint.linter.rules.rule import Rule
 from betalint.linter.scan.scanner import Candidate
@@ -49,6 +49,8 @@ _KINDS = ("field-without-beta", "tool-without-beta")
 
 
 def check(file: FileCheck, c: Candidate, verdict: Verdict) -> Iterator[Diagnostic]:
+    if not names_gated(file):
+        return
     view = call_view(file, c)
     if view is None or not view.first(c):
         return  # a per-call finding: once, from the call's first name
