@@ -331,3 +331,14 @@ def test_a_text_naming_no_gated_key_reads_no_call(mini_linter: Linter) -> None:
     assert names_gated(FileCheck('create(betas=["x"], metadata={})', "a.py", mini_linter)) is False
     assert names_gated(FileCheck("MCPServers: servers", "a.go", mini_linter)) is True
     assert names_gated(FileCheck("tools=[{'type': 'mcp_toolset'}]", "a.py", mini_linter)) is True
+
+
+def test_a_bedrock_invoke_body(mini_linter: Linter) -> None:
+    text = (
+        'body = json.dumps({"anthropic_version": "bedrock-2023-05-31", "messages": msgs,\n'
+        f'    "mcp_servers": [SERVER], "anthropic_beta": ["{FILES}"]}})\n'
+    )
+    (found,) = findings(mini_linter, text, "invoke.py")
+    assert found.name == "mcp_servers" and found.fix is not None
+    (edit,) = found.fix.edits
+    assert edit.content == f', "{MCP}"'

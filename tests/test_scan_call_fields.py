@@ -306,3 +306,14 @@ def test_the_property_reaches_calls() -> None:
         start = text.index(BETA)
         call = call_literals(text, path, start, start + len(BETA))
         assert call is not None and call_fields(text, path, call) == {"betas"}, path
+
+
+def test_a_bedrock_body_lists_its_betas_under_anthropic_beta() -> None:
+    text = (
+        'body = json.dumps({"anthropic_version": "bedrock-2023-05-31", "messages": msgs,\n'
+        f'    "mcp_servers": [], "anthropic_beta": ["{BETA}"]}})\n'
+    )
+    found = shape(text, "a.py")
+    assert found is not None and found.fields is not None and "mcp_servers" in found.fields
+    (item,) = found.beta_items or ()
+    assert text[item[0] : item[1]] == f'"{BETA}"'

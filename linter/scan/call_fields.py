@@ -381,14 +381,18 @@ def _tools(
 
 
 _HEADER_KEYS = ("extra_headers", "default_headers", "headers")
+# The body keys of a betas list: the SDKs' `betas`, Bedrock InvokeModel's `anthropic_beta`.
+_BETAS_KEYS = ("betas", "anthropic_beta")
 
 
 def _beta_items(top: dict[str, _Value]) -> tuple[tuple[int, int, bool], ...] | None:
     """Spans of every item of the call's betas lists and beta headers; None when one is not
     literal (a list from a variable, headers from a variable, a spread)."""
     items: list[tuple[int, int, bool]] = []
-    betas = top.get("betas")
-    if betas is not None:
+    for key in _BETAS_KEYS:
+        betas = top.get(key)
+        if betas is None:
+            continue
         if betas.kind != "list" or betas.items is None:
             return None
         items.extend((i.start, i.end, False) for i in betas.items)
