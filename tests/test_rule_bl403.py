@@ -41,6 +41,13 @@ CASES = {
         "  {field}: [{{ type: 'url', url: URL, name: 'docs' }}],\n"
         "  betas: ['{beta}'],\n}});\n",
     ),
+    "ruby": (
+        "agent.rb",
+        "client.beta.messages.create(\n"
+        '  model: "claude-sonnet-4-5",\n  max_tokens: 1024,\n  messages: msgs,\n'
+        '  {field}: [{{type: "url", url: URL, name: "docs"}}],\n'
+        '  betas: ["{beta}"]\n)\n',
+    ),
     "go": (
         "agent.go",
         "msg, err := client.Beta.Messages.New(ctx, anthropic.BetaMessageNewParams{{\n"

@@ -123,6 +123,24 @@ def test_what_could_add_fields_unseen_makes_them_unknown(
     assert found is not None and found.fields is None and found.tools is None
 
 
+def test_ruby_keyword_arguments_and_hashes() -> None:
+    text = (
+        'client.beta.messages.create(model: "claude-sonnet-4-5", messages: msgs,\n'
+        '  container: {skills: [s]}, tools: [{"type" => "mcp_toolset"}, {name: "f"}],\n'
+        f'  betas: ["{BETA}"])\n'
+    )
+    found = shape(text, "a.rb")
+    assert found is not None and found.tools == ("mcp_toolset",)
+    assert found.fields == {"model", "messages", "container", "container.skills", "tools", "betas"}
+    # A symbol with a rocket is not read: the hash's keys are unknown.
+    rocket = text.replace("{skills: [s]}", "{:skills => [s]}")
+    found = shape(rocket, "a.rb")
+    assert found is not None and found.fields is not None
+    assert "container" in found.fields and "container.skills" not in found.fields
+    spread = text.replace("messages: msgs,", "messages: msgs, **opts,")
+    assert fields(spread, "a.rb") is None
+
+
 def test_a_python_dict_with_a_variable_key_is_unknown() -> None:
     text = f'params = {{"model": "claude-sonnet-4-5", KEY: 1, "betas": ["{BETA}"]}}\n'
     assert fields(text, "a.py") is None

@@ -1,8 +1,9 @@
 """The body fields, tool types and betas lists a call writes as literals (issue 16, BL403/BL404).
 
 Given a call found by `linter.scan.calls.call_literals`, this reads the call's own top-level
-keys: Python keyword arguments (`mcp_servers=[...]`) or dict keys, TS/JS/Go/JSON object keys
-(`mcp_servers:`, `"mcp_servers":`, Go's `MCPServers:` as `mcp_servers`), one level down where
+keys: Python keyword arguments (`mcp_servers=[...]`) or dict keys, Ruby keyword arguments and
+hashes (`mcp_servers: [...]`, `"type" => "url"`), TS/JS/Go/JSON object keys (`mcp_servers:`,
+`"mcp_servers":`, Go's `MCPServers:` as `mcp_servers`), one level down where
 the value is a literal object (`container={"skills": [...]}` → `container.skills`), and the
 keys of a literal `extra_body`. Anything that could add keys unseen (`**kwargs`, `...spread`,
 a non-literal `extra_body`, a computed key) makes the fields unknown (None): precision over
@@ -74,7 +75,12 @@ _KEYS: dict[str, tuple[str | None, str]] = {
     "js": (None, ":"),
     "go": (None, ":"),
     "json": (None, ":"),
+    # Ruby keyword arguments and symbol-key hashes: `create(mcp_servers: [...])`,
+    # `{type: "url"}`; a string key with `=>` is read too (`{"type" => "url"}`).
+    "ruby": (":", ":"),
 }
+# Languages whose `(...)` names its arguments: keys, not positional items.
+_KEYWORD_CALLS = frozenset({"python", "ruby"})
 
 # An atom of code between strings and comments: a multi-character operator, a (dotted)
 # identifier, or any other character. Matches `**`, `...`, `anthropic.F`, `mcp_servers`, `,`;
@@ -170,7 +176,8 @@ class _Parser:
             return _Element(None, (a.start, a.end), self._value(depth), spread=True)
         sep = _KEYS[self.lang][0 if bracket == "(" else 1] if bracket != "[" else None
         nxt = self._peek(1)
-        if sep and a.kind in ("word", "str") and nxt is not None and nxt.text == sep:
+        rocket = self.lang == "ruby" and a.kind == "str" and nxt is not None and nxt.text == "=>"
+        if rocket or (sep and a.kind in ("word", "str") and nxt is not None and nxt.text == sep):
             self.k += 2
             key = a.text if a.kind == "word" else a.text[1:-1]
             if a.kind == "word" and self.lang == "python" and bracket == "{":
@@ -219,7 +226,7 @@ def _container_value(opener: _Atom, end: int, elements: list[_Element], lang: st
     none has a key); `(...)` the keyword arguments of a call."""
     if (
         opener.text == "["
-        or (opener.text == "(" and lang != "python")  # arguments: items, not keywords
+        or (opener.text == "(" and lang not in _KEYWORD_CALLS)  # arguments: items, not keys
         or (
             lang == "go"
             and opener.text == "{"
