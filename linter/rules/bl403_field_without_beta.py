@@ -10,8 +10,9 @@ retired is left to BL205.
 ## What it does
 Reports a request body field (`mcp_servers`, `context_management`, `container.skills`) or a
 tool type (`mcp_toolset`) of a Python or Ruby call, a TS/JS or Go request object, a JSON
-body (Bedrock's `anthropic_beta` list too), a curl command's `-d` body or an `.http` request, when the call's own betas list or header sends
-none of the betas whose registry entries list that field or tool.
+body (Bedrock's `anthropic_beta` list too), a curl command's `-d` body or an `.http`
+request, when the call's own betas list or header sends none of the betas whose registry
+entries list that field or tool.
 
 ## Why is this bad?
 The API accepts such a field only with its beta: without it the whole request fails with a
