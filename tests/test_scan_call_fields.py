@@ -294,6 +294,7 @@ _SHAPES = {
     "a.ts": ("create({", f"betas: ['{BETA}']", "})"),
     "a.go": ("New(ctx, P{", f'Betas: []B{{"{BETA}"}}', "})"),
     "r.json": ("{", f'"betas": ["{BETA}"]', "}"),
+    "a.rb": ("create(", f'betas: ["{BETA}"]', ")"),
 }
 
 
@@ -335,3 +336,22 @@ def test_a_bedrock_body_lists_its_betas_under_anthropic_beta() -> None:
     assert found is not None and found.fields is not None and "mcp_servers" in found.fields
     (item,) = found.beta_items or ()
     assert text[item[0] : item[1]] == f'"{BETA}"'
+
+
+@given(body=_NOISE.map(lambda t: t.replace("'", "")), http=st.booleans())
+def test_request_bodies_never_raise(body: str, http: bool) -> None:
+    if http:
+        path = "r.http"
+        text = f"POST https://api.anthropic.com/v1/messages\nanthropic-beta: {BETA}\n\n{{{body}}}\n"
+    else:
+        path = "run.sh"
+        text = (
+            "curl https://api.anthropic.com/v1/messages \\\n"
+            f'  -H "anthropic-beta: {BETA}" \\\n'
+            f"  -d '{{{body}}}'\n"
+        )
+    start = text.index(BETA)
+    call = call_literals(text, path, start, start + len(BETA))
+    if call is not None:
+        found = call_shape(text, path, call)
+        assert found.fields is None or all(_PATH.fullmatch(f) for f in found.fields)
