@@ -126,7 +126,7 @@ def check_request(
     leaving_complete = complete and all(name in registry for name in kept)
     leaving = (
         as_written
-        if kept == written
+        if (kept, leaving_complete) == (written, complete)
         else check_call(
             _facts(facts, kept, model, leaving_complete), registry, platform=platform, today=day
         )
