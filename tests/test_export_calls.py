@@ -1,0 +1,114 @@
+"""registry.export_calls: the `calls` part of the JSON export, and a gateway that reads only it.
+
+`gateway_missing` below is what a gateway in another language would write from the exported
+JSON alone (no betalint code); the tests check that it finds exactly what `check_request`
+finds, on bodies that use each exported field and tool with and without each beta.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from typing import Any
+
+import pytest
+from _registries import MINI, REGISTRIES, TODAY
+
+from betalint.linter.cli import main
+from betalint.registry.export import export_all
+from betalint.registry.export_calls import export_calls
+from betalint.registry.loader import load_registry
+from betalint.registry.model import Registry
+from betalint.registry.request_check import check_request
+
+MISSING = ("field-without-beta", "tool-without-beta")
+
+
+@lru_cache(maxsize=2)
+def registry(name: str) -> Registry:
+    return load_registry(base=REGISTRIES / name)
+
+
+def exported(name: str) -> dict[str, Any]:
+    # Through JSON text, as a gateway receives it.
+    data: dict[str, Any] = json.loads(json.dumps(export_calls(registry(name), today=TODAY)))
+    return data
+
+
+def family(tool: str) -> str:
+    """The export's documented family: the type without a `_YYYYMMDD` suffix."""
+    return re.sub(r"_\d{8}$", "", tool)
+
+
+def gateway_missing(calls: dict[str, Any], body: dict[str, Any], betas: list[str]) -> set[str]:
+    """A gateway's own check from the export: the fields and tools that lack their beta."""
+    sent = set(betas)
+    paths = set(body)
+    paths |= {f"{k}.{sub}" for k, v in body.items() if isinstance(v, dict) for sub in v}
+    families = {family(t) for b in sent for t in calls["enables"].get(b, {"tools": []})["tools"]}
+    lacking = {
+        p for p in paths if p in calls["fields"] and not sent & set(calls["fields"][p]["betas"])
+    }
+    for tool in body.get("tools", []):
+        gate = calls["tools"].get(tool["type"])
+        if gate and not sent & set(gate["betas"]) and family(tool["type"]) not in families:
+            lacking.add(tool["type"])
+    return lacking
+
+
+def betalint_missing(reg: Registry, body: dict[str, Any], betas: list[str]) -> set[str]:
+    problems = check_request(body, betas, platform="anthropic", registry=reg, today=TODAY)
+    return {p.subject for p in problems if p.kind in MISSING and p.subject is not None}
+
+
+def uses(subject: str, tool: bool) -> dict[str, Any]:
+    base: dict[str, Any] = {"model": "claude-sonnet-4-5", "max_tokens": 16, "messages": []}
+    if tool:
+        return {**base, "tools": [{"type": subject, "name": "t"}]}
+    top, _, sub = subject.partition(".")
+    return {**base, top: {sub: []} if sub else []}
+
+
+@pytest.mark.parametrize("name", ["request.toml", "mini.toml"])
+def test_a_gateway_reading_only_the_export_finds_what_check_request_finds(name: str) -> None:
+    reg, calls = registry(name), exported(name)
+    cases = [(s, False) for s in calls["fields"]] + [(s, True) for s in calls["tools"]]
+    assert cases  # the test registries gate fields and tools
+    every_beta = sorted(calls["enables"])
+    for subject, tool in cases:
+        body = uses(subject, tool)
+        for betas in [[], *([b] for b in every_beta)]:
+            assert gateway_missing(calls, body, betas) == betalint_missing(reg, body, betas), (
+                subject,
+                betas,
+            )
+
+
+def test_what_the_export_says_for_the_request_registry() -> None:
+    calls = exported("request.toml")
+    assert calls["as_of"] == TODAY.isoformat()
+    assert calls["fields"]["mcp_servers"] == {
+        "betas": ["mcp-client-2025-04-04", "mcp-client-2025-11-20"],
+        "suggested": "mcp-client-2025-11-20",  # the current one, not the superseded one
+    }
+    assert calls["tools"]["computer_20251124"]["betas"] == ["computer-use-2025-11-24"]
+    assert calls["enables"]["mcp-client-2025-11-20"] == {
+        "tools": ["mcp_toolset"],
+        "fields": ["mcp_servers"],
+    }
+    assert "interleaved-thinking-2025-05-14" not in calls["enables"]  # enables nothing listed
+
+
+def test_a_tool_whose_only_beta_is_retired_needs_none() -> None:
+    calls = exported("mini.toml")  # computer-use-2024-10-22 is retired there
+    assert "computer_20241022" not in calls["tools"]
+    assert calls["enables"]["computer-use-2024-10-22"]["tools"] == ["computer_20241022"]
+
+
+def test_the_all_targets_export_carries_calls(capsys: pytest.CaptureFixture[str]) -> None:
+    assert "calls" in export_all(registry("request.toml"))
+    assert main(["registry", "export", "--registry", str(MINI)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data["calls"]) == {"as_of", "fields", "tools", "enables"}
+    assert "mcp_servers" in data["calls"]["fields"]
