@@ -1,8 +1,9 @@
 """registry.export_calls: the `calls` part of the JSON export, and a gateway that reads only it.
 
 `gateway_missing` below is what a gateway in another language would write from the exported
-JSON alone (no betalint code); the tests check that it finds exactly what `check_request`
-finds, on bodies that use each exported field and tool with and without each beta.
+JSON alone (no betalint code): the reference steps of docs/recipes/call_checks.md, run as
+written. The tests check that it finds exactly what `check_request` finds, on bodies that
+use each exported field and tool with and without each beta.
 """
 
 from __future__ import annotations
@@ -10,10 +11,13 @@ from __future__ import annotations
 import json
 import re
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import pytest
 from _registries import MINI, REGISTRIES, TODAY
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from betalint.linter.cli import main
 from betalint.registry.export import export_all
@@ -23,6 +27,7 @@ from betalint.registry.model import Registry
 from betalint.registry.request_check import check_request
 
 MISSING = ("field-without-beta", "tool-without-beta")
+RECIPE = Path(__file__).resolve().parent.parent / "docs" / "recipes" / "call_checks.md"
 
 
 @lru_cache(maxsize=2)
@@ -36,28 +41,22 @@ def exported(name: str) -> dict[str, Any]:
     return data
 
 
-def family(tool: str) -> str:
-    """The export's documented family: the type without a `_YYYYMMDD` suffix."""
-    return re.sub(r"_\d{8}$", "", tool)
+def recipe() -> Any:
+    """The `lacking` function of docs/recipes/call_checks.md, run as written."""
+    text = RECIPE.read_text(encoding="utf-8")
+    found = re.search(r"<!-- recipe: call-checks -->\n```python\n(.*?)```", text, re.DOTALL)
+    assert found is not None
+    namespace: dict[str, Any] = {"__name__": "call_checks"}
+    exec(compile(found.group(1), str(RECIPE), "exec"), namespace)
+    return namespace["lacking"]
 
 
-def gateway_missing(calls: dict[str, Any], body: dict[str, Any], betas: list[str]) -> set[str]:
-    """A gateway's own check from the export: the fields and tools that lack their beta."""
-    sent = set(betas)
-    paths = set(body)
-    paths |= {f"{k}.{sub}" for k, v in body.items() if isinstance(v, dict) for sub in v}
-    families = {family(t) for b in sent for t in calls["enables"].get(b, {"tools": []})["tools"]}
-    lacking = {
-        p for p in paths if p in calls["fields"] and not sent & set(calls["fields"][p]["betas"])
-    }
-    for tool in body.get("tools", []):
-        gate = calls["tools"].get(tool["type"])
-        if gate and not sent & set(gate["betas"]) and family(tool["type"]) not in families:
-            lacking.add(tool["type"])
-    return lacking
+def gateway_missing(calls: dict[str, Any], body: object, betas: list[str]) -> set[str]:
+    """A gateway's own check from the export alone: the recipe's reference steps."""
+    return set(recipe()(calls, body, betas))
 
 
-def betalint_missing(reg: Registry, body: dict[str, Any], betas: list[str]) -> set[str]:
+def betalint_missing(reg: Registry, body: object, betas: list[str]) -> set[str]:
     problems = check_request(body, betas, platform="anthropic", registry=reg, today=TODAY)
     return {p.subject for p in problems if p.kind in MISSING and p.subject is not None}
 
@@ -112,3 +111,57 @@ def test_the_all_targets_export_carries_calls(capsys: pytest.CaptureFixture[str]
     data = json.loads(capsys.readouterr().out)
     assert set(data["calls"]) == {"as_of", "fields", "tools", "enables"}
     assert "mcp_servers" in data["calls"]["fields"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "not an object",
+        {"mcp_servers": [], "tools": [3]},
+        {"mcp_servers": [], "anthropic_beta": [None]},
+        {"mcp_servers": [], "tools": [{"name": "custom"}], "anthropic_beta": "x"},
+        {"mcp_servers": [], "anthropic_beta": ["mcp-client-2025-11-20"]},
+        {"container": {"skills": []}, "tools": [{"type": "computer_20250124"}]},
+    ],
+)
+def test_the_recipe_and_check_request_agree_on_odd_bodies(body: object) -> None:
+    reg, calls = registry("request.toml"), exported("request.toml")
+    assert gateway_missing(calls, body, []) == betalint_missing(reg, body, [])
+
+
+# Bodies built from what the request registry gates, with odd items mixed in.
+_PATHS = st.sampled_from(["mcp_servers", "context_management", "container", "metadata"])
+_TOOL = st.sampled_from(["computer_20250124", "computer_20251124", "mcp_toolset", "custom"])
+_ITEM = st.builds(lambda t: {"type": t, "name": "t"}, _TOOL) | st.just({"name": "c"}) | st.just(3)
+_VALUE = st.just([]) | st.just({"skills": []}) | st.just({"edits": []}) | st.just("id")
+_NAMES = st.sampled_from(
+    [
+        "mcp-client-2025-04-04",
+        "mcp-client-2025-11-20",
+        "computer-use-2025-01-24",
+        "computer-use-2025-11-24",
+        "skills-2025-10-02",
+        "context-management-2025-06-27",
+        "interleaved-thinking-2025-05-14",
+    ]
+)
+BODIES = st.builds(
+    lambda fields, tools, listed: {
+        "model": "claude-sonnet-4-5",
+        **fields,
+        **({"tools": tools} if tools is not None else {}),
+        **({"anthropic_beta": listed} if listed is not None else {}),
+    },
+    st.dictionaries(_PATHS, _VALUE, max_size=4),
+    st.none() | st.lists(_ITEM, max_size=3),
+    st.none() | st.lists(_NAMES | st.just(7), max_size=2),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(BODIES, st.lists(_NAMES, max_size=3))
+def test_the_recipe_and_check_request_agree_on_any_such_body(
+    body: dict[str, Any], betas: list[str]
+) -> None:
+    reg, calls = registry("request.toml"), exported("request.toml")
+    assert gateway_missing(calls, body, betas) == betalint_missing(reg, body, betas)
