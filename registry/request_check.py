@@ -136,7 +136,13 @@ def check_request(
         for p in as_written
         if p.kind in _AS_WRITTEN or (unused and p.kind == "beta-unused")
     ]
-    found += [_with_drop(p, result, registry) for p in leaving if p.kind in _MISSING]
+    # A tool already reported as a version mismatch is not reported again as lacking a beta.
+    said = {p.subject for p in found if p.kind == "tool-version-mismatch"}
+    found += [
+        _with_drop(p, result, registry)
+        for p in leaving
+        if p.kind in _MISSING and not (p.kind == "tool-without-beta" and p.subject in said)
+    ]
     return found
 
 

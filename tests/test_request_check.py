@@ -217,3 +217,15 @@ def test_no_addition_the_platform_would_refuse() -> None:
 def test_no_addition_without_one_suggested_beta() -> None:
     rejected = check(body(model="claude-haiku-4-5"), ["context-1m-2025-08-07"])
     assert additions(rejected, platform="anthropic", model=None, registry=registry()) == {}
+
+
+def test_a_mismatched_tool_whose_beta_is_dropped_is_reported_once() -> None:
+    """claude-opus-4-7 rejects computer-use-2025-01-24 here: the filter drops it, and the
+    tool leaves with no beta at all. The mismatch already says what to send."""
+    problems = check(body(model="claude-opus-4-7", tools=[COMPUTER]), ["computer-use-2025-01-24"])
+    assert kinds(problems) == [
+        ("model-rejected", "claude-opus-4-7"),
+        ("tool-version-mismatch", "computer_20251124"),
+    ]
+    alone = check(body(model="claude-opus-4-7", tools=[COMPUTER]), [])
+    assert kinds(alone) == [("tool-without-beta", "computer_20251124")]
