@@ -255,7 +255,8 @@ def guard(
 
     The platform comes from the client's kind (AnthropicBedrock → bedrock, …); pass
     `platform` when the client points elsewhere, e.g. an `Anthropic` client whose
-    `base_url` is a gateway in front of Vertex AI.
+    `base_url` is a gateway in front of Vertex AI. Each request is also checked as a call
+    (`on_problem`: "warn", "raise" or "ignore"; `add_missing`: see `BetaFilter`).
     """
     target = platform or platform_of(client)
     with_middleware = getattr(client, "with_middleware", None)
