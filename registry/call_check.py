@@ -73,13 +73,15 @@ class CallFacts:
 class CallProblem:
     """One thing wrong with a call. `beta` is the name concerned (None for a field or tool
     that lacks its beta); `subject` the model, tool type or field path; `suggested` the one
-    beta to send instead or in addition, when exactly one fits."""
+    beta to send instead or in addition, when exactly one fits; `options` the betas that
+    would do for a missing one (the current ones, else every one that still gates it)."""
 
     kind: ProblemKind
     beta: str | None
     subject: str | None
     message: str
     suggested: str | None = None
+    options: tuple[str, ...] = ()
 
     @property
     def severity(self) -> Literal["error", "warning", "info"]:
@@ -281,9 +283,10 @@ def _lacking(
 ) -> CallProblem:
     current = [n for n in gate if _current(n, registry, today)]
     suggested = current[0] if len(current) == 1 else None
-    needs = suggested or " or ".join(gate)
+    options = tuple(current or gate)
+    needs = " or ".join(options)
     message = f"the {what} {subject} is accepted only with {needs}, which this call does not send"
-    return CallProblem(kind, None, subject, message, suggested)
+    return CallProblem(kind, None, subject, message, suggested, options)
 
 
 def _unused(facts: CallFacts, registry: Registry, today: dt.date) -> list[CallProblem]:
@@ -291,7 +294,6 @@ def _unused(facts: CallFacts, registry: Registry, today: dt.date) -> list[CallPr
     if facts.tools is None or facts.fields is None:
         return []
     tools = set(facts.tools)
-    tops = {f.split(".", 1)[0] for f in facts.fields}
     problems: list[CallProblem] = []
     for name in dict.fromkeys(facts.betas):
         entry = registry.get(name)
@@ -299,17 +301,27 @@ def _unused(facts: CallFacts, registry: Registry, today: dt.date) -> list[CallPr
             continue
         if effective_status(entry, today) not in _GATING:
             continue  # GA and retired names have rules of their own (BL203, BL205)
-        if tools & set(entry.tools) or any(
-            _maybe_used(f, facts.fields, tops) for f in entry.fields
-        ):
+        if tools & set(entry.tools) or any(_maybe_used(f, facts.fields) for f in entry.fields):
             continue
-        uses = ", ".join((*entry.tools, *entry.fields))
-        message = f"{name} enables {uses}, and this call uses none of them"
+        message = f"{name} is for {_uses(entry)}, none of which this call sends"
         problems.append(CallProblem("beta-unused", name, None, message))
     return problems
 
 
-def _maybe_used(path: str, fields: frozenset[str], tops: set[str]) -> bool:
-    """`path` is in the call, or could be: `container.skills` when `container` is there but
-    its value is not a literal object (its keys unknown) counts as maybe."""
-    return path in fields or path.split(".", 1)[0] in tops
+def _uses(entry: BetaEntry) -> str:
+    """`the tool type mcp_toolset and the field mcp_servers`."""
+    parts = []
+    for what, names in (("tool type", entry.tools), ("field", entry.fields)):
+        if names:
+            plural = "s" if len(names) > 1 else ""
+            parts.append(f"the {what}{plural} {', '.join(names)}")
+    return " and ".join(parts)
+
+
+def _maybe_used(path: str, fields: frozenset[str]) -> bool:
+    """`path` is in the call, or could be: `container.skills` when `container` is there with
+    no key of it known (its value is not a literal object) counts as maybe."""
+    parent, dot, _ = path.partition(".")
+    if path in fields or not dot or parent not in fields:
+        return path in fields
+    return not any(f.startswith(parent + ".") for f in fields)

@@ -5,10 +5,10 @@ enabler)."""
 from __future__ import annotations
 
 import pytest
+from _registries import TODAY
 
 from betalint.registry.call_check import CallFacts, CallProblem, check_call, platform_of
 from betalint.registry.model import Registry
-from tests._registries import TODAY
 
 CURRENT_MCP, OLD_MCP = "mcp-client-2025-11-20", "mcp-client-2025-04-04"
 
