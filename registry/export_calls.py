@@ -3,10 +3,11 @@
 `registry export --format json` (every target) carries it under `calls`, so a gateway
 written in Go or TypeScript can run the same field and tool checks as `check_request`:
 
-- `fields`: body field path (`mcp_servers`, `container.skills`: top-level keys, and keys one
-  level down inside objects) → `{"betas": [...], "suggested": name | null}`: the request is
-  accepted only if it sends one of `betas`; `suggested` is the one current beta to add, when
-  exactly one fits.
+- `fields`: body field path (`mcp_servers`, `output_config.task_budget`: top-level keys, and
+  keys one level down inside objects) → `{"betas": [...], "suggested": name | null,
+  "options": [...]}`: the request is accepted only if it sends one of `betas`; `suggested`
+  is the one current beta to add, when exactly one fits; `options` the betas to name in a
+  message (the current ones).
 - `tools`: `tools[*].type` → the same. A tool whose family (its type without the `_YYYYMMDD`
   suffix) has a beta of another version in the request is a version mismatch instead; the
   `enables` table says which beta goes with which type.
@@ -58,7 +59,11 @@ def _gates(
             continue  # needs no beta (any more)
         candidates = enablers(registry, tool=subject) if tool else enablers(registry, field=subject)
         betas = [n for n in candidates if _lacking(registry, day, subject, (n,), tool=tool) is None]
-        found[subject] = {"betas": betas, "suggested": missing.suggested}
+        found[subject] = {
+            "betas": betas,
+            "suggested": missing.suggested,
+            "options": list(missing.options),
+        }
     return found
 
 

@@ -90,6 +90,7 @@ def test_what_the_export_says_for_the_request_registry() -> None:
     assert calls["fields"]["mcp_servers"] == {
         "betas": ["mcp-client-2025-04-04", "mcp-client-2025-11-20"],
         "suggested": "mcp-client-2025-11-20",  # the current one, not the superseded one
+        "options": ["mcp-client-2025-11-20"],
     }
     assert calls["tools"]["computer_20251124"]["betas"] == ["computer-use-2025-11-24"]
     assert calls["enables"]["mcp-client-2025-11-20"] == {
