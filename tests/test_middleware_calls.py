@@ -270,3 +270,18 @@ def test_a_request_without_a_json_body_is_left_alone() -> None:
     )
     client.beta.models.list(betas=["context-1m-2025-08-07"])
     assert header_betas(sent[0]) == ["context-1m-2025-08-07"]
+
+
+def test_with_the_shipped_registry_mcp_servers_without_a_beta_is_caught() -> None:
+    """The issue's own case on the shipped data: the Claude API answers `Extra inputs are
+    not permitted` for mcp_servers without an mcp-client beta."""
+    wire = Wire()
+    client = betalint.guard(make_client("anthropic", wire), on_problem="raise")
+    with pytest.raises(betalint.BetaCallError) as raised:
+        send(client, [THINKING], "claude-sonnet-4-5", mcp_servers=MCP)
+    (problem,) = raised.value.problems
+    assert (problem.kind, problem.subject) == ("field-without-beta", "mcp_servers")
+    assert problem.options and all(o.startswith("mcp-client-") for o in problem.options)
+    assert wire.sent == []
+    send(client, [THINKING, problem.options[0]], "claude-sonnet-4-5", mcp_servers=MCP)
+    assert len(wire.sent) == 1
