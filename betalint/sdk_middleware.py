@@ -131,9 +131,14 @@ class BetaFilter(Middleware):
 
     def _problems(self, request: APIRequest, model: str | None) -> list[CallProblem]:
         """The call-level problems of `request` as the caller wrote it (before filtering)."""
+        body = request.json
+        headers = _header_values(request)
+        invoke = self.target.platform == "bedrock" and self.target.endpoint is None
+        if invoke and isinstance(body, Mapping) and isinstance(body.get(_BODY_FIELD), list):
+            headers = []  # AnthropicBedrock sends the body's own list alone then (setdefault)
         return check_request(
-            request.json,
-            _header_values(request),
+            body,
+            headers,
             platform=self._target(request.url),
             model=model,
             unknown=self.unknown,

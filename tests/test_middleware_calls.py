@@ -285,3 +285,21 @@ def test_with_the_shipped_registry_mcp_servers_without_a_beta_is_caught() -> Non
     assert wire.sent == []
     send(client, [THINKING, problem.options[0]], "claude-sonnet-4-5", mcp_servers=MCP)
     assert len(wire.sent) == 1
+
+
+def test_on_bedrock_a_body_list_is_what_counts() -> None:
+    """The Bedrock client keeps the body's own `anthropic_beta` (extra_body) and puts the
+    header's betas there only when it has none: the check reads what Bedrock reads."""
+    wire = Wire()
+    client = guarded("bedrock", wire)
+    with pytest.warns(betalint.BetaCallWarning) as caught:
+        client.beta.messages.create(
+            model=MODELS["bedrock"],
+            max_tokens=16,
+            messages=MESSAGES,
+            tools=[COMPUTER],
+            betas=["computer-use-2025-11-24"],
+            extra_body={"anthropic_beta": [THINKING]},
+        )
+    assert problems_of(caught.list) == [("tool-without-beta", "computer_20251124")]
+    assert body_of(wire)["anthropic_beta"] == [THINKING]
