@@ -61,6 +61,9 @@ class BetaCallWarning(UserWarning):
         self.problem = problem
         super().__init__(f"betalint: {problem.message} [{problem.kind}]")
 
+    def __reduce__(self) -> tuple[type[BetaCallWarning], tuple[CallProblem]]:
+        return type(self), (self.problem,)  # pickled whole (a process pool, a log queue)
+
 
 class BetaCallError(BetalintError, ValueError):
     """`on_problem="raise"` met a request that would fail; `.problems` lists every problem."""
@@ -68,6 +71,9 @@ class BetaCallError(BetalintError, ValueError):
     def __init__(self, problems: Sequence[CallProblem]) -> None:
         self.problems = tuple(problems)
         super().__init__("request not sent: " + "; ".join(p.message for p in self.problems))
+
+    def __reduce__(self) -> tuple[type[BetaCallError], tuple[tuple[CallProblem, ...]]]:
+        return type(self), (self.problems,)
 
 
 def check_on_problem(on_problem: str) -> OnProblem:
@@ -102,7 +108,8 @@ def check_request(
 
     `body` is the JSON body (a Mapping; anything else reads as unknown), `betas` the header
     values. Problems of what leaves are judged after `filter_betas(..., unknown=unknown)`, as
-    the middleware and the recipes send it. `unused=True` adds the informational kind
+    the middleware and the recipes send it (`"raise"` reads as `"keep"` here: the filter
+    raises before anything is sent). `unused=True` adds the informational kind
     "beta-unused". Raises `PlatformError` for a platform betalint does not know.
     """
     if registry is None:

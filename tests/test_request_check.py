@@ -6,6 +6,7 @@ tests' fixed today.
 
 from __future__ import annotations
 
+import pickle
 import warnings
 from functools import lru_cache
 from typing import Any
@@ -177,6 +178,14 @@ def test_raise_raises_for_errors_and_warns_for_the_rest() -> None:
     assert str(raised.value) == "request not sent: needs mcp-client"
     with pytest.warns(BetaCallWarning):
         react([WARNING], "raise")
+
+
+def test_the_warning_and_the_error_survive_pickling() -> None:
+    """Both cross process boundaries (a worker pool, a logging queue) with their problems."""
+    warning = pickle.loads(pickle.dumps(BetaCallWarning(ERROR)))
+    assert warning.problem == ERROR and str(warning) == str(BetaCallWarning(ERROR))
+    error = pickle.loads(pickle.dumps(BetaCallError([ERROR, WARNING])))
+    assert error.problems == (ERROR, WARNING) and str(error) == str(BetaCallError([ERROR, WARNING]))
 
 
 def test_ignore_and_no_problems_do_nothing() -> None:
