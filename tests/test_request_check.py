@@ -13,6 +13,9 @@ from typing import Any
 
 import pytest
 from _registries import REGISTRIES, TODAY
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_request_body import JSONISH
 
 import betalint
 from betalint.registry import integrity
@@ -238,3 +241,18 @@ def test_a_mismatched_tool_whose_beta_is_dropped_is_reported_once() -> None:
     ]
     alone = check(body(model="claude-opus-4-7", tools=[COMPUTER]), [])
     assert kinds(alone) == [("tool-without-beta", "computer_20251124")]
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    JSONISH | st.dictionaries(st.sampled_from([*body(), "tools", "mcp_servers"]), JSONISH),
+    st.lists(JSONISH | st.sampled_from(["mcp-client-2025-11-20", "computer-use-2025-01-24"])),
+)
+def test_any_body_and_header_values_give_problems_never_an_exception(
+    request_body: object, headers: list[object]
+) -> None:
+    for platform in ("anthropic", "bedrock"):
+        problems = check_request(
+            request_body, headers, platform=platform, registry=registry(), today=TODAY
+        )
+        assert all(isinstance(p, CallProblem) and p.message for p in problems)
