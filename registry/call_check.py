@@ -74,7 +74,8 @@ class CallProblem:
     """One thing wrong with a call. `beta` is the name concerned (None for a field or tool
     that lacks its beta); `subject` the model, tool type or field path; `suggested` the one
     beta to send instead or in addition, when exactly one fits; `options` the betas that
-    would do for a missing one (the current ones, else every one that still gates it)."""
+    would do for a missing one (the current ones, else every one that still gates it);
+    `replaces` a sent beta superseded by one of them (upgrade it rather than add one)."""
 
     kind: ProblemKind
     beta: str | None
@@ -82,6 +83,7 @@ class CallProblem:
     message: str
     suggested: str | None = None
     options: tuple[str, ...] = ()
+    replaces: str | None = None
 
     @property
     def severity(self) -> Literal["error", "warning", "info"]:
@@ -125,7 +127,9 @@ def check_call(
     if facts.betas_complete:
         problems.extend(_missing(facts, registry, today))
         mismatched = {p.beta for p in problems if p.kind == "tool-version-mismatch"}
-        problems.extend(p for p in _unused(facts, registry, today) if p.beta not in mismatched)
+        if _claude_api(facts.model, platform, targets):
+            unused = _unused(facts, registry, today)
+            problems.extend(p for p in unused if p.beta not in mismatched)
     return problems
 
 
@@ -236,10 +240,17 @@ def tool_version_problem(name: str, facts: CallFacts, registry: Registry) -> Cal
     return CallProblem("tool-version-mismatch", name, tool, message, suggested)
 
 
-def _current(name: str, registry: Registry, today: dt.date) -> bool:
-    """Neither superseded nor retired (nor GA) on `today`: a beta worth suggesting."""
-    entry = registry.get(name)
-    return entry is not None and effective_status(entry, today) in ("active", "deprecated")
+def _current(names: list[str], registry: Registry, today: dt.date) -> list[str]:
+    """The names worth suggesting: neither superseded nor retired (nor GA) on `today`, the
+    active ones where there are any (a deprecated beta only when nothing newer does)."""
+    fresh = [
+        n
+        for n in names
+        if not registry.entries[n].superseded_by
+        and effective_status(registry.entries[n], today) in ("active", "deprecated")
+    ]
+    active = [n for n in fresh if effective_status(registry.entries[n], today) == "active"]
+    return active or fresh
 
 
 def _gated_by(
@@ -264,12 +275,16 @@ def _missing(facts: CallFacts, registry: Registry, today: dt.date) -> list[CallP
     for path in sorted(facts.fields or ()):
         gate = _gated_by(registry, today, field=path)
         if gate and not sent & set(gate):
-            problems.append(_lacking("field-without-beta", "field", path, gate, registry, today))
+            problems.append(
+                _lacking("field-without-beta", "field", path, gate, facts, registry, today)
+            )
     for tool in facts.seen:
         gate = _gated_by(registry, today, tool=tool)
         # Another version of the tool's beta is sent: a version mismatch (BL402), not this.
         if gate and not sent & set(gate) and tool_family(tool) not in sent_families:
-            problems.append(_lacking("tool-without-beta", "tool", tool, gate, registry, today))
+            problems.append(
+                _lacking("tool-without-beta", "tool type", tool, gate, facts, registry, today)
+            )
     return problems
 
 
@@ -278,15 +293,46 @@ def _lacking(
     what: str,
     subject: str,
     gate: list[str],
+    facts: CallFacts,
     registry: Registry,
     today: dt.date,
 ) -> CallProblem:
-    current = [n for n in gate if _current(n, registry, today)]
+    current = _current(gate, registry, today)
     suggested = current[0] if len(current) == 1 else None
     options = tuple(current or gate)
     needs = " or ".join(options)
     message = f"the {what} {subject} is accepted only with {needs}, which this call does not send"
-    return CallProblem(kind, None, subject, message, suggested, options)
+    # A sent beta whose successor is one of them: the upgrade (BL202's fix) is the change,
+    # not a second name beside the old one.
+    replaces = next((n for n in facts.betas if set(_successors(n, registry)) & set(options)), None)
+    if replaces is not None:
+        message += (
+            f" ({replaces} is superseded by it)" if suggested else f" ({replaces} is superseded)"
+        )
+    return CallProblem(kind, None, subject, message, suggested, options, replaces)
+
+
+def _successors(name: str, registry: Registry) -> list[str]:
+    """Every name `name` is superseded by, following the chain (bounded by the registry)."""
+    found: list[str] = []
+    todo = [name]
+    while todo and len(found) <= len(registry):
+        entry = registry.get(todo.pop())
+        for nxt in entry.superseded_by if entry else ():
+            if nxt not in found and nxt != name:
+                found.append(nxt)
+                todo.append(nxt)
+    return found
+
+
+def _claude_api(model: str | None, platform: str | None, targets: Sequence[str]) -> bool:
+    """The call goes to the Claude API only. Elsewhere a beta may still be needed for a tool
+    the Claude API took out of beta (the memory tool under context-management-2025-06-27),
+    so "unused" is said only where the registry's `tools` and `fields` are written for."""
+    pinned = platform or (platform_of(model) if model else None)
+    if pinned is not None:
+        return parse_target(pinned).platform == "anthropic"
+    return all(parse_target(t).platform == "anthropic" for t in targets)
 
 
 def _unused(facts: CallFacts, registry: Registry, today: dt.date) -> list[CallProblem]:
@@ -303,7 +349,9 @@ def _unused(facts: CallFacts, registry: Registry, today: dt.date) -> list[CallPr
             continue  # GA and retired names have rules of their own (BL203, BL205)
         if tools & set(entry.tools) or any(_maybe_used(f, facts.fields) for f in entry.fields):
             continue
-        message = f"{name} is for {_uses(entry)}, none of which this call sends"
+        several = len(entry.tools) + len(entry.fields) > 1
+        tail = "none of which this call sends" if several else "which this call does not send"
+        message = f"{name} is for {_uses(entry)}, {tail}"
         problems.append(CallProblem("beta-unused", name, None, message))
     return problems
 

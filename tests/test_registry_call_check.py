@@ -142,3 +142,28 @@ def test_unused_counts_a_parent_of_unknown_shape_as_maybe_used(mini_registry: Re
 def test_names_without_tools_or_fields_are_never_unused(mini_registry: Registry) -> None:
     facts = CallFacts(None, ("files-api-2025-04-14",), (), frozenset({"model"}))
     assert problems(mini_registry, facts) == []
+
+
+@pytest.mark.parametrize(
+    ("model", "platform", "targets", "unused"),
+    [
+        ("claude-sonnet-4-5", None, (), True),
+        ("claude-sonnet-4-5", "anthropic", (), True),
+        ("claude-sonnet-4-5", None, ("anthropic",), True),
+        # Another platform may still need the beta for what the Claude API made GA.
+        ("claude-sonnet-4-5", "bedrock", (), False),
+        ("us.anthropic.claude-sonnet-4-5-20250929-v1:0", None, (), False),
+        ("claude-sonnet-4-5@20250929", None, (), False),
+        (None, None, ("anthropic", "vertex"), False),
+    ],
+)
+def test_unused_only_for_the_claude_api(
+    mini_registry: Registry,
+    model: str | None,
+    platform: str | None,
+    targets: tuple[str, ...],
+    unused: bool,
+) -> None:
+    facts = CallFacts(model, (CURRENT_MCP,), (), frozenset({"model", "messages"}))
+    found = check_call(facts, mini_registry, platform=platform, targets=targets, today=TODAY)
+    assert any(p.kind == "beta-unused" for p in found) is unused

@@ -5,10 +5,12 @@ mini registry: both mcp-client betas gate `mcp_servers`, the current one also th
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
-from _registries import TODAY
+from _registries import MINI, TODAY
 
+from betalint.linter.cli import main
 from betalint.linter.diagnostic import Diagnostic
 from betalint.linter.engine import Linter
 from betalint.registry.model import Registry
@@ -262,3 +264,61 @@ def test_suppressed_on_the_field_line(mini_linter: Linter) -> None:
         f'    betas=["{FILES}"])\n'
     )
     assert findings(mini_linter, text, "agent.py") == []
+
+
+def test_an_older_sent_beta_is_upgraded_not_doubled(mini_linter: Linter) -> None:
+    # mcp-client-2025-04-04 does not enable mcp_toolset; its successor does. BL202's fix
+    # upgrades the name, so BL403 only shows the change rather than inserting a second name.
+    text = (
+        'client.beta.messages.create(model="claude-sonnet-4-5", messages=msgs,\n'
+        '    tools=[{"type": "mcp_toolset", "mcp_server_name": "docs"}],\n'
+        '    betas=["mcp-client-2025-04-04"])\n'
+    )
+    (found,) = findings(mini_linter, text, "agent.py")
+    assert (
+        found.name == "mcp_toolset" and "mcp-client-2025-04-04 is superseded by it" in found.message
+    )
+    assert found.fix is not None and found.fix.applicability == "display"
+    assert found.fix.message == f"replace mcp-client-2025-04-04 with {MCP}"
+    assert sorted(d.code for d in mini_linter.check(text, "agent.py")) == ["BL202", "BL403"]
+
+
+def test_check_fix_unsafe_fixes_inserts_the_beta(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    path, text = text_of("typescript", FILES)
+    (tmp_path / path).write_text(text, encoding="utf-8")
+    args = ["check", "--today", "2026-11-25", "--registry", str(MINI), "--select", "BL403"]
+    assert main([*args, "--fix", path]) == 1  # unsafe: not applied without --unsafe-fixes
+    assert (tmp_path / path).read_text(encoding="utf-8") == text
+    assert main([*args, "--fix", "--unsafe-fixes", path]) == 0
+    assert f"betas: ['{FILES}', '{MCP}']" in (tmp_path / path).read_text(encoding="utf-8")
+    capsys.readouterr()
+
+
+@pytest.mark.parametrize(
+    ("path", "client"),
+    [
+        (
+            "agent.py",
+            f'client = anthropic.Anthropic(default_headers={{"anthropic-beta": "{MCP}"}})\n',
+        ),
+        (
+            "agent.ts",
+            "const client = new Anthropic({\n"
+            f"  defaultHeaders: {{ 'anthropic-beta': '{MCP}' }},\n}});\n",
+        ),
+        (
+            "agent.go",
+            f'client := anthropic.NewClient(option.WithHeader("anthropic-beta", "{MCP}"))\n',
+        ),
+    ],
+)
+def test_betas_the_client_sends_for_every_call_keep_it_silent(
+    mini_linter: Linter, path: str, client: str
+) -> None:
+    shape = {"agent.py": "python", "agent.ts": "typescript", "agent.go": "go"}[path]
+    _, text = text_of(shape, FILES)
+    assert findings(mini_linter, text, path) != []
+    assert findings(mini_linter, client + text, path) == []

@@ -22,14 +22,15 @@ path runs in production.
     client.beta.messages.create(
         model="claude-sonnet-4-5",
         mcp_servers=[{"type": "url", "url": MCP_URL, "name": "docs"}],
-        betas=["files-api-2025-04-14"],  # → add mcp-client-2025-11-20
+        betas=["interleaved-thinking-2025-05-14"],  # → add mcp-client-2025-11-20
     )
 
 ## Fix safety
 Unsafe insertion of the enabling beta at the end of the call's betas list or header, only
 when exactly one current (neither superseded nor retired) beta enables the field or tool:
 the beta may change how the request behaves, and the model must support it. Otherwise the
-fix is shown and never applied.
+fix is shown and never applied; so is it when the call sends an older beta superseded by
+the enabling one (the upgrade is BL202's fix, not a second name beside the old one).
 """
 
 from __future__ import annotations
@@ -82,6 +83,9 @@ def _span(view: CallView, problem: CallProblem) -> tuple[int, int] | None:
 def _fix(file: FileCheck, view: CallView, problem: CallProblem) -> Fix:
     beta = problem.suggested
     items = view.shape.beta_items or ()
+    if problem.replaces is not None:
+        target = beta or " or ".join(problem.options)
+        return Fix("display", (), None, f"replace {problem.replaces} with {target}")
     if beta is None or not items:
         return Fix("display", (), None, f"add one of {', '.join(problem.options)} by hand")
     start, end, header = items[-1]

@@ -4,6 +4,7 @@ computed once per call of a file (every name of the call asks for the same view)
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from betalint.linter.rules.file_check import FileCheck
@@ -13,6 +14,14 @@ from betalint.linter.scan.scanner import Candidate
 from betalint.registry.call_check import CallFacts, CallProblem, check_call
 
 _CONTEXTS = ("header-value", "betas-list", "sdk-constant")
+
+# Betas sent by the client for every request, beside each call's own: a client's default
+# headers (`default_headers=`, `defaultHeaders:`) or a Go header option. Matches
+# `default_headers={"anthropic-beta"`, `defaultHeaders: {`, `option.WithHeader("anthropic-beta"`;
+# not `extra_headers=` (the call's own) or `headers: {` of a fetch call.
+_CLIENT_BETAS = re.compile(
+    r"""default_?headers["']?\s*[:=]|WithHeader(?:Add)?\(\s*["']anthropic-beta""", re.I
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +68,10 @@ def _view(file: FileCheck, call: CallLiterals) -> CallView | None:
         return None
     # Complete: every item of every betas list and header holds a name the scan read (an
     # item from a variable, or a string the scanner did not take for a name, does not).
-    complete = shape.beta_items is not None and all(
-        any(s <= m.start and m.end <= e for m in members) for s, e, _ in items
+    complete = (
+        shape.beta_items is not None
+        and all(any(s <= m.start and m.end <= e for m in members) for s, e, _ in items)
+        and not _CLIENT_BETAS.search(file.text)  # the client may send the missing one
     )
     # The registry's `fields` and `tools` are those of a Messages request (`messages` is its
     # one required key in every SDK): another endpoint's body (agents, files) is not read.
