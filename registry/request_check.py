@@ -177,12 +177,14 @@ def additions(
     """The betas to add for `problems` (`add_missing=True`): each problem's one `suggested`
     beta for a gated field or tool → the name to send for it on `platform` (its own name, or
     the platform's), when the platform and model take it. A name the filter would drop is
-    never added."""
+    never added, nor one that supersedes a beta the call sends (the fix is an upgrade)."""
     found: dict[str, str] = {}
     for problem in problems:
         wanted = problem.suggested
         if problem.kind not in _ADDABLE or wanted is None or wanted in found:
             continue
+        if problem.replaces is not None:
+            continue  # the fix is upgrading a sent beta: that changes what the caller wrote
         result = filter_betas(
             [wanted], platform=platform, model=model, unknown="drop", registry=registry, today=today
         )

@@ -256,3 +256,11 @@ def test_any_body_and_header_values_give_problems_never_an_exception(
             request_body, headers, platform=platform, registry=registry(), today=TODAY
         )
         assert all(isinstance(p, CallProblem) and p.message for p in problems)
+
+
+def test_no_addition_where_the_fix_is_upgrading_a_sent_beta() -> None:
+    toolset = {"type": "mcp_toolset", "mcp_server_name": "example"}
+    problems = check(body(tools=[toolset], mcp_servers=MCP), ["mcp-client-2025-04-04"])
+    (problem,) = problems
+    assert (problem.kind, problem.replaces) == ("tool-without-beta", "mcp-client-2025-04-04")
+    assert additions(problems, platform="anthropic", model=None, registry=registry()) == {}
