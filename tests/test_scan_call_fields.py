@@ -355,3 +355,8 @@ def test_request_bodies_never_raise(body: str, http: bool) -> None:
     if call is not None:
         found = call_shape(text, path, call)
         assert found.fields is None or all(_PATH.fullmatch(f) for f in found.fields)
+
+
+def test_a_python_set_is_no_object_with_keys() -> None:
+    text = f"create(model='claude-sonnet-4-5', container={{SKILLS}}, betas=['{BETA}'])\n"
+    assert fields(text, "a.py") == {"model", "container", "betas"}  # no `container.SKILLS`
