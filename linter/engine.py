@@ -67,8 +67,9 @@ class Linter:
         result = scan_text(text, path, self.vocab)
         file = FileCheck(text, path, self, result.candidates)
         found: list[Diagnostic] = []
-        if result.candidates or result.syntax_issues:
-            rules = [RULES[code] for code in sorted(enabled) if code in RULES]
+        rules = [RULES[code] for code in sorted(enabled) if code in RULES]
+        # A file-scope rule may find something in a text without a single name (BL403).
+        if result.candidates or result.syntax_issues or any(r.scope == "file" for r in rules):
             found = sorted(_findings(file, result, rules), key=lambda d: (d.start, d.code))
         return _suppressed(file, found, enabled)
 
@@ -90,6 +91,8 @@ def _findings(file: FileCheck, result: ScanResult, rules: Iterable[Rule]) -> Ite
         if len(group) > 1:
             for rule in by_scope.get("group", ()):
                 yield from rule.check(file, group)
+    for rule in by_scope.get("file", ()):
+        yield from rule.check(file)
 
 
 def _suppressed(

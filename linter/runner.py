@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 from betalint.linter.config import RuleSelector, Settings
 from betalint.linter.diagnostic import Diagnostic
 from betalint.linter.files.reader import PathError, Skipped, Source, decode_bytes, read_source
+from betalint.linter.scan.gated_needles import gated_needles, might_send_gated
 from betalint.linter.scan.prefilter import might_contain_beta
 from betalint.registry.loader import load_registry
 from betalint.registry.model import Registry
@@ -58,6 +60,7 @@ class Linters:
         field(default_factory=dict)
     )
     _selectors: dict[Settings, RuleSelector] = field(default_factory=dict)
+    _needles: dict[tuple[Path, ...], frozenset[bytes]] = field(default_factory=dict)
 
     def registry(self, extra: tuple[Path, ...] = (), sdks: SdkFiles = None) -> Registry:
         found = self._registries.get((extra, sdks))
@@ -84,6 +87,23 @@ class Linters:
             found = self._linters[key] = Linter.create(registry, today=today, platforms=platforms)
         return found
 
+    def worth_decoding(self, settings: Settings) -> Callable[[bytes], bool]:
+        """The byte prefilter for files under `settings`: a beta-like pattern or a suppression,
+        or (issue 16, BL403) a gated key of a call that may send no beta at all."""
+
+        def worth(data: bytes) -> bool:
+            return _worth_decoding(data) or might_send_gated(data, self._gated(settings))
+
+        return worth
+
+    def _gated(self, settings: Settings) -> frozenset[bytes]:
+        extra = settings.extra_registries
+        found = self._needles.get(extra)
+        if found is None:
+            needles = gated_needles(self.registry(extra))
+            found = self._needles[extra] = frozenset(n.encode() for n in needles)
+        return found
+
     def selector(self, settings: Settings) -> RuleSelector:
         found = self._selectors.get(settings)
         if found is None:
@@ -98,7 +118,8 @@ def check_path(
     path: str, settings: Settings, linters: Linters
 ) -> FileOutcome | Skipped | PathError:
     """Read one file and check it."""
-    source = read_source(path, max_size=settings.max_file_size, prefilter=_worth_decoding)
+    worth = linters.worth_decoding(settings)
+    source = read_source(path, max_size=settings.max_file_size, prefilter=worth)
     if not isinstance(source, Source):
         return source
     return check_source(source, settings, linters)
@@ -108,7 +129,7 @@ def check_stdin(
     data: bytes, path: str, settings: Settings, linters: Linters
 ) -> FileOutcome | Skipped:
     """Check bytes read from stdin as if they were the file `path`."""
-    if b"\x00" not in data and not _worth_decoding(data):
+    if b"\x00" not in data and not linters.worth_decoding(settings)(data):
         return FileOutcome(path, [])
     source = decode_bytes(data, path)
     if not isinstance(source, Source):

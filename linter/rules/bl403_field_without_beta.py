@@ -39,22 +39,36 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from betalint.linter.diagnostic import Diagnostic, Edit, Fix
-from betalint.linter.rules.call_view import CallView, call_view, names_gated
+from betalint.linter.rules.call_view import (
+    CallView,
+    call_view,
+    gated_keys,
+    names_gated,
+    unsent_view,
+)
 from betalint.linter.rules.file_check import FileCheck
 from betalint.linter.rules.rule import Rule
-from betalint.linter.scan.scanner import Candidate
+from betalint.linter.scan.languages import language_for_path
+from betalint.linter.scan.messages_calls import unsent_calls
 from betalint.registry.call_check import CallProblem
-from betalint.registry.validator import Verdict
 
 _KINDS = ("field-without-beta", "tool-without-beta")
 
 
-def check(file: FileCheck, c: Candidate, verdict: Verdict) -> Iterator[Diagnostic]:
+def check(file: FileCheck) -> Iterator[Diagnostic]:
+    """Calls found from their betas (one finding per call, from its first name), then the
+    Messages calls that send no beta at all, found from their gated keys."""
     if not names_gated(file):
         return
-    view = call_view(file, c)
-    if view is None or not view.first(c):
-        return  # a per-call finding: once, from the call's first name
+    for c in file.candidates:
+        view = call_view(file, c)
+        if view is not None and view.first(c):
+            yield from _report(file, view, c.context)
+    for call, shape in unsent_calls(file.text, file.path, sorted(gated_keys(file))):
+        yield from _report(file, unsent_view(file, call, shape), "call")
+
+
+def _report(file: FileCheck, view: CallView, context: str) -> Iterator[Diagnostic]:
     for problem in view.problems:
         if problem.kind not in _KINDS or problem.subject is None:
             continue
@@ -62,14 +76,15 @@ def check(file: FileCheck, c: Candidate, verdict: Verdict) -> Iterator[Diagnosti
         if span is None:
             continue
         entry = file.linter.registry.get(problem.suggested or "")
+        fix = _fix(file, view, problem) if view.members else _unsent_fix(file, problem)
         yield file.diagnostic(
             RULE,
             *span,
             problem.message,
             problem.subject,
             problem.suggested,
-            c.context,
-            _fix(file, view, problem),
+            context,
+            fix,
             entry.docs_url if entry else None,
         )
 
@@ -103,6 +118,23 @@ def _fix(file: FileCheck, view: CallView, problem: CallProblem) -> Fix:
     return Fix("unsafe", (edit,), beta, f"add {beta}")
 
 
-RULE = Rule.documented(
-    __doc__, "BL403", "field-without-beta", "error", "unsafe", "candidate", check
-)
+# How each language sends a beta with the call, for the fix shown on a call that sends none.
+_HOW = {
+    "python": 'betas=["{beta}"] on client.beta.messages',
+    "ruby": 'betas: ["{beta}"] on client.beta.messages',
+    "js": "betas: ['{beta}'] on client.beta.messages",
+    "go": 'Betas: []anthropic.AnthropicBeta{{"{beta}"}}',
+    "shell": '-H "anthropic-beta: {beta}"',
+    "http": "an anthropic-beta: {beta} header",
+}
+
+
+def _unsent_fix(file: FileCheck, problem: CallProblem) -> Fix:
+    """Shown, never applied: how to send the beta depends on the SDK and its version."""
+    if problem.suggested is None:
+        return Fix("display", (), None, f"send one of {', '.join(problem.options)}")
+    how = _HOW.get(language_for_path(file.path), "the anthropic-beta header {beta}")
+    return Fix("display", (), None, f"send {problem.suggested}: {how.format(beta=problem.suggested)}")
+
+
+RULE = Rule.documented(__doc__, "BL403", "field-without-beta", "error", "unsafe", "file", check)

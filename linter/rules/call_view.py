@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from betalint.linter.rules.file_check import FileCheck
 from betalint.linter.scan.call_fields import CallShape, call_shape
 from betalint.linter.scan.calls import CallLiterals, call_literals
+from betalint.linter.scan.gated_needles import gated_needles
 from betalint.linter.scan.scanner import Candidate
 from betalint.registry.call_check import CallFacts, CallProblem, check_call
 
@@ -45,14 +46,20 @@ def names_gated(file: FileCheck) -> bool:
     Go's `MCPServers` too): without one, BL403 has nothing to find and no call is read."""
     if file.names_gated is None:
         lowered = file.text.lower()
-        needles: set[str] = set()
-        for entry in file.linter.registry.entries.values():
-            needles.update(entry.tools)
-            for path in entry.fields:
-                key = path.rsplit(".", 1)[-1]
-                needles.update((key, key.replace("_", "")))
-        file.names_gated = any(n in lowered for n in needles)
+        file.names_gated = any(n in lowered for n in gated_needles(file.linter.registry))
     return file.names_gated
+
+
+def gated_keys(file: FileCheck) -> frozenset[str]:
+    """The top-level body keys under which a gated field is written (`mcp_servers`,
+    `output_config` for `output_config.task_budget`), and `tools` when a tool type is gated:
+    where BL403 looks for calls that send no beta at all."""
+    keys: set[str] = set()
+    for entry in file.linter.registry.entries.values():
+        keys.update(path.split(".", 1)[0] for path in entry.fields)
+        if entry.tools:
+            keys.add("tools")
+    return frozenset(keys)
 
 
 def call_view(file: FileCheck, c: Candidate) -> CallView | None:
@@ -92,7 +99,7 @@ def _view(file: FileCheck, call: CallLiterals) -> CallView | None:
     complete = (
         shape.beta_items is not None
         and all(any(s <= m.start and m.end <= e for m in members) for s, e, _ in items)
-        and not _CLIENT_BETAS.search(file.text)  # the client may send the missing one
+        and not client_sends_betas(file)  # the client may send the missing one
     )
     # The registry's `fields` and `tools` are those of a Messages request (`messages` is its
     # one required key in every SDK): another endpoint's body (agents, files) is not read.
@@ -105,6 +112,29 @@ def _view(file: FileCheck, call: CallLiterals) -> CallView | None:
         tools_seen=tuple(t for _, _, t in shape.tools_seen) if messages else (),
         betas_complete=complete,
     )
+    return CallView(call, shape, members, facts, _problems(file, facts))
+
+
+def unsent_view(file: FileCheck, call: CallLiterals, shape: CallShape) -> CallView:
+    """The view of a Messages call that sends no beta at all (`scan.messages_calls`): its
+    betas are complete and empty, unless the client's default headers may send some."""
+    facts = CallFacts(
+        call.model,
+        (),
+        shape.tools,
+        shape.fields,
+        tools_seen=tuple(t for _, _, t in shape.tools_seen),
+        betas_complete=not client_sends_betas(file),
+    )
+    return CallView(call, shape, (), facts, _problems(file, facts))
+
+
+def client_sends_betas(file: FileCheck) -> bool:
+    """The file sets client default headers (or a Go header option) that may send betas."""
+    return _CLIENT_BETAS.search(file.text) is not None
+
+
+def _problems(file: FileCheck, facts: CallFacts) -> tuple[CallProblem, ...]:
     linter = file.linter
     problems = check_call(
         facts,
@@ -113,4 +143,4 @@ def _view(file: FileCheck, call: CallLiterals) -> CallView | None:
         targets=linter.platforms,
         today=linter.today,
     )
-    return CallView(call, shape, members, facts, tuple(problems))
+    return tuple(problems)

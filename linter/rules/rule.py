@@ -4,6 +4,7 @@ A rule's `check` is called by the engine for every unit of its `scope`:
 - `"candidate"`: each name the scanner found, with its verdict;
 - `"syntax"`: each header-syntax issue the scanner found;
 - `"group"`: each header value or list holding more than one name;
+- `"file"`: once per file, with or without names in it (BL403: a call that sends no beta);
 - `"suppressions"`: once per file, after suppressions were applied (BL901).
 """
 
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
     from betalint.linter.diagnostic import Diagnostic, Severity
 
 FixKind = Literal["always", "sometimes", "unsafe", "never"]
-Scope = Literal["candidate", "syntax", "group", "suppressions"]
+Scope = Literal["candidate", "syntax", "group", "file", "suppressions"]
 
 
 @dataclass(frozen=True, slots=True)

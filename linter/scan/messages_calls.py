@@ -1,0 +1,138 @@
+"""Messages calls found from their own keys, not from a beta name (issue 16, BL403).
+
+A call that sends no beta at all has no name for the scanner to find, so `linter.scan.calls`
+is never asked about it. This module starts from the keys instead: every place a given key
+(`mcp_servers`, `context_management`, `tools`...) is written, the call around it
+(`call_literals`) and its top-level keys (`call_shape`), kept only when, for certain, it is a
+Messages request that sends no beta in any form:
+
+- the key is one of the call's own top-level keys (the parser saw it: not in a string, a
+  comment, or a nested object), and the call's keys are all known (no `**kwargs`, spread or
+  computed key);
+- `model` and `messages` are among them, and the callee is a Messages method (`messages.create`,
+  `.stream`, `.count_tokens`; Go's `…MessageNewParams{`; a curl or `.http` request to
+  `/v1/messages`): an OpenAI or LiteLLM call with the same keys is not one;
+- no `betas`, `anthropic_beta`, headers or `extra_headers` key, and (JS) no second argument
+  that could carry headers.
+
+Client default headers are the rule's to check (the whole file). Plain JSON files are not
+read: a saved body says nothing of the headers it is sent with.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from betalint.linter.scan.call_fields import CallShape, call_shape
+from betalint.linter.scan.calls import CallLiterals, call_literals
+from betalint.linter.scan.languages import language_for_path
+
+__all__ = ["MessagesCall", "unsent_calls"]
+
+MessagesCall = tuple[CallLiterals, CallShape]
+
+# Keys that send betas, or may: the SDKs' lists, Bedrock's body list, any headers object.
+_BETA_KEYS = frozenset(
+    {"betas", "anthropic_beta", "extra_headers", "default_headers", "headers", "extra_body"}
+)
+_LANGS = frozenset({"python", "ruby", "js", "go", "shell", "http"})
+
+# The callee right before a Python/Ruby call's `(` or a JS call's `({`: a Messages method.
+# Matches `client.beta.messages.create(`, `anthropic.messages.stream(`,
+# `client.messages.count_tokens(`, `client.messages.countTokens({`; not
+# `client.chat.completions.create(`, `litellm.completion(` or `messages.append(`.
+_CALLEE = re.compile(
+    r"""\bmessages\s*\.\s*(?:create|stream|count_tokens|countTokens)\s*\(\s*$""", re.I
+)
+# The Go params type right before a struct literal's `{`: matches
+# `anthropic.BetaMessageNewParams{`, `sdk.MessageCountTokensParams{`; not
+# `anthropic.BetaMessageBatchNewParams{` or `MessageParam{` (a message, not a request).
+_GO_PARAMS = re.compile(r"\b(?:\w+\.)?(?:Beta)?Message(?:New|CountTokens)Params\s*$")
+# A Messages endpoint in a curl command or an `.http` request line: matches
+# `https://api.anthropic.com/v1/messages` and `{{host}}/v1/messages/count_tokens`;
+# not `/v1/messages/batches` or `/v1/complete`.
+_ENDPOINT = re.compile(r"/v1/messages(?:/count_tokens)?(?![\w/-])")
+# A curl command's name: matches `curl` in `curl -s https://…`; not `curly` or `libcurl`.
+_CURL = re.compile(r"(?<![\w.-])curl(?![\w.-])")
+# What follows a JS call's object when it is the only argument: matches `)` and ` )`; not
+# `, { headers }` (request options, which may carry the beta header).
+_ONLY_ARGUMENT = re.compile(r"\s*\)")
+
+
+def unsent_calls(text: str, path: str, keys: Iterable[str]) -> Iterator[MessagesCall]:
+    """Each Messages call of `text` that writes one of `keys` at its top level (Go's
+    CamelCase too) and sends no beta at all; once per call, in text order."""
+    lang = language_for_path(path)
+    if lang not in _LANGS:
+        return
+    wanted = frozenset(keys)
+    # A curl body may span lines the command's start is not found from: start at `curl`.
+    anchors = _curls(text) if lang == "shell" else sorted(_occurrences(text.lower(), wanted))
+    seen: set[tuple[int, int]] = set()
+    for start, end, key in anchors:
+        call = call_literals(text, path, start, end)
+        if call is None or (call.start, call.end) in seen:
+            continue
+        shape = call_shape(text, path, call)
+        if not _is_key(shape, start, end, key, wanted):
+            continue
+        seen.add((call.start, call.end))
+        if _sends_no_beta(shape) and _is_messages(text, lang, call):
+            yield call, shape
+
+
+def _occurrences(lowered: str, keys: Iterable[str]) -> Iterator[tuple[int, int, str]]:
+    """(start, end, key) of every place a key is written, snake_case or Go's CamelCase."""
+    for key in keys:
+        for needle in dict.fromkeys((key, key.replace("_", ""))):
+            pos = lowered.find(needle)
+            while pos != -1:
+                end = pos + len(needle)
+                before = lowered[pos - 1] if pos else " "
+                after = lowered[end] if end < len(lowered) else " "
+                if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
+                    yield pos, end, key
+                pos = lowered.find(needle, end)
+
+
+def _curls(text: str) -> Iterator[tuple[int, int, str | None]]:
+    """(start, end, None) of each `curl` word: a shell command's start."""
+    for m in _CURL.finditer(text):
+        yield m.start(), m.end(), None
+
+
+def _is_key(shape: CallShape, start: int, end: int, key: str | None, keys: frozenset[str]) -> bool:
+    """The text at [start, end) is the call's own top-level `key` (a JSON key's quotes too);
+    for a curl command (`key` None), its body writes one of `keys` at its top level."""
+    if key is None:
+        return any(path in keys for _, _, path in shape.keys)
+    return any(path == key and s <= start and end <= e for s, e, path in shape.keys)
+
+
+def _sends_no_beta(shape: CallShape) -> bool:
+    fields = shape.fields
+    return (
+        fields is not None
+        and "model" in fields
+        and "messages" in fields
+        and not fields & _BETA_KEYS
+        and shape.beta_items == ()
+    )
+
+
+def _is_messages(text: str, lang: str, call: CallLiterals) -> bool:
+    """The call is a Messages request by its callee or endpoint (see the module's list)."""
+    if lang in ("shell", "http"):
+        return _ENDPOINT.search(text, call.start, call.end) is not None
+    before = text[max(0, call.start - 120) : call.start]
+    if lang == "go":
+        return _GO_PARAMS.search(before) is not None
+    if lang == "js":
+        # The object must be the call's one argument: `create({ ... })`.
+        return (
+            text[call.start] == "{"
+            and _CALLEE.search(before) is not None
+            and _ONLY_ARGUMENT.match(text, call.end) is not None
+        )
+    return text[call.start] == "(" and _CALLEE.search(before + "(") is not None
