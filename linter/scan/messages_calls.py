@@ -55,6 +55,9 @@ _GO_PARAMS = re.compile(r"\b(?:\w+\.)?(?:Beta)?Message(?:New|CountTokens)Params\
 _ENDPOINT = re.compile(r"/v1/messages(?:/count_tokens)?(?![\w/-])")
 # A curl command's name: matches `curl` in `curl -s https://…`; not `curly` or `libcurl`.
 _CURL = re.compile(r"(?<![\w.-])curl(?![\w.-])")
+# A curl header whose name comes from a variable (it may be the beta header): matches
+# `-H "$BETA_HEADER"`, `--header "${H}"`, `-H $H`; not `-H "x-api-key: $KEY"` (a named header).
+_VARIABLE_HEADER = re.compile(r"""(?:-H|--header)\s+["']?\$""")
 # What follows a JS call's object when it is the only argument: matches `)` and ` )`; not
 # `, { headers }` (request options, which may carry the beta header).
 _ONLY_ARGUMENT = re.compile(r"\s*\)")
@@ -124,7 +127,10 @@ def _sends_no_beta(shape: CallShape) -> bool:
 def _is_messages(text: str, lang: str, call: CallLiterals) -> bool:
     """The call is a Messages request by its callee or endpoint (see the module's list)."""
     if lang in ("shell", "http"):
-        return _ENDPOINT.search(text, call.start, call.end) is not None
+        return (
+            _ENDPOINT.search(text, call.start, call.end) is not None
+            and _VARIABLE_HEADER.search(text, call.start, call.end) is None
+        )
     before = text[max(0, call.start - 120) : call.start]
     if lang == "go":
         return _GO_PARAMS.search(before) is not None

@@ -81,3 +81,17 @@ def odd(question: str, **options: object) -> anthropic.types.beta.BetaMessage:
         betas=["files-api-2025-04-14"],
         **options,
     )
+
+
+# Reported: a Messages call that sends no beta at all (found from its mcp_servers key).
+def ask_docs_plain(question: str) -> anthropic.types.Message:
+    return client.messages.create(
+        model="claude-sonnet-4-5",
+        max_tokens=2048,
+        messages=[{"role": "user", "content": question}],
+        mcp_servers=[DOCS_MCP],
+    )
+
+
+# Silent: an MCP client's own settings under the same key, not a Messages call.
+SETTINGS = {"mcp_servers": {"docs": {"url": "https://mcp.example.com/sse"}}}
