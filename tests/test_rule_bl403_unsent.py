@@ -132,6 +132,12 @@ LOOK_ALIKES = {
         "msg, err := client.Beta.Messages.New(ctx, anthropic.BetaMessageNewParams{\n"
         "\tModel: model,\n\tMessages: msgs,\n\tMCPServers: servers,\n})\n",
     ),
+    # Go request options after the params may carry the header.
+    "go-options": (
+        "agent.go",
+        "msg, err := client.Beta.Messages.New(ctx, anthropic.BetaMessageNewParams{\n"
+        "\tModel: model,\n\tMessages: msgs,\n\tMCPServers: servers,\n}, opts...)\n",
+    ),
     # Another library's `context_management` / `mcp_servers` on a call that is not Messages.
     "openai": (
         "agent.py",

@@ -7,12 +7,20 @@ from a variable may hold the beta), and fields and tool types written at the cal
 tool types (`tools`). A field or tool whose beta is GA needs none; one whose betas are all
 retired is left to BL205.
 
+Two ways to a call: from a beta name the scanner found in its betas list or header, and
+(file scope, since no name is there to start from) from a gated key of a Messages call that
+sends no beta at all (`linter.scan.messages_calls`): `messages` and `model` keys, a Messages
+callee or endpoint, no betas, headers, `**kwargs` or spread, and no client default headers
+in the file.
+
 ## What it does
 Reports a request body field (`mcp_servers`, `context_management`, `container.skills`) or a
 tool type (`mcp_toolset`) of a Python or Ruby call, a TS/JS or Go request object, a JSON
 body (Bedrock's `anthropic_beta` list too), a curl command's `-d` body or an `.http`
 request, when the call's own betas list or header sends none of the betas whose registry
-entries list that field or tool.
+entries list that field or tool; and the same field or tool in a Messages call that sends
+no beta at all (`client.messages.create(..., mcp_servers=[...])`, a curl command to
+`/v1/messages` without an `anthropic-beta` header).
 
 ## Why is this bad?
 The API accepts such a field only with its beta: without it the whole request fails with a
@@ -25,13 +33,20 @@ path runs in production.
         mcp_servers=[{"type": "url", "url": MCP_URL, "name": "docs"}],
         betas=["interleaved-thinking-2025-05-14"],  # → add mcp-client-2025-11-20
     )
+    client.messages.create(
+        model="claude-sonnet-4-5",
+        messages=msgs,
+        context_management={"edits": [...]},  # no beta at all → send context-management-…
+    )
 
 ## Fix safety
 Unsafe insertion of the enabling beta at the end of the call's betas list or header, only
 when exactly one current (neither superseded nor retired) beta enables the field or tool:
 the beta may change how the request behaves, and the model must support it. Otherwise the
 fix is shown and never applied; so is it when the call sends an older beta superseded by
-the enabling one (the upgrade is BL202's fix, not a second name beside the old one).
+the enabling one (the upgrade is BL202's fix, not a second name beside the old one). On a
+call that sends no beta the fix is shown only: how to send one depends on the SDK (`betas=`
+on `client.beta.messages`, a Go `Betas` field, a curl `-H`).
 """
 
 from __future__ import annotations
@@ -134,7 +149,9 @@ def _unsent_fix(file: FileCheck, problem: CallProblem) -> Fix:
     if problem.suggested is None:
         return Fix("display", (), None, f"send one of {', '.join(problem.options)}")
     how = _HOW.get(language_for_path(file.path), "the anthropic-beta header {beta}")
-    return Fix("display", (), None, f"send {problem.suggested}: {how.format(beta=problem.suggested)}")
+    return Fix(
+        "display", (), None, f"send {problem.suggested}: {how.format(beta=problem.suggested)}"
+    )
 
 
 RULE = Rule.documented(__doc__, "BL403", "field-without-beta", "error", "unsafe", "file", check)

@@ -12,8 +12,8 @@ Messages request that sends no beta in any form:
 - `model` and `messages` are among them, and the callee is a Messages method (`messages.create`,
   `.stream`, `.count_tokens`; Go's `…MessageNewParams{`; a curl or `.http` request to
   `/v1/messages`): an OpenAI or LiteLLM call with the same keys is not one;
-- no `betas`, `anthropic_beta`, headers or `extra_headers` key, and (JS) no second argument
-  that could carry headers.
+- no `betas`, `anthropic_beta`, headers or `extra_headers` key, and (JS, Go) no request
+  options after the body that could carry headers.
 
 Client default headers are the rule's to check (the whole file). Plain JSON files are not
 read: a saved body says nothing of the headers it is sent with.
@@ -132,10 +132,14 @@ def _is_messages(text: str, lang: str, call: CallLiterals) -> bool:
             and _VARIABLE_HEADER.search(text, call.start, call.end) is None
         )
     before = text[max(0, call.start - 120) : call.start]
+    # The object must be the call's last argument (`create({ ... })`, `New(ctx, P{ ... })`):
+    # request options after it may carry the header.
     if lang == "go":
-        return _GO_PARAMS.search(before) is not None
+        return (
+            _GO_PARAMS.search(before) is not None
+            and _ONLY_ARGUMENT.match(text, call.end) is not None
+        )
     if lang == "js":
-        # The object must be the call's one argument: `create({ ... })`.
         return (
             text[call.start] == "{"
             and _CALLEE.search(before) is not None
