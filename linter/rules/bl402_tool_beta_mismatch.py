@@ -49,7 +49,7 @@ def check(file: FileCheck, c: Candidate, verdict: Verdict) -> Iterator[Diagnosti
     entry = registry.get(name)
     if entry is None or not entry.tools or c.group is None:
         return
-    if c.context not in ("header-value", "betas-list"):
+    if c.context not in ("header-value", "betas-list", "sdk-constant"):  # constants in lists too
         return
     group = file.groups()[c.group]
     call = call_literals(file.text, file.path, group[0].start, group[-1].end)

@@ -2,11 +2,13 @@
 
 Issue 16's rules compare a beta with the call that sends it. Precision over recall: a call is
 the innermost bracket-balanced `(...)` or `{...}` that holds the betas list or header (one
-level up when that is a `headers` object), a curl command, an `.http` request, or a YAML list
-item (model settings: `- name: claude-…` with its `extra_headers`); its model
-counts only as one string literal at the call's own level. Anything else (a variable, a
-conditional, a model in a nested object or another call) gives no model, and rules stay
-silent.
+level up when that is a `headers` object; Python, TS/JS, Go, Ruby, C# object initializers,
+Rust, JSON), a Java/Kotlin builder chain (`calls_builders`), a curl command, an `.http`
+request, or a YAML list item (model settings: `- name: claude-…` with its `extra_headers`).
+Notebook cells and Markdown fences are read in their own language and a call never crosses
+their edge. Its model counts only as one string literal, or one SDK model constant
+(`sdk_names`), at the call's own level. Anything else (a variable, a conditional, a model in
+a nested object or another call) gives no model, and rules stay silent.
 
 Bounded and linear: the bracket walk reads at most `WINDOW` characters each side of the
 betas, with one compiled regex pass that skips strings and comments.
@@ -15,10 +17,20 @@ betas, with one compiled regex pass that skips strings and comments.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from betalint.linter.scan.calls_builders import builder_chain
 from betalint.linter.scan.languages import Lang, language_for_path
+from betalint.linter.scan.markdown import markdown_regions
+from betalint.linter.scan.notebook import Cell, notebook_cells
+from betalint.linter.scan.sdk_names import (
+    MODEL_CONSTANT,
+    TOOL_CLASS,
+    model_for_constant,
+    tool_for_class,
+)
 
 __all__ = ["WINDOW", "CallLiterals", "call_literals"]
 
@@ -27,9 +39,11 @@ WINDOW = 8192  # characters read each side of the betas; a longer call stays unk
 
 @dataclass(frozen=True, slots=True)
 class CallLiterals:
-    """One call's span and the literals it writes. `model` is None unless exactly one literal
-    model is the call's own (`model="claude-…"` at its top level); `tools` are the tool type
-    literals anywhere in the span, as (start, end, type) in text order."""
+    """One call's span and the literals it writes. `model` is None unless exactly one model
+    is the call's own (`model="claude-…"` at its top level); `tools` are the tool types
+    written anywhere in the span, as (start, end, type) in text order. A span is where the
+    value is written: the literal itself, or the SDK constant or tool class that stands for
+    it (`Model.CLAUDE_SONNET_4_5`, `BetaToolBash20250124`)."""
 
     start: int
     end: int
@@ -58,6 +72,7 @@ _LEXERS: dict[Lang, re.Pattern[str]] = {
     "python": _HASH_LEXER,
     "ruby": _HASH_LEXER,
     "js": _SLASH_LEXER,
+    "csharp": _SLASH_LEXER,
     "go": _SLASH_LEXER,
     "java": _SLASH_LEXER,
     "rust": _SLASH_LEXER,
@@ -80,7 +95,9 @@ _HEADERS_KEY = re.compile(r"""(?:\b|["'])(?:extra_|default_)?headers["']?\s*[:=]
 # not `model=cfg.model`, `model: name`, `fallback_model="claude-…"` or
 # `weak_model_name="claude-…"` (other keys), or a value that is not a Claude id
 # (`model: "gpt-4o"`).
-_MODEL_KEY = r"""(?<![\w.-])["']?(?:[Mm]odel(?:Id|Name)?|model_(?:id|name))["']?\s*[:=](?!=)"""
+_MODEL_KEY = (
+    r"""(?<![\w.-])["']?(?:[Mm]odel(?:Id|Name)?|model_(?:id|name))["']?\s*(?:=>|[:=](?!=))"""
+)
 # The key above with a Claude model literal: matches `model="claude-sonnet-4-5"` or
 # `"model": "claude-opus-4-1"`; not `model=cfg.model` or `model: "gpt-4o"`.
 _MODEL = re.compile(
@@ -88,6 +105,10 @@ _MODEL = re.compile(
     + r"""\s*(?P<q>["'])"""
     + r"""(?P<model>(?:[a-z]{2,4}\.)?(?:anthropic[./])?claude-[A-Za-z0-9.:@_-]+)(?P=q)"""
 )
+# The key above with an SDK model constant as its value: matches C#'s
+# `Model = Model.ClaudeSonnet4_5` or `Model = Messages::Model.ClaudeOpus4_8`; not
+# `Model = MyModels.Default` or `Model = model`.
+_MODEL_CONSTANT = re.compile(_MODEL_KEY + r"\s*" + MODEL_CONSTANT.pattern)
 # Any model key, whatever its value: matches "model=" in `model=cfg.model` or "modelId:"; not
 # `model == x` or `fallback_model=`.
 _MODEL_KEYS = re.compile(_MODEL_KEY)
@@ -99,7 +120,7 @@ _VALUE_END = re.compile(r"\s*(?:[,)}\]]|#|//|$)", re.M)
 # `type: 'code_execution_20250825'`; not `"type": "tool_use"` (no date),
 # `"type": "computer"`, or `content_type="image_20250101x"` (another key, trailing text).
 _TOOL_TYPE = re.compile(
-    r"""(?<![\w.-])["']?[Tt]ype["']?\s*(?::|=)\s*(?P<q>["'])(?P<tool>[a-z][a-z0-9_]*_\d{8})(?P=q)"""
+    r"""(?<![\w.-])["']?[Tt]ype["']?\s*(?:=>|:|=)\s*(?P<q>["'])(?P<tool>[a-z][a-z0-9_]*_\d{8})(?P=q)"""
 )
 
 
@@ -107,19 +128,96 @@ def call_literals(text: str, path: str, start: int, end: int) -> CallLiterals | 
     """The call holding `text[start:end]` (a betas list or header value) and its literals;
     None when no call can be told for certain."""
     lang = language_for_path(path)
+    if lang == "notebook" and text.lstrip().startswith("{"):
+        return _in_cell(text, start, end)
+    return _in_language(text, "python" if lang == "notebook" else lang, start, end)
+
+
+def _in_language(text: str, lang: Lang, start: int, end: int) -> CallLiterals | None:
+    if lang == "markdown":
+        return _in_fence(text, start, end)
     if lang == "shell":
         return _curl_literals(text, start, end)
     if lang == "http":
         return _http_literals(text, start, end)
     if lang == "yaml":
         return _yaml_literals(text, start, end)
+    if lang in ("java", "kotlin"):
+        return _builder_literals(text, start, end)
     lexer = _LEXERS.get(lang)
     if lexer is None:
-        return None  # markdown, notebooks...: no call shape here yet
+        return None  # no call shape known for this language
     span = _enclosing(text, lexer, start, end)
     if span is None or (lang not in ("python", "json") and not _is_object(text, span[0])):
         return None
     return _literals(text, span, _lex(text, lexer, *span))
+
+
+def _builder_literals(text: str, start: int, end: int) -> CallLiterals | None:
+    lo = max(0, start - WINDOW)
+    if lo:
+        lo = text.find("\n", lo, start) + 1 or start  # begin at a line, not mid-token
+    chain = builder_chain(text, lo, min(len(text), end + WINDOW), start, end)
+    if chain is None:
+        return None
+    return CallLiterals(chain.start, chain.end, chain.model, chain.model_span, chain.tools)
+
+
+def _in_fence(text: str, start: int, end: int) -> CallLiterals | None:
+    """The call inside the fenced code block holding [start, end), read in the fence's
+    language; never one that crosses the fence (prose has no calls)."""
+    for lo, hi, lang in markdown_regions(text, 0, len(text)):
+        if hi < end:
+            continue
+        if lo > start or lang in ("markdown", "generic"):
+            return None
+        found = _in_language(text[lo:hi], lang, start - lo, end - lo)
+        return found and _mapped(found, lambda s, e: (lo + s, lo + e), text)
+    return None
+
+
+def _in_cell(text: str, start: int, end: int) -> CallLiterals | None:
+    """The call inside the notebook cell holding [start, end) (raw offsets), read on the
+    cell's decoded source in its language; spans map back to the raw JSON."""
+    for cell in notebook_cells(text):
+        if not cell.raw_starts or cell.raw_ends[-1] < end:
+            continue
+        if cell.raw_starts[0] > start:
+            return None
+        inner_start = bisect_left(cell.raw_starts, start)
+        inner_end = bisect_left(cell.raw_ends, end) + 1
+        if inner_start >= len(cell.raw_starts) or inner_end > len(cell.raw_ends):
+            return None
+        found = _in_language(cell.text, cell.lang, inner_start, inner_end)
+        return found and _mapped(found, _raw_mapper(cell), text)
+    return None
+
+
+def _raw_mapper(cell: Cell) -> Callable[[int, int], tuple[int, int]]:
+    return cell.raw_span
+
+
+def _mapped(
+    found: CallLiterals, to_outer: Callable[[int, int], tuple[int, int]], text: str
+) -> CallLiterals:
+    """`found` with its spans in the outer text; a model or tool whose outer text is not
+    what was read (an escape in a notebook's JSON string) is dropped, not misplaced."""
+    start, end = to_outer(found.start, found.end)
+    model, model_span = found.model, found.model_span
+    if model_span is not None:
+        model_span = to_outer(*model_span)
+        if model is not None and text[model_span[0] : model_span[1]] != model:
+            model, model_span = _constant_or_none(text, model, model_span)
+    tools = tuple((*to_outer(s, e), tool) for s, e, tool in found.tools)
+    return CallLiterals(start, end, model, model_span, tools)
+
+
+def _constant_or_none(
+    text: str, model: str, span: tuple[int, int]
+) -> tuple[str | None, tuple[int, int] | None]:
+    """Keep a model written as an SDK constant (its span holds the constant, not the id)."""
+    written = text[span[0] : span[1]]
+    return (model, span) if model_for_constant(written) == model else (None, None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,10 +296,12 @@ def _lex(text: str, lexer: re.Pattern[str], lo: int, hi: int) -> _Lexed:
 
 # What may stand before a `{` that opens an object, not a block: `(`, `,`, `=`, `:`, `[`, `?`,
 # `&`, `!`, `return`, or a type name after one of them (Go/Rust struct literals:
-# `New(ctx, anthropic.BetaMessageNewParams{`, `x := Params{`). Not `) {` (a function or `if`
+# `New(ctx, anthropic.BetaMessageNewParams{`, `x := Params{`), or `new` with a type (C#
+# object initializers: `new MessageCreateParams {`, `new() {`). Not `) {` (a function or `if`
 # body), `=> {`, `else {`, `fn run() -> Value {`, `items.each {` (a Ruby block).
 _OBJECT_BEFORE = re.compile(
-    r"""(?:[(,=:\[?&!]|\breturn|(?:[(,=:\[&]|\breturn)\s*[A-Za-z_][\w.]*(?:<[^<>{}]*>)?)\s*$"""
+    r"""(?:[(,=:\[?&!]|\breturn|(?:[(,=:\[&]|\breturn)\s*[A-Za-z_][\w.]*(?:<[^<>{}]*>)?"""
+    r"""|\bnew\b(?:\s*[A-Za-z_][\w.]*(?:<[^<>{}]*>)?)?\s*(?:\(\s*\))?)\s*$"""
 )
 # A keyword right before a `{` that opens a block: matches "else " in "} else " or "struct ";
 # not "iffy " or "items.each ".
@@ -219,14 +319,18 @@ def _is_object(text: str, brace: int) -> bool:
 
 
 def _literals(text: str, span: tuple[int, int], lexed: _Lexed) -> CallLiterals:
-    """The call's own model (one literal at depth 1, in code) and every tool type literal."""
+    """The call's own model (one literal or SDK constant at depth 1, in code) and every tool
+    type literal or SDK tool class."""
     lo, hi = span
     models = {
         (m.start("model"), m.end("model"), m.group("model"))
         for m in _MODEL.finditer(text, lo, hi)
-        if lexed.is_code(m.start())
-        and lexed.depth(m.start()) == 1
-        and _VALUE_END.match(text, m.end())
+        if _own(text, lexed, m)
+    }
+    models |= {
+        (m.start("const"), m.end("const"), model_for_constant(m.group("const")))
+        for m in _MODEL_CONSTANT.finditer(text, lo, hi)
+        if _own(text, lexed, m)
     }
     # Any other model key at this level (a variable, a second literal): not one literal.
     keys = [
@@ -237,13 +341,25 @@ def _literals(text: str, span: tuple[int, int], lexed: _Lexed) -> CallLiterals:
     model = span_of_model = None
     if len(models) == 1 and len(keys) == 1:
         s, e, model = next(iter(models))
-        span_of_model = (s, e)
-    tools = tuple(
+        span_of_model = (s, e) if model is not None else None
+    tools = [
         (m.start("tool"), m.end("tool"), m.group("tool"))
         for m in _TOOL_TYPE.finditer(text, lo, hi)
         if lexed.is_code(m.start())
+    ]
+    tools += [
+        (m.start(), m.end(), tool_for_class(m))
+        for m in TOOL_CLASS.finditer(text, lo, hi)
+        if lexed.is_code(m.start())
+    ]
+    return CallLiterals(lo, hi, model, span_of_model, tuple(sorted(tools)))
+
+
+def _own(text: str, lexed: _Lexed, m: re.Match[str]) -> bool:
+    """A model key of the call itself: in code, at the call's level, its value ends there."""
+    return bool(
+        lexed.is_code(m.start()) and lexed.depth(m.start()) == 1 and _VALUE_END.match(text, m.end())
     )
-    return CallLiterals(lo, hi, model, span_of_model, tools)
 
 
 # A curl command's lines: each ends in a backslash continuation, the last one does not
