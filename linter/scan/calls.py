@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from betalint.linter.scan.calls_builders import builder_chain
 from betalint.linter.scan.languages import Lang, language_for_path
 from betalint.linter.scan.markdown import markdown_regions
-from betalint.linter.scan.notebook import Cell, notebook_cells
+from betalint.linter.scan.notebook import notebook_cells
 from betalint.linter.scan.sdk_names import (
     MODEL_CONSTANT,
     TOOL_CLASS,
@@ -172,7 +172,7 @@ def _in_fence(text: str, start: int, end: int) -> CallLiterals | None:
         if lo > start or lang in ("markdown", "generic"):
             return None
         found = _in_language(text[lo:hi], lang, start - lo, end - lo)
-        return found and _mapped(found, lambda s, e: (lo + s, lo + e), text)
+        return found and _mapped(found, _shift(lo), text)
     return None
 
 
@@ -189,12 +189,12 @@ def _in_cell(text: str, start: int, end: int) -> CallLiterals | None:
         if inner_start >= len(cell.raw_starts) or inner_end > len(cell.raw_ends):
             return None
         found = _in_language(cell.text, cell.lang, inner_start, inner_end)
-        return found and _mapped(found, _raw_mapper(cell), text)
+        return found and _mapped(found, cell.raw_span, text)
     return None
 
 
-def _raw_mapper(cell: Cell) -> Callable[[int, int], tuple[int, int]]:
-    return cell.raw_span
+def _shift(by: int) -> Callable[[int, int], tuple[int, int]]:
+    return lambda start, end: (start + by, end + by)
 
 
 def _mapped(

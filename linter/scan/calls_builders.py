@@ -39,7 +39,9 @@ _BUILDER = re.compile(r"(?<![\w$])builder\s*\(\s*\)")
 # The links of a chain up to its `.build()`, on the skeleton (arguments emptied): matches
 # ".model()\n    .addBeta()\n    .build()"; not ".model(); x.build()" (a statement ends) or
 # ".model() + y.build()".
-_LINKS = re.compile(r"(?:\s*\.\s*(?!build\s*\()[A-Za-z_]\w*\s*(?:<[^<>()]*>\s*)?\(\s*\))*\s*\.\s*build\s*\(\s*\)")
+_LINKS = re.compile(
+    r"(?:\s*\.\s*(?!build\s*\()[A-Za-z_]\w*\s*(?:<[^<>()]*>\s*)?\(\s*\))*\s*\.\s*build\s*\(\s*\)"
+)
 # One link name and its emptied argument on the skeleton: matches ".model(   )" with the name
 # "model"; not "model" without its dot.
 _LINK = re.compile(r"\.\s*(?P<name>[A-Za-z_]\w*)\s*(?:<[^<>()]*>\s*)?\((?P<arg>\s*)\)")
