@@ -158,6 +158,22 @@ CASES = [
         f'    headers.Add("anthropic-beta", "{BETA}");\n}}',
         None,
     ),
+    # Go: the SDK's model constant in a struct literal.
+    (
+        "main.go",
+        "client.Beta.Messages.New(ctx, anthropic.BetaMessageNewParams{\n"
+        "\tModel: anthropic.ModelClaudeOpus4_0,\n"
+        f'\tBetas: []anthropic.AnthropicBeta{{"{BETA}"}},\n}})',
+        "claude-opus-4-0",
+    ),
+    # ... a model constant of another package's type is not the SDK's.
+    (
+        "main.go",
+        "client.Beta.Messages.New(ctx, anthropic.BetaMessageNewParams{\n"
+        "\tModel: config.DefaultModel,\n"
+        f'\tBetas: []anthropic.AnthropicBeta{{"{BETA}"}},\n}})',
+        None,
+    ),
     # Ruby: keyword hash arguments, as anthropic-sdk-ruby's examples write them.
     (
         "chat.rb",

@@ -30,6 +30,10 @@ from betalint.linter.scan.sdk_names import (
         ("ClaudeHaiku4_5_20251001", "claude-haiku-4-5-20251001"),
         ("Claude3OpusLatest", "claude-3-opus-latest"),
         ("ClaudeSonnet5", "claude-sonnet-5"),
+        # Go (anthropic-sdk-go `Model` constants, `Model` prefix stripped by the pattern).
+        ("Claude_3_5_Sonnet_20240620", "claude-3-5-sonnet-20240620"),
+        ("Claude4Sonnet20250514", "claude-4-sonnet-20250514"),
+        ("Claude3_7SonnetLatest", "claude-3-7-sonnet-latest"),
         # The rule is wrong for these (`claude-2.1`): refused.
         ("CLAUDE_2_1", None),
         ("CLAUDE_INSTANT_1_2", None),
@@ -46,7 +50,10 @@ def test_model_for_constant(constant: str, model: str | None) -> None:
         ("Model.CLAUDE_SONNET_4_5", "CLAUDE_SONNET_4_5"),
         ("com.anthropic.models.messages.Model.CLAUDE_HAIKU_4_5", "CLAUDE_HAIKU_4_5"),
         ("Messages::Model.ClaudeOpus4_8", "ClaudeOpus4_8"),
+        ("anthropic.ModelClaudeSonnet4_5_20250929", "ClaudeSonnet4_5_20250929"),
+        ("Model: anthropic.ModelClaude_3_Opus_20240229,", "Claude_3_Opus_20240229"),
         ("MyModel.CLAUDE_SONNET_4_5", None),  # another class
+        ("anthropic.MyModelClaudeSonnet4_5", None),
         ('Model.of("claude-x")', None),
         ("Model.CLAUDE", None),  # no version
         ("Model.ClaudeOpus4_8Fast(", None),  # a method, not the constant
