@@ -251,6 +251,46 @@ def test_each_language_has_a_positive_and_a_negative() -> None:
     assert all(kinds == {True, False} for kinds in seen.values()), seen
 
 
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        # A client's default headers go with every request it sends: no one call.
+        (
+            "a.py",
+            f'client = Anthropic(default_headers={{"anthropic-beta": "{BETA}"}})\n'
+            'client.messages.create(model="claude-haiku-4-5", max_tokens=64)',
+        ),
+        (
+            "a.ts",
+            "const client = new Anthropic({ defaultHeaders: "
+            f'{{ "anthropic-beta": "{BETA}" }} }});',
+        ),
+        # A header setter's own arguments are not the request.
+        (
+            "main.go",
+            f'client.Messages.New(ctx, params, option.WithHeader("anthropic-beta", "{BETA}"))',
+        ),
+        (
+            "a.py",
+            'session.headers.update({"model": "claude-haiku-4-5"}) or '
+            f'h.add("anthropic-beta", "{BETA}")',
+        ),
+        # Positional arguments outside Python and Ruby are some helper's, not a request's.
+        ("a.ts", f'const betas = new Set(["{BETA}", "files-api-2025-04-14"]);'),
+    ],
+)
+def test_not_a_request(path: str, text: str) -> None:
+    assert literals(text, path) is None
+
+
+def test_a_request_with_its_own_extra_headers_is_still_one() -> None:
+    text = (
+        'client.messages.create(model="claude-haiku-4-5", '
+        f'extra_headers={{"anthropic-beta": "{BETA}"}})'
+    )
+    assert model_of(text, "a.py") == "claude-haiku-4-5"
+
+
 def test_a_java_chain_spans_builder_to_build_and_reads_tool_classes() -> None:
     text = (
         "MessageCreateParams params = MessageCreateParams.builder()\n"

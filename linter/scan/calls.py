@@ -79,14 +79,24 @@ _LEXERS: dict[Lang, re.Pattern[str]] = {
     "json": _SLASH_LEXER,
 }
 _PAIRS = {")": "(", "]": "[", "}": "{"}
+# Languages whose calls name their arguments (`create(model=…, betas=[…])`); elsewhere a
+# request is an object literal and a `(…)` around the betas is some helper's arguments.
+_KEYWORD_CALLS: frozenset[Lang] = frozenset({"python", "ruby"})
 # The text before a Go slice or array literal's brace, which is a list like `[`: `[]string`,
 # `[]anthropic.AnthropicBeta`, `[2]string`; not `Params` or `map[string]string` (objects).
 _SLICE = re.compile(r"\[\d*\]\s*\*?[A-Za-z_][\w.]*\s*$")
 
 # A headers object the betas header sits in; the call is one level up. Matches the text just
-# before its `{`: `extra_headers=`, `headers: `, `"headers": `, `default_headers = `;
+# before its `{`: `extra_headers=`, `headers: `, `"headers": `, `default_headers = `,
+# `defaultHeaders: ` (group `default`: a client's headers, for every request it sends);
 # not `my_headers_list(` (no `=`/`:` right before the brace) or `headers_for(`.
-_HEADERS_KEY = re.compile(r"""(?:\b|["'])(?:extra_|default_)?headers["']?\s*[:=]\s*$""", re.I)
+_HEADERS_KEY = re.compile(
+    r"""(?:\b|["'])(?:extra_?|(?P<default>default_?))?headers["']?\s*[:=]\s*$""", re.I
+)
+# A call whose own arguments start with the header name sets a header, it is not the request:
+# matches `("anthropic-beta", ` in `option.WithHeader("anthropic-beta", "…")` or
+# `headers.Add("Anthropic-Beta", `; not `(model="claude-…", ` (a request's own fields).
+_HEADER_SETTER = re.compile(r"""\(\s*["']anthropic-beta["']\s*,\s*["'`]?$""", re.I)
 
 # The model key and one string literal as its value:
 #   Python `model="claude-sonnet-4-5"`, TS `model: 'claude-haiku-4-5'`,
@@ -150,6 +160,8 @@ def _in_language(text: str, lang: Lang, start: int, end: int) -> CallLiterals | 
     span = _enclosing(text, lexer, start, end)
     if span is None or (lang not in ("python", "json") and not _is_object(text, span[0])):
         return None
+    if text[span[0]] == "(" and lang not in _KEYWORD_CALLS:
+        return None  # positional arguments (`new Set([…])`, `WithHeader(…)`): no request
     return _literals(text, span, _lex(text, lexer, *span))
 
 
@@ -259,10 +271,15 @@ def _enclosing(text: str, lexer: re.Pattern[str], start: int, end: int) -> tuple
             outer = [o for o in stack if o[0] != "[" and not _slice(text, o[1])]
             if not outer:
                 return None
-            if _HEADERS_KEY.search(text, max(lo, outer[-1][1] - 40), outer[-1][1]):
+            key = _HEADERS_KEY.search(text, max(lo, outer[-1][1] - 40), outer[-1][1])
+            if key is not None:
+                if key.group("default") is not None:
+                    return None  # a client's default headers: no one call to read
                 outer.pop()  # `{"anthropic-beta": …}` is a headers object: take its call
                 if not outer:
                     return None
+            if _HEADER_SETTER.search(text, outer[-1][1], start):
+                return None
         token = m.group()
         if token in "([{":
             stack.append((token, m.start()))
