@@ -62,7 +62,7 @@ CASES = [
     # ... two builders on one line: the other chain's model is not this call's.
     (
         "Main.java",
-        'var a = CountParams.builder().model("claude-haiku-4-5").build(); '
+        'var a = CountTokensParams.builder().model("claude-haiku-4-5").build(); '
         f'var b = MessageCreateParams.builder().addBeta("{BETA}").build();',
         None,
     ),
@@ -83,33 +83,40 @@ CASES = [
     # ... two model links: which one wins is the SDK's business, not a guess.
     (
         "Main.java",
-        'var p = P.builder().model("claude-haiku-4-5").model("claude-opus-4-7")'
+        'var p = Params.builder().model("claude-haiku-4-5").model("claude-opus-4-7")'
         f'.addBeta("{BETA}").build();',
         None,
     ),
     # ... the chain is broken by a statement: the betas are another builder's.
     (
         "Main.java",
-        f'var b = P.builder().model("claude-haiku-4-5");\nb.addBeta("{BETA}").build();',
+        f'var b = Params.builder().model("claude-haiku-4-5");\nb.addBeta("{BETA}").build();',
         None,
     ),
     # ... a model constant the SDK does not name mechanically (claude-2.1): silent.
     (
         "Main.java",
-        f'var p = P.builder().model(Model.CLAUDE_2_1).addBeta("{BETA}").build();',
+        f'var p = Params.builder().model(Model.CLAUDE_2_1).addBeta("{BETA}").build();',
         None,
     ),
     # Java: the header as an additional header of the chain.
     (
         "Main.java",
-        'var p = P.builder().model("claude-opus-4-7")\n'
+        'var p = Params.builder().model("claude-opus-4-7")\n'
         f'    .putAdditionalHeader("anthropic-beta", "{BETA}")\n    .build();',
         "claude-opus-4-7",
+    ),
+    # ... a builder that is no request's parameters (the SDK's `Headers`).
+    (
+        "Main.kt",
+        'val h = Headers.builder().put("model", "claude-opus-4-7")'
+        f'.put("anthropic-beta", "{BETA}").build()',
+        None,
     ),
     # ... a string holding `.model(` is not a link.
     (
         "Main.java",
-        'var p = P.builder().system("call .model(\\"claude-opus-4-7\\")")'
+        'var p = Params.builder().system("call .model(\\"claude-opus-4-7\\")")'
         f'.addBeta("{BETA}").build();',
         None,
     ),
@@ -125,8 +132,8 @@ CASES = [
     # ... a statement on the next line is not a link of the chain.
     (
         "Main.kt",
-        'val a = P.builder().model("claude-sonnet-4-5").build()\n'
-        f'val b = P.builder()\n    .addBeta("{BETA}")\n    .build()\n',
+        'val a = Params.builder().model("claude-sonnet-4-5").build()\n'
+        f'val b = Params.builder()\n    .addBeta("{BETA}")\n    .build()\n',
         None,
     ),
     # C#: an object initializer with the SDK's model constant.
@@ -312,7 +319,7 @@ def test_a_java_chain_spans_builder_to_build_and_reads_tool_classes() -> None:
 
 def test_two_add_beta_links_of_one_chain_are_one_call() -> None:
     text = (
-        'var p = P.builder().model("claude-opus-4-7")\n'
+        'var p = Params.builder().model("claude-opus-4-7")\n'
         f'    .addBeta("{BETA}")\n    .addBeta("files-api-2025-04-14")\n    .build();'
     )
     start = text.index(BETA)

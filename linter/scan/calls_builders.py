@@ -6,9 +6,10 @@ the chain is the call: its links are the request's fields. The chain is read on 
 skeleton of the window, where strings and comments are blanked and every argument of a
 link is emptied, so a chain is a plain run of `.name()` links from `builder()` to
 `.build()`; a `;`, an assignment, a nested builder or a `toBuilder()` (an earlier request
-copied, fields unknown) is no part of it. The model is the one `.model(…)` link whose
-argument is one string literal or one SDK model constant; tools are the SDK tool classes
-and `type` literals anywhere in the chain.
+copied, fields unknown) is no part of it, and only a request's builder
+(`…Params.builder()`, as every request class of the SDK is named) starts a call. The model
+is the one `.model(…)` link whose argument is one string literal or one SDK model constant;
+tools are the SDK tool classes and `type` literals anywhere in the chain.
 """
 
 from __future__ import annotations
@@ -48,6 +49,10 @@ _LINK = re.compile(r"\.\s*(?P<name>[A-Za-z_]\w*)\s*(?:<[^<>()]*>\s*)?\((?P<arg>\
 # A receiver before `.builder()`: matches "com.anthropic.models.messages.MessageCreateParams." —
 # back over names and dots; not over "(" or " ".
 _RECEIVER = re.compile(r"(?:[A-Za-z_$][\w$]*\s*\.\s*)+$")
+# The receiver of a request's builder: the SDK's request classes are all `…Params`
+# (`MessageCreateParams.`, `com.anthropic.models.beta.messages.MessageCreateParams .`,
+# `BatchCreateParams.`); not `Headers.`, `BetaToolBash20250124.` or `RequestOptions.`.
+_PARAMS = re.compile(r"Params\s*\.\s*$")
 # A model link's whole argument as one literal: matches `"claude-sonnet-4-5"` with the id in
 # group `model`; not `"claude-" + size` or `name`.
 _MODEL_LITERAL = re.compile(r'\s*"(?P<model>claude-[A-Za-z0-9.:@_-]+)"\s*')
@@ -160,8 +165,9 @@ def _chain_around(flat: str, lo: int, opener: int) -> tuple[int, int] | None:
     if links is None or links.end() <= at:
         return None
     receiver = _RECEIVER.search(flat, max(0, builder.start() - 200), builder.start())
-    first = receiver.start() if receiver else builder.start()
-    return lo + first, lo + links.end()
+    if receiver is None or not _PARAMS.search(receiver.group()):
+        return None  # `Headers.builder()`, `builder()` alone: not a request's parameters
+    return lo + receiver.start(), lo + links.end()
 
 
 def _literals(text: str, flat: str, lo: int, chain: tuple[int, int]) -> ChainLiterals:
