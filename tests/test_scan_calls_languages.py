@@ -206,6 +206,19 @@ CASES = [
         f'client.beta.messages.create(model: MODEL, betas: ["{BETA}"])',
         None,
     ),
+    # PHP 8 named arguments, as anthropic-sdk-php writes them.
+    (
+        "chat.php",
+        "$message = $client->beta->messages->create(\n    model: Model::CLAUDE_OPUS_4_7,\n"
+        f"    maxTokens: 1024,\n    betas: ['{BETA}'],\n);",
+        "claude-opus-4-7",
+    ),
+    # ... a headers array is no call (PHP arrays are not read as objects).
+    (
+        "chat.php",
+        f"$opts = ['model' => 'claude-opus-4-7', 'headers' => ['anthropic-beta' => '{BETA}']];",
+        None,
+    ),
     # Markdown: a python fence.
     (
         "README.md",

@@ -52,6 +52,8 @@ def test_model_for_constant(constant: str, model: str | None) -> None:
         ("Messages::Model.ClaudeOpus4_8", "ClaudeOpus4_8"),
         ("anthropic.ModelClaudeSonnet4_5_20250929", "ClaudeSonnet4_5_20250929"),
         ("Model: anthropic.ModelClaude_3_Opus_20240229,", "Claude_3_Opus_20240229"),
+        ("model: Model::CLAUDE_SONNET_4_5,", "CLAUDE_SONNET_4_5"),  # PHP
+        ("\\Anthropic\\Messages\\Model::CLAUDE_OPUS_4_7", "CLAUDE_OPUS_4_7"),
         ("MyModel.CLAUDE_SONNET_4_5", None),  # another class
         ("anthropic.MyModelClaudeSonnet4_5", None),
         ('Model.of("claude-x")', None),

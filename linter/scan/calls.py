@@ -68,20 +68,24 @@ _SLASH_LEXER = re.compile(
     + r"|//[^\n]*|/\*[\s\S]*?(?:\*/|$)|"
     + _BRACKETS
 )
+# PHP: the C family's tokens and `#` comments: `# see (1`, `// (`, `'a)'`; not `#` in `"a#b"`.
+_PHP_LEXER = re.compile(_SLASH_LEXER.pattern + r"|#[^\n]*")
 _LEXERS: dict[Lang, re.Pattern[str]] = {
     "python": _HASH_LEXER,
     "ruby": _HASH_LEXER,
     "js": _SLASH_LEXER,
     "csharp": _SLASH_LEXER,
+    "php": _PHP_LEXER,
     "go": _SLASH_LEXER,
     "java": _SLASH_LEXER,
     "rust": _SLASH_LEXER,
     "json": _SLASH_LEXER,
 }
 _PAIRS = {")": "(", "]": "[", "}": "{"}
-# Languages whose calls name their arguments (`create(model=…, betas=[…])`); elsewhere a
+# Languages whose calls name their arguments (`create(model=…, betas=[…])`, PHP 8's
+# `create(model: Model::CLAUDE_SONNET_4_5, betas: […])`); elsewhere a
 # request is an object literal and a `(…)` around the betas is some helper's arguments.
-_KEYWORD_CALLS: frozenset[Lang] = frozenset({"python", "ruby"})
+_KEYWORD_CALLS: frozenset[Lang] = frozenset({"python", "ruby", "php"})
 # The text before a Go slice or array literal's brace, which is a list like `[`: `[]string`,
 # `[]anthropic.AnthropicBeta`, `[2]string`; not `Params` or `map[string]string` (objects).
 _SLICE = re.compile(r"\[\d*\]\s*\*?[A-Za-z_][\w.]*\s*$")
@@ -101,12 +105,13 @@ _HEADER_SETTER = re.compile(r"""\(\s*["']anthropic-beta["']\s*,\s*["'`]?$""", re
 # The model key and one string literal as its value:
 #   Python `model="claude-sonnet-4-5"`, TS `model: 'claude-haiku-4-5'`,
 #   JSON `"model": "claude-opus-4-1"`, Bedrock `modelId="us.anthropic.claude-…-v1:0"`,
-#   LangChain `model_name="claude-sonnet-4-5"` / `modelName: "claude-…"`;
-# not `model=cfg.model`, `model: name`, `fallback_model="claude-…"` or
+#   LangChain `model_name="claude-sonnet-4-5"` / `modelName: "claude-…"`,
+#   Ruby `"model" => "claude-…"`, C# `Model = "claude-…"`;
+# not `Model::CLAUDE_X` (a PHP constant, no key), `model=cfg.model`, `model: name`, `fallback_model="claude-…"` or
 # `weak_model_name="claude-…"` (other keys), or a value that is not a Claude id
 # (`model: "gpt-4o"`).
 _MODEL_KEY = (
-    r"""(?<![\w.-])["']?(?:[Mm]odel(?:Id|Name)?|model_(?:id|name))["']?\s*(?:=>|[:=](?!=))"""
+    r"""(?<![\w.-])["']?(?:[Mm]odel(?:Id|Name)?|model_(?:id|name))["']?\s*(?:=>|[:=](?![=:]))"""
 )
 # The key above with a Claude model literal: matches `model="claude-sonnet-4-5"` or
 # `"model": "claude-opus-4-1"`; not `model=cfg.model` or `model: "gpt-4o"`.

@@ -2,10 +2,12 @@
 
 Issue 16's call rules need the model and tool types of a call; typed SDKs write them as
 constants (`Model.CLAUDE_SONNET_4_5_20250929` in anthropic-sdk-java, `Model.ClaudeOpus4_8`
-in anthropic-sdk-csharp, `anthropic.ModelClaudeSonnet4_5` in anthropic-sdk-go) and classes
+in anthropic-sdk-csharp, `anthropic.ModelClaudeSonnet4_5` in anthropic-sdk-go,
+`Model::CLAUDE_SONNET_4_5` in anthropic-sdk-php) and classes
 (`BetaToolComputerUse20250124`). Only names whose id follows from the name by one
 mechanical rule are mapped, checked against every constant the SDKs have shipped (the
-histories of Java's `Model.kt` and C#'s `Model.cs`, Go's `Model` constants): all but Java's
+histories of Java's `Model.kt` and C#'s `Model.cs`, Go's and PHP's `Model` constants): all
+but Java's
 `CLAUDE_2_0`/`CLAUDE_2_1`, which read `claude-2.0` and are refused here. Anything else is
 None, and the rules stay silent."""
 
@@ -18,10 +20,12 @@ __all__ = ["MODEL_CONSTANT", "TOOL_CLASS", "model_for_constant", "tool_for_class
 # A model constant of the SDK's `Model` class, optionally qualified: matches
 # `Model.CLAUDE_SONNET_4_5_20250929` (Java/Kotlin), `Messages::Model.ClaudeOpus4_8` and
 # `Anthropic.Models.Messages.Model.ClaudeSonnet5` (C#), `anthropic.ModelClaudeSonnet4_5` and
-# `anthropic.ModelClaude_3_5_Sonnet_20240620` (Go), with the constant in group `const`;
+# `anthropic.ModelClaude_3_5_Sonnet_20240620` (Go), `Model::CLAUDE_SONNET_4_5` and
+# `\Anthropic\Messages\Model::CLAUDE_OPUS_4_7` (PHP), with the constant in group `const`;
 # not `MyModel.CLAUDE_X` (another class), `Model.of("…")` or `Model.CLAUDE` (no version).
 MODEL_CONSTANT = re.compile(
-    r"(?<![\w.:])(?:(?:[A-Za-z_]\w*(?:\.|::))*Model\s*\.\s*|(?:[A-Za-z_]\w*\.)?Model(?=Claude))"
+    r"(?<![\w.:])(?:(?:[A-Za-z_]\w*(?:\.|::|\\))*Model\s*(?:\.|::)\s*"
+    r"|(?:[A-Za-z_]\w*\.)?Model(?=Claude))"
     r"(?P<const>CLAUDE(?:_[A-Z0-9]+)+|Claude(?:_?[A-Z][a-z]+|_?\d+)+)(?![\w(])"
 )
 # A Java constant's words: `CLAUDE_SONNET_4_5` → claude-sonnet-4-5.
