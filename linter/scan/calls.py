@@ -107,9 +107,9 @@ _HEADER_SETTER = re.compile(r"""\(\s*["']anthropic-beta["']\s*,\s*["'`]?$""", re
 #   JSON `"model": "claude-opus-4-1"`, Bedrock `modelId="us.anthropic.claude-…-v1:0"`,
 #   LangChain `model_name="claude-sonnet-4-5"` / `modelName: "claude-…"`,
 #   Ruby `"model" => "claude-…"`, C# `Model = "claude-…"`;
-# not `Model::CLAUDE_X` (a PHP constant, no key), `model=cfg.model`, `model: name`, `fallback_model="claude-…"` or
-# `weak_model_name="claude-…"` (other keys), or a value that is not a Claude id
-# (`model: "gpt-4o"`).
+# not `Model::CLAUDE_X` (a PHP constant, no key), `model=cfg.model`, `model: name`,
+# `fallback_model="claude-…"` or `weak_model_name="claude-…"` (other keys), or a value that
+# is not a Claude id (`model: "gpt-4o"`).
 _MODEL_KEY = (
     r"""(?<![\w.-])["']?(?:[Mm]odel(?:Id|Name)?|model_(?:id|name))["']?\s*(?:=>|[:=](?![=:]))"""
 )
