@@ -295,6 +295,13 @@ def test_each_language_has_a_positive_and_a_negative() -> None:
             'session.headers.update({"model": "claude-haiku-4-5"}) or '
             f'h.add("anthropic-beta", "{BETA}")',
         ),
+        # A headers object handed to a helper: which request it joins is not in reach.
+        (
+            "a.ts",
+            "return this._client.post('/v1/messages', { body, model: 'claude-haiku-4-5', "
+            f"headers: buildHeaders([{{ 'anthropic-beta': ['{BETA}'].toString() }}]) }});",
+        ),
+        ("a.py", f'send(payload, {{"anthropic-beta": "{BETA}", "x-api-key": key}})'),
         # Positional arguments outside Python and Ruby are some helper's, not a request's.
         ("a.ts", f'const betas = new Set(["{BETA}", "files-api-2025-04-14"]);'),
     ],

@@ -97,6 +97,10 @@ _SLICE = re.compile(r"\[\d*\]\s*\*?[A-Za-z_][\w.]*\s*$")
 _HEADERS_KEY = re.compile(
     r"""(?:\b|["'])(?:extra_?|(?P<default>default_?))?headers["']?\s*[:=]\s*$""", re.I
 )
+# The header as a key of the object around the betas: `"anthropic-beta": `, `'anthropic-beta'
+# => `, `"Anthropic-Beta" = ` (an object of headers); not `anthropic_beta: [` (Bedrock's body
+# field) or `"anthropic-beta-x": `.
+_HEADER_ENTRY = re.compile(r"""["']anthropic-beta["']\s*(?::|=>|=)""", re.I)
 # A call whose own arguments start with the header name sets a header, it is not the request:
 # matches `("anthropic-beta", ` in `option.WithHeader("anthropic-beta", "…")` or
 # `headers.Add("Anthropic-Beta", `; not `(model="claude-…", ` (a request's own fields).
@@ -283,6 +287,8 @@ def _enclosing(text: str, lexer: re.Pattern[str], start: int, end: int) -> tuple
                 outer.pop()  # `{"anthropic-beta": …}` is a headers object: take its call
                 if not outer:
                     return None
+            elif _HEADER_ENTRY.search(text, outer[-1][1], start):
+                return None  # a headers object passed on (`buildHeaders([{…}])`): whose call?
             if _HEADER_SETTER.search(text, outer[-1][1], start):
                 return None
         token = m.group()
