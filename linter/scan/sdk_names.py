@@ -23,10 +23,11 @@ __all__ = ["MODEL_CONSTANT", "TOOL_CLASS", "model_for_constant", "tool_for_class
 # `anthropic.ModelClaude_3_5_Sonnet_20240620` (Go), `Model::CLAUDE_SONNET_4_5` and
 # `\Anthropic\Messages\Model::CLAUDE_OPUS_4_7` (PHP), with the constant in group `const`;
 # not `MyModel.CLAUDE_X` (another class), `Model.of("…")` or `Model.CLAUDE` (no version).
+# Possessive runs: `Claude` + 30 digits + `x` must fail at once, not try every split of them.
 MODEL_CONSTANT = re.compile(
     r"(?<![\w.:])(?:(?:[A-Za-z_]\w*(?:\.|::|\\))*Model\s*(?:\.|::)\s*"
     r"|(?:[A-Za-z_]\w*\.)?Model(?=Claude))"
-    r"(?P<const>CLAUDE(?:_[A-Z0-9]+)+|Claude(?:_?[A-Z][a-z]+|_?\d+)+)(?![\w(])"
+    r"(?P<const>CLAUDE(?:_[A-Z0-9]++)++|Claude(?:_?[A-Z][a-z]++|_?\d++)++)(?![\w(])"
 )
 # A Java constant's words: `CLAUDE_SONNET_4_5` → claude-sonnet-4-5.
 # A C# constant's words, split at case and digit edges: `ClaudeSonnet4_5_20250929` →
