@@ -61,6 +61,12 @@ def model_of(text: str, path: str, needle: str = BETA) -> str | None:
             f'dict(modelId="us.anthropic.claude-haiku-4-5-20251001-v1:0", betas=["{BETA}"])',
             "us.anthropic.claude-haiku-4-5-20251001-v1:0",
         ),
+        # Python keywords and `**kwargs`: a repeated `model` would be a TypeError.
+        (
+            "a.py",
+            f'client.beta.messages.create(model="claude-haiku-4-5", **extra, betas=["{BETA}"])',
+            "claude-haiku-4-5",
+        ),
         # LangChain's keyword.
         (
             "agent.py",
@@ -102,6 +108,8 @@ def test_a_literal_model_of_the_same_call(path: str, text: str, model: str) -> N
         ("a.py", f'f(model="claude-haiku-4-5" if fast else big, betas=["{BETA}"])'),
         ("a.ts", f'f({{ model: "claude-" + size, betas: ["{BETA}"] }})'),
         ("a.ts", f'f({{ model: "claude-haiku-4-5" ?? m, betas: ["{BETA}"] }})'),
+        # A Python dict: a later `**base` may replace the model.
+        ("a.py", f'body = {{"model": "claude-haiku-4-5", **base, "betas": ["{BETA}"]}}'),
         # A model nested one level down (another request's settings).
         ("a.py", f'f(betas=["{BETA}"], fallback={{"model": "claude-haiku-4-5"}})'),
         # Two model keys at the call's level: which one is sent is not certain.

@@ -173,6 +173,14 @@ CASES = [
         f'\tBetas: []anthropic.AnthropicBeta{{"{BETA}"}},\n}})',
         "claude-opus-4-0",
     ),
+    # ... anthropic-sdk-go before v1: every field wrapped in `anthropic.F(…)`.
+    (
+        "main.go",
+        "client.Beta.Messages.New(ctx, anthropic.BetaMessageNewParams{\n"
+        "\tModel: anthropic.F(anthropic.ModelClaudeSonnet4_0),\n"
+        f'\tBetas: anthropic.F([]anthropic.AnthropicBeta{{"{BETA}"}}),\n}})',
+        "claude-sonnet-4-0",
+    ),
     # ... a model constant of another package's type is not the SDK's.
     (
         "main.go",
@@ -218,6 +226,20 @@ CASES = [
         "chat.php",
         f"$opts = ['model' => 'claude-opus-4-7', 'headers' => ['anthropic-beta' => '{BETA}']];",
         None,
+    ),
+    # TS: a spread after the model may replace it.
+    (
+        "agent.ts",
+        f"await client.beta.messages.create({{ model: 'claude-opus-4-7', ...overrides, "
+        f"betas: ['{BETA}'] }});",
+        None,
+    ),
+    # ... a spread before the model is overridden by it.
+    (
+        "agent.ts",
+        f"await client.beta.messages.create({{ ...defaults, model: 'claude-opus-4-7', "
+        f"betas: ['{BETA}'] }});",
+        "claude-opus-4-7",
     ),
     # Markdown: a python fence.
     (

@@ -72,6 +72,7 @@ def test_model_constant_pattern(text: str, constant: str | None) -> None:
         ("BetaToolComputerUse20250124", "computer_20250124"),
         ("BetaToolComputerUse20251124", "computer_20251124"),
         ("BetaToolBash20250124Param", "bash_20250124"),
+        ("BetaToolComputerUse20241022TypeComputer20241022", "computer_20241022"),
         ("ToolTextEditor20250728", "text_editor_20250728"),
         ("BetaCodeExecutionTool20250825", "code_execution_20250825"),
         ("BetaMemoryTool20250818", "memory_20250818"),

@@ -89,6 +89,10 @@ _KEYWORD_CALLS: frozenset[Lang] = frozenset({"python", "ruby", "php"})
 # The text before a Go slice or array literal's brace, which is a list like `[`: `[]string`,
 # `[]anthropic.AnthropicBeta`, `[2]string`; not `Params` or `map[string]string` (objects).
 _SLICE = re.compile(r"\[\d*\]\s*\*?[A-Za-z_][\w.]*\s*$")
+# The field wrapper of anthropic-sdk-go before v1, which holds a value, not a call: the text
+# before its `(`: matches `anthropic.F` in `Betas: anthropic.F([]anthropic.AnthropicBeta{…})`
+# and `F`; not `anthropic.New` or `fmt.Sprintf`.
+_GO_FIELD = re.compile(r"(?<![\w.])(?:[a-z]\w*\.)?F\s*$")
 
 # A headers object the betas header sits in; the call is one level up. Matches the text just
 # before its `{`: `extra_headers=`, `headers: `, `"headers": `, `default_headers = `,
@@ -125,9 +129,10 @@ _MODEL = re.compile(
     + r"""(?P<model>(?:[a-z]{2,4}\.)?(?:anthropic[./])?claude-[A-Za-z0-9.:@_-]+)(?P=q)"""
 )
 # The key above with an SDK model constant as its value: matches C#'s
-# `Model = Model.ClaudeSonnet4_5` or `Model = Messages::Model.ClaudeOpus4_8`; not
+# `Model = Model.ClaudeSonnet4_5` or `Model = Messages::Model.ClaudeOpus4_8`, Go's
+# `Model: anthropic.F(anthropic.ModelClaudeSonnet4_0)` (the pre-v1 field wrapper); not
 # `Model = MyModels.Default` or `Model = model`.
-_MODEL_CONSTANT = re.compile(_MODEL_KEY + r"\s*" + MODEL_CONSTANT.pattern)
+_MODEL_CONSTANT = re.compile(_MODEL_KEY + r"\s*(?:(?:[a-z]\w*\.)?F\(\s*)?" + MODEL_CONSTANT.pattern)
 # Any model key, whatever its value: matches "model=" in `model=cfg.model` or "modelId:"; not
 # `model == x` or `fallback_model=`.
 _MODEL_KEYS = re.compile(_MODEL_KEY)
@@ -171,7 +176,11 @@ def _in_language(text: str, lang: Lang, start: int, end: int) -> CallLiterals | 
         return None
     if text[span[0]] == "(" and lang not in _KEYWORD_CALLS:
         return None  # positional arguments (`new Set([…])`, `WithHeader(…)`): no request
-    return _literals(text, span, _lex(text, lexer, *span))
+    lexed = _lex(text, lexer, *span)
+    # A spread after the model may replace it (`{model: "…", ...opts}`); Python's
+    # `f(model=…, **kw)` may not (a repeated keyword is a TypeError).
+    spreads = not (lang == "python" and text[span[0]] == "(")
+    return _literals(text, span, lexed, spreads=spreads)
 
 
 def _builder_literals(text: str, start: int, end: int) -> CallLiterals | None:
@@ -264,6 +273,10 @@ class _Lexed:
 
 
 def _slice(text: str, brace: int) -> bool:
+    """A list-like opener (a Go slice literal's brace) or a value wrapper (`anthropic.F(`):
+    the call is further out."""
+    if text[brace] == "(":
+        return bool(_GO_FIELD.search(text, max(0, brace - 40), brace))
     return bool(_SLICE.search(text, max(0, brace - 80), brace))
 
 
@@ -346,7 +359,9 @@ def _is_object(text: str, brace: int) -> bool:
     return bool(_OBJECT_BEFORE.search(before)) and not _BLOCK_WORDS.search(before)
 
 
-def _literals(text: str, span: tuple[int, int], lexed: _Lexed) -> CallLiterals:
+def _literals(
+    text: str, span: tuple[int, int], lexed: _Lexed, *, spreads: bool = False
+) -> CallLiterals:
     """The call's own model (one literal or SDK constant at depth 1, in code) and every tool
     type literal or SDK tool class."""
     lo, hi = span
@@ -370,6 +385,8 @@ def _literals(text: str, span: tuple[int, int], lexed: _Lexed) -> CallLiterals:
     if len(models) == 1 and len(keys) == 1:
         s, e, model = next(iter(models))
         span_of_model = (s, e) if model is not None else None
+        if spreads and _spread_after(text, lexed, e, hi):
+            model = span_of_model = None
     tools = [
         (m.start("tool"), m.end("tool"), m.group("tool"))
         for m in _TOOL_TYPE.finditer(text, lo, hi)
@@ -381,6 +398,20 @@ def _literals(text: str, span: tuple[int, int], lexed: _Lexed) -> CallLiterals:
         if lexed.is_code(m.start())
     ]
     return CallLiterals(lo, hi, model, span_of_model, tuple(sorted(tools)))
+
+
+# A spread or splat of another object into this one: matches "..." in `...opts` and "**" in
+# `**defaults`; not "**" in `2 ** 8` (a space after it) or "..." in `[...]` (a JS rest pattern
+# is the same token: it is refused too, which only costs recall).
+_SPREAD = re.compile(r"\.\.\.(?=[\w$({\[])|\*\*(?=[\w({])")
+
+
+def _spread_after(text: str, lexed: _Lexed, pos: int, hi: int) -> bool:
+    """A spread at the call's own level after `pos`, which may override the model."""
+    return any(
+        lexed.is_code(m.start()) and lexed.depth(m.start()) == 1
+        for m in _SPREAD.finditer(text, pos, hi)
+    )
 
 
 def _own(text: str, lexed: _Lexed, m: re.Match[str]) -> bool:

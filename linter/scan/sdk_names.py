@@ -51,12 +51,13 @@ def model_for_constant(constant: str) -> str | None:
 
 
 # The SDK tool classes whose name gives the tool type: `BetaToolComputerUse20250124`
-# (Java/Kotlin/C#), `BetaToolBash20250124Param` (Go) → stem and date groups; not
+# (Java/Kotlin/C#), `BetaToolBash20250124Param` and the pre-v1
+# `BetaToolComputerUse20241022TypeComputer20241022` (Go) → stem and date groups; not
 # `BetaToolResultBlock` (no date), `MyBetaToolBash20250124` (a longer name) or
 # `BetaToolSearchToolRegex20251119` (a stem without a mechanical type).
 TOOL_CLASS = re.compile(
     r"(?<![\w])(?:Beta)?(?P<stem>ToolBash|ToolComputerUse|ToolTextEditor|CodeExecutionTool"
-    r"|MemoryTool|WebSearchTool|WebFetchTool)(?P<date>20\d{6})(?:Param)?(?!\w)"
+    r"|MemoryTool|WebSearchTool|WebFetchTool)(?P<date>20\d{6})(?:Param|Type[A-Z]\w*)?(?!\w)"
 )
 # Stem → type prefix, as each class's `type` default reads in anthropic-sdk-java's models
 # (`BetaToolComputerUse20250124` sends `computer_20250124`).
