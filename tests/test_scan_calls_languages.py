@@ -338,6 +338,18 @@ def test_a_request_with_its_own_extra_headers_is_still_one() -> None:
         f'extra_headers={{"anthropic-beta": "{BETA}"}})'
     )
     assert model_of(text, "a.py") == "claude-haiku-4-5"
+    # A betas list after a nested headers object is still the call's.
+    text = (
+        'client.beta.messages.create(model="claude-haiku-4-5", '
+        "extra_headers={'anthropic-beta': 'files-api-2025-04-14'}, "
+        f'betas=["{BETA}"])'
+    )
+    assert model_of(text, "a.py") == "claude-haiku-4-5"
+    ts = (
+        "await client.beta.messages.create({ model: 'claude-haiku-4-5', "
+        f"headers: {{ 'anthropic-beta': 'x' }}, betas: ['{BETA}'] }});"
+    )
+    assert model_of(ts, "a.ts") == "claude-haiku-4-5"
 
 
 def test_a_java_chain_spans_builder_to_build_and_reads_tool_classes() -> None:

@@ -300,7 +300,7 @@ def _enclosing(text: str, lexer: re.Pattern[str], start: int, end: int) -> tuple
                 outer.pop()  # `{"anthropic-beta": …}` is a headers object: take its call
                 if not outer:
                     return None
-            elif _HEADER_ENTRY.search(text, outer[-1][1], start):
+            elif _headers_object(text, lexer, outer[-1][1], start):
                 return None  # a headers object passed on (`buildHeaders([{…}])`): whose call?
             if _HEADER_SETTER.search(text, outer[-1][1], start):
                 return None
@@ -314,6 +314,22 @@ def _enclosing(text: str, lexer: re.Pattern[str], start: int, end: int) -> tuple
             if outer is not None and opener == outer[-1]:
                 return (opener[1], m.end()) if m.start() >= end else None
     return None
+
+
+def _headers_object(text: str, lexer: re.Pattern[str], brace: int, start: int) -> bool:
+    """Whether the `{` at `brace` has an `anthropic-beta` key of its own before `start` (not
+    one inside a nested object, such as a call's `extra_headers={…}`)."""
+    if text[brace] != "{":
+        return False
+    for entry in _HEADER_ENTRY.finditer(text, brace, start):
+        depth = 0
+        for m in lexer.finditer(text, brace + 1, entry.start()):
+            token = m.group()
+            depth += token in "([{"
+            depth -= token in ")]}"
+        if depth == 0 and lexer.match(text, entry.start()) is not None:
+            return True
+    return False
 
 
 def _lex(text: str, lexer: re.Pattern[str], lo: int, hi: int) -> _Lexed:
