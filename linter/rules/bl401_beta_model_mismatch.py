@@ -48,10 +48,6 @@ from betalint.registry.validator import Verdict
 # Names other rules already settle: retired (BL205), unknown/malformed (BL1xx/BL201). A GA
 # name is reported only when the model rejects it: BL203 already says it does nothing.
 _CHECKED = frozenset({"valid", "superseded", "deprecated", "ga"})
-_CONTEXTS = frozenset({"header-value", "betas-list", "sdk-constant"})
-# Any spelling of a Claude model in the file, to skip files without one: matches "claude-",
-# "CLAUDE_HAIKU" (Java constants) and "ClaudeOpus" (C#); not "clause".
-_CLAUDE = re.compile("claude", re.I)
 
 
 def check(file: FileCheck, c: Candidate, verdict: Verdict) -> Iterator[Diagnostic]:
@@ -59,9 +55,10 @@ def check(file: FileCheck, c: Candidate, verdict: Verdict) -> Iterator[Diagnosti
     registry = file.linter.registry
     if c.group is None or verdict.kind not in _CHECKED or name not in registry:
         return
-    # An SDK constant in a list (`AnthropicBeta.COMPUTER_USE_2025_01_24`) is sent too; the
-    # model may be a constant (`Model.CLAUDE_HAIKU_4_5`), hence the case-blind prefilter.
-    if c.context not in _CONTEXTS or not _CLAUDE.search(file.text):
+    # SDK constants in a list are sent too, and a model may be a constant (`CLAUDE_…`, `Claude…`).
+    if c.context not in ("header-value", "betas-list", "sdk-constant"):
+        return
+    if not any(word in file.text for word in ("claude", "CLAUDE", "Claude")):
         return
     group = file.groups()[c.group]
     call = call_literals(file.text, file.path, group[0].start, group[-1].end)
