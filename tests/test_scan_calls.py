@@ -1,28 +1,26 @@
 """linter/scan/calls.py: the call around a betas list and its literal model and tool types.
 
 Each positive beside its look-alike negative: a model in another call, a model in a variable,
-a nested model, a tool in another request, brackets inside strings and comments.
+a nested model, a tool in another request, brackets inside strings and comments. The
+property test over every language is in tests/test_scan_calls_languages.py.
 """
 
 from __future__ import annotations
 
+import _calls_support as support
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
-from betalint.linter.scan.calls import WINDOW, CallLiterals, call_literals
+from betalint.linter.scan.calls import WINDOW, CallLiterals
 
 BETA = "context-1m-2025-08-07"
 
 
 def literals(text: str, path: str, needle: str = BETA) -> CallLiterals | None:
-    start = text.index(needle)
-    return call_literals(text, path, start, start + len(needle))
+    return support.literals(text, path, needle)
 
 
 def model_of(text: str, path: str, needle: str = BETA) -> str | None:
-    found = literals(text, path, needle)
-    return found.model if found else None
+    return support.model_of(text, path, needle)
 
 
 @pytest.mark.parametrize(
@@ -140,7 +138,7 @@ def test_a_literal_model_of_the_same_call(path: str, text: str, model: str) -> N
         ("a.ts", f'items.forEach(() => {{ model = "claude-haiku-4-5"; h = ["{BETA}"]; }})'),
         # Unbalanced text: no call can be told.
         ("a.py", f'f(model="claude-haiku-4-5", betas=["{BETA}"]'),
-        # No language with a call shape here.
+        # Markdown prose is no code (fences are: tests/test_scan_calls_languages.py).
         ("a.md", f'f(model="claude-haiku-4-5", betas=["{BETA}"])'),
     ],
 )
@@ -244,28 +242,3 @@ def test_a_call_longer_than_the_window_is_unknown() -> None:
         + f'    betas=["{BETA}"],\n)'
     )
     assert model_of(text, "a.py") is None
-
-
-_ALPHABET = st.sampled_from(
-    [*"()[]{}\"'`#/*\\\n =:,ab-", "model", "name: ", "claude-x", "type", "curl ", "-d '", "###"]
-)
-
-
-@given(
-    st.lists(_ALPHABET, max_size=60).map("".join),
-    st.sampled_from(["a.py", "a.ts", "a.json", "a.sh", "a.http", "a.go", "a.yml", "a.md"]),
-    st.integers(min_value=0, max_value=80),
-    st.integers(min_value=0, max_value=10),
-)
-def test_never_raises_and_stays_inside_the_text(
-    text: str, path: str, start: int, length: int
-) -> None:
-    start = min(start, len(text))
-    end = min(len(text), start + length)
-    found = call_literals(text, path, start, end)
-    if found is not None:
-        assert 0 <= found.start <= start and end <= found.end <= len(text)
-        if found.model_span is not None:
-            s, e = found.model_span
-            assert text[s:e] == found.model
-        assert all(text[s:e] == t for s, e, t in found.tools)

@@ -9,23 +9,23 @@ from __future__ import annotations
 
 import json
 
+import _calls_support as support
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from betalint.linter.scan.calls import CallLiterals, call_literals
+from betalint.linter.scan.sdk_names import TOOL_CLASS, model_for_constant
 
 BETA = "interleaved-thinking-2025-05-14"
 
 
 def literals(text: str, path: str, needle: str = BETA) -> CallLiterals | None:
-    start = text.index(needle)
-    return call_literals(text, path, start, start + len(needle))
+    return support.literals(text, path, needle)
 
 
 def model_of(text: str, path: str, needle: str = BETA) -> str | None:
-    found = literals(text, path, needle)
-    return found.model if found else None
+    return support.model_of(text, path, needle)
 
 
 def tools_of(text: str, path: str, needle: str = BETA) -> list[str]:
@@ -529,6 +529,8 @@ def test_never_raises_and_its_span_holds_the_betas(
     if found.model_span is not None:
         s, e = found.model_span
         assert found.start <= s <= e <= found.end
-        assert found.model is not None
+        # The span holds the model as written: the literal, or the constant naming it.
+        assert text[s:e] == found.model or model_for_constant(text[s:e]) == found.model
     for s, e, tool in found.tools:
-        assert found.start <= s <= e <= found.end and tool
+        assert found.start <= s <= e <= found.end
+        assert text[s:e] == tool or TOOL_CLASS.fullmatch(text, s, e) is not None
