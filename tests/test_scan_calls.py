@@ -47,6 +47,13 @@ def model_of(text: str, path: str, needle: str = BETA) -> str | None:
             f"  betas: ['{BETA}'],\n}});",
             "claude-haiku-4-5",
         ),
+        # TS request options: the call is the SDK's (body, options), the model the body's.
+        (
+            "a.ts",
+            f'client.messages.create({{ model: "claude-haiku-4-5", max_tokens: 64 }}, '
+            f'{{ headers: {{ "anthropic-beta": "{BETA}" }} }})',
+            "claude-haiku-4-5",
+        ),
         # JSON body with Bedrock's `anthropic_beta` list.
         (
             "req.json",
@@ -118,11 +125,16 @@ def test_a_literal_model_of_the_same_call(path: str, text: str, model: str) -> N
         ("a.py", f'f(  # model="claude-haiku-4-5"\n    betas=["{BETA}"],\n)'),
         # Not a Claude model id.
         ("a.ts", f'f({{ model: "gpt-4o", betas: ["{BETA}"] }})'),
-        # TS request options: the headers object's parent holds no model.
+        # TS request options after a body from a variable: no model in reach.
         (
             "a.ts",
-            f'client.messages.create({{ model: "claude-haiku-4-5" }}, '
-            f'{{ headers: {{ "anthropic-beta": "{BETA}" }} }})',
+            f'client.messages.create(params, {{ headers: {{ "anthropic-beta": "{BETA}" }} }})',
+        ),
+        # ... or a third argument: not the SDK's (body, options) shape.
+        (
+            "a.ts",
+            'send({ model: "claude-haiku-4-5" }, '
+            f'{{ headers: {{ "anthropic-beta": "{BETA}" }} }}, retries)',
         ),
         # A function body is a block, not an object: its local `model` is not the call's.
         (

@@ -82,6 +82,12 @@ _LEXERS: dict[Lang, re.Pattern[str]] = {
     "json": _SLASH_LEXER,
 }
 _PAIRS = {")": "(", "]": "[", "}": "{"}
+# Between a TS/JS call's body and its request options: matches " ,\n  " (a comma in blanks);
+# not ", extra, " (a third argument).
+_COMMA = re.compile(r"\s*,\s*")
+# After the request options, up to the call's `)`: matches "\n)" or ", )" (a trailing
+# comma); not ", signal)" (more arguments).
+_CLOSE_CALL = re.compile(r"\s*,?\s*\)")
 # Languages whose calls name their arguments (`create(model=…, betas=[…])`, PHP 8's
 # `create(model: Model::CLAUDE_SONNET_4_5, betas: […])`); elsewhere a
 # request is an object literal and a `(…)` around the betas is some helper's arguments.
@@ -176,11 +182,57 @@ def _in_language(text: str, lang: Lang, start: int, end: int) -> CallLiterals | 
         return None
     if text[span[0]] == "(" and lang not in _KEYWORD_CALLS:
         return None  # positional arguments (`new Set([…])`, `WithHeader(…)`): no request
+    if lang == "js":
+        request = _body_and_options(text, lexer, span)
+        if request is not None:  # `create({ model, … }, { headers: {…} })`: the body's
+            body, call = request
+            found = _literals(text, body, _lex(text, lexer, *body), spreads=True)
+            return CallLiterals(call[0], call[1], found.model, found.model_span, found.tools)
     lexed = _lex(text, lexer, *span)
     # A spread after the model may replace it (`{model: "…", ...opts}`); Python's
     # `f(model=…, **kw)` may not (a repeated keyword is a TypeError).
     spreads = not (lang == "python" and text[span[0]] == "(")
     return _literals(text, span, lexed, spreads=spreads)
+
+
+def _body_and_options(
+    text: str, lexer: re.Pattern[str], options: tuple[int, int]
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """(body, call) when `options` is the second argument of a TS/JS SDK call whose first is
+    an object literal: `create({ model: …, … }, { headers: {…} })`; else None."""
+    if not text[: options[0]].rstrip().endswith(","):
+        return None
+    call = _enclosing(text, lexer, options[0], options[1])
+    if call is None or text[call[0]] != "(":
+        return None
+    body_lo = call[0] + 1 + _blank(text, call[0] + 1, options[0])
+    if text[body_lo] != "{":
+        return None
+    body_hi = _closing(text, lexer, body_lo, options[0])
+    if body_hi is None or _COMMA.fullmatch(text, body_hi, options[0]) is None:
+        return None
+    if _CLOSE_CALL.fullmatch(text, options[1], call[1]) is None:
+        return None
+    return (body_lo, body_hi), call
+
+
+def _blank(text: str, lo: int, hi: int) -> int:
+    """How many blanks start text[lo:hi]."""
+    return len(text[lo:hi]) - len(text[lo:hi].lstrip())
+
+
+def _closing(text: str, lexer: re.Pattern[str], brace: int, limit: int) -> int | None:
+    """Just past the bracket that closes the one at `brace`, before `limit`; else None."""
+    depth = 0
+    for m in lexer.finditer(text, brace, limit):
+        token = m.group()
+        if token in "([{":
+            depth += 1
+        elif token in ")]}":
+            depth -= 1
+            if depth == 0:
+                return m.end()
+    return None
 
 
 def _builder_literals(text: str, start: int, end: int) -> CallLiterals | None:
