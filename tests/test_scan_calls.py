@@ -54,6 +54,19 @@ def model_of(text: str, path: str, needle: str = BETA) -> str | None:
             f'{{ headers: {{ "anthropic-beta": "{BETA}" }} }})',
             "claude-haiku-4-5",
         ),
+        # Ruby's request options and a model-settings entry's: the request is one level up.
+        (
+            "a.rb",
+            'client.messages.create(model: "claude-haiku-4-5", max_tokens: 64, '
+            f'request_options: {{extra_headers: {{"anthropic-beta" => "{BETA}"}}}})',
+            "claude-haiku-4-5",
+        ),
+        (
+            "config.json",
+            '{"models": [{"title": "Claude", "provider": "anthropic", "model": "claude-haiku-4-5",'
+            f' "requestOptions": {{"headers": {{"anthropic-beta": "{BETA}"}}}}}}]}}',
+            "claude-haiku-4-5",
+        ),
         # JSON body with Bedrock's `anthropic_beta` list.
         (
             "req.json",
@@ -125,6 +138,12 @@ def test_a_literal_model_of_the_same_call(path: str, text: str, model: str) -> N
         ("a.py", f'f(  # model="claude-haiku-4-5"\n    betas=["{BETA}"],\n)'),
         # Not a Claude model id.
         ("a.ts", f'f({{ model: "gpt-4o", betas: ["{BETA}"] }})'),
+        # Headers under some other key: whose request that is, is not known.
+        (
+            "config.json",
+            '{"model": "claude-haiku-4-5", "retry": {"headers": '
+            f'{{"anthropic-beta": "{BETA}"}}}}}}',
+        ),
         # TS request options after a body from a variable: no model in reach.
         (
             "a.ts",

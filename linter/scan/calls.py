@@ -111,6 +111,12 @@ _HEADERS_KEY = re.compile(
 # => `, `"Anthropic-Beta" = ` (an object of headers); not `anthropic_beta: [` (Bedrock's body
 # field) or `"anthropic-beta-x": `.
 _HEADER_ENTRY = re.compile(r"""["']anthropic-beta["']\s*(?::|=>|=)""", re.I)
+# The request options a headers object may sit in, one more level below the request: the
+# text before their `{`: matches `request_options: ` (anthropic-sdk-ruby), `"requestOptions": `
+# (Continue's model settings), `extra_params:`; not `retry: ` or `options = ` (whose?).
+_OPTIONS_KEY = re.compile(
+    r"""(?:\b|["'])(?:request_?options|requestOptions|extra_?params|extraParams)["']?\s*[:=]\s*$"""
+)
 # A call whose own arguments start with the header name sets a header, it is not the request:
 # matches `("anthropic-beta", ` in `option.WithHeader("anthropic-beta", "…")` or
 # `headers.Add("Anthropic-Beta", `; not `(model="claude-…", ` (a request's own fields).
@@ -350,6 +356,8 @@ def _enclosing(text: str, lexer: re.Pattern[str], start: int, end: int) -> tuple
                 if key.group("default") is not None:
                     return None  # a client's default headers: no one call to read
                 outer.pop()  # `{"anthropic-beta": …}` is a headers object: take its call
+                if outer and _OPTIONS_KEY.search(text, max(lo, outer[-1][1] - 40), outer[-1][1]):
+                    outer.pop()  # `request_options: {extra_headers: …}`: the request's options
                 if not outer:
                     return None
             elif _headers_object(text, lexer, outer[-1][1], start):
