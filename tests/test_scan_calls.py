@@ -240,6 +240,32 @@ def test_yaml_model_settings_item_and_its_look_alikes() -> None:
     assert model_of(routed, "model-settings.yml") is None
     # The model from an environment variable.
     assert model_of(settings.replace("anthropic/claude-haiku-4-5", "${MODEL}"), "m.yml") is None
+    # LiteLLM's proxy config: the model beside the headers, under `litellm_params`.
+    litellm = (
+        "model_list:\n"
+        "  - model_name: claude-fast\n"
+        "    litellm_params:\n"
+        "      model: anthropic/claude-haiku-4-5\n"
+        "      extra_headers:\n"
+        f"        anthropic-beta: {BETA}\n"
+        "  - model_name: claude-big\n"
+        "    litellm_params:\n"
+        "      model: anthropic/claude-opus-4-7\n"
+    )
+    assert model_of(litellm, "config.yaml") == "anthropic/claude-haiku-4-5"
+    # ... the model from the environment: silent, not the item's alias.
+    env = litellm.replace("model: anthropic/claude-haiku-4-5", "model: os.environ/MODEL")
+    assert model_of(env, "config.yaml") is None
+    # ... headers beside the params, the model one level further in: not this mapping's.
+    beside = (
+        "model_list:\n"
+        "  - model_name: claude-fast\n"
+        "    litellm_params:\n"
+        "      model: anthropic/claude-haiku-4-5\n"
+        "    extra_headers:\n"
+        f"      anthropic-beta: {BETA}\n"
+    )
+    assert model_of(beside, "config.yaml") is None
     # A top-level document, not a list item: no unit to tell.
     top = f"model: claude-haiku-4-5\nheaders:\n  anthropic-beta: {BETA}\n"
     assert model_of(top, "config.yaml") is None

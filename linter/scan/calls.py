@@ -585,21 +585,52 @@ _YAML_TOOL = re.compile(r"(?<![\w.-])type:[ ]*[\"']?(?P<tool>[a-z][a-z0-9_]*_\d{
 
 
 def _yaml_literals(text: str, start: int, end: int) -> CallLiterals | None:
-    """The YAML list item (`- name: …` and its more-indented lines) holding [start, end)."""
+    """The YAML list item (`- name: …` and its more-indented lines) holding [start, end), and
+    the model of the innermost mapping around the header that names one."""
     item = _yaml_item(text, start)
     if item is None:
         return None
     lo, column = item
     hi = _yaml_item_end(text, end, column, min(len(text), end + WINDOW))
-    keys = [k for k in _YAML_KEY.finditer(text, lo, hi) if len(k.group("indent")) == column + 2]
-    models = [m for m in _YAML_MODEL.finditer(text, lo, hi) if len(m.group("indent")) == column + 2]
     model = span = None
-    if len(keys) == 1 and len(models) == 1:
-        model, span = models[0].group("model"), models[0].span("model")
+    # The innermost mapping around the header that has a model key decides: LiteLLM's
+    # `litellm_params: {model: …, extra_headers: …}`, else the item's own `name:`/`model:`.
+    for block_lo, indent in _yaml_levels(text, start, lo, column + 2):
+        block_hi = _yaml_item_end(text, end, indent - 1, hi)
+        keys = [k for k in _YAML_KEY.finditer(text, block_lo, block_hi) if _at(k, indent)]
+        if not keys:
+            continue
+        models = [m for m in _YAML_MODEL.finditer(text, block_lo, block_hi) if _at(m, indent)]
+        if len(keys) == 1 and len(models) == 1:
+            model, span = models[0].group("model"), models[0].span("model")
+        break
     tools = tuple(
         (m.start("tool"), m.end("tool"), m.group("tool")) for m in _YAML_TOOL.finditer(text, lo, hi)
     )
     return CallLiterals(lo, hi, model, span, tools)
+
+
+def _at(match: re.Match[str], indent: int) -> bool:
+    return len(match.group("indent")) == indent
+
+
+def _yaml_levels(text: str, start: int, item_lo: int, item_indent: int) -> list[tuple[int, int]]:
+    """(block start, key indent) of each mapping around `start`, innermost first, up to the
+    list item's own (`item_indent`, its keys beside the dash)."""
+    pos = text.rfind("\n", 0, start) + 1
+    line = text[pos : text.find("\n", pos) if "\n" in text[pos:] else len(text)]
+    least = len(line) - len(line.lstrip(" "))
+    levels: list[tuple[int, int]] = []
+    while pos > item_lo and least > item_indent:
+        pos = text.rfind("\n", 0, pos - 1) + 1
+        line = text[pos : text.find("\n", pos)]
+        body = line.lstrip(" ")
+        indent = len(line) - len(body)
+        if body and not body.startswith("#") and indent < least:
+            levels.append((pos, least))  # the mapping at `least` starts below this key
+            least = indent
+    levels.append((item_lo, item_indent))
+    return levels
 
 
 def _yaml_item(text: str, start: int) -> tuple[int, int] | None:
