@@ -39,14 +39,18 @@ from betalint.linter.rules.file_check import FileCheck
 from betalint.linter.rules.rule import Rule
 from betalint.linter.scan.calls import call_literals
 from betalint.linter.scan.scanner import Candidate
-from betalint.registry.call_check import model_problem
+from betalint.registry.call_check import MODEL_CHECKED, model_problem
 from betalint.registry.validator import Verdict
+
+# The verdict kinds `model_problem` speaks of: the others are settled here without reading
+# the call.
+_CHECKED = MODEL_CHECKED
 
 
 def check(file: FileCheck, c: Candidate, verdict: Verdict) -> Iterator[Diagnostic]:
     name = c.canonical or c.written
     registry = file.linter.registry
-    if c.group is None or name not in registry:
+    if c.group is None or verdict.kind not in _CHECKED or name not in registry:
         return
     # SDK constants in a list are sent too, and a model may be a constant (`CLAUDE_…`, `Claude…`).
     if c.context not in ("header-value", "betas-list", "sdk-constant"):
