@@ -202,6 +202,12 @@ CASES = [
         f'client.post("/v1/messages", {{"model" => "claude-haiku-4-5", "betas" => ["{BETA}"]}})',
         "claude-haiku-4-5",
     ),
+    # ... a symbol model, as anthropic-sdk-ruby's own tests write enums.
+    (
+        "chat.rb",
+        f'client.beta.messages.create(model: :"claude-opus-4-7", betas: [:"{BETA}"])',
+        "claude-opus-4-7",
+    ),
     # ... a call without parentheses: no bracket to bound it, so no call.
     (
         "chat.rb",

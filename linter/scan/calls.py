@@ -133,11 +133,12 @@ _HEADER_SETTER = re.compile(r"""\(\s*["']anthropic-beta["']\s*,\s*["'`]?$""", re
 _MODEL_KEY = (
     r"""(?<![\w.-])["']?(?:[Mm]odel(?:Id|Name)?|model_(?:id|name))["']?\s*(?:=>|[:=](?![=:]))"""
 )
-# The key above with a Claude model literal: matches `model="claude-sonnet-4-5"` or
-# `"model": "claude-opus-4-1"`; not `model=cfg.model` or `model: "gpt-4o"`.
+# The key above with a Claude model literal: matches `model="claude-sonnet-4-5"`,
+# `"model": "claude-opus-4-1"` or a Ruby symbol `model: :"claude-opus-4-6"`; not
+# `model=cfg.model` or `model: "gpt-4o"`.
 _MODEL = re.compile(
     _MODEL_KEY
-    + r"""\s*(?P<q>["'])"""
+    + r"""\s*:?(?P<q>["'])"""
     + r"""(?P<model>(?:[a-z]{2,4}\.)?(?:anthropic[./])?claude-[A-Za-z0-9.:@_-]+)(?P=q)"""
 )
 # The key above with an SDK model constant as its value: matches C#'s
