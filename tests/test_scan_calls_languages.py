@@ -302,17 +302,6 @@ def test_each_language_has_a_positive_and_a_negative() -> None:
 @pytest.mark.parametrize(
     ("path", "text"),
     [
-        # A client's default headers go with every request it sends: no one call.
-        (
-            "a.py",
-            f'client = Anthropic(default_headers={{"anthropic-beta": "{BETA}"}})\n'
-            'client.messages.create(model="claude-haiku-4-5", max_tokens=64)',
-        ),
-        (
-            "a.ts",
-            "const client = new Anthropic({ defaultHeaders: "
-            f'{{ "anthropic-beta": "{BETA}" }} }});',
-        ),
         # A header setter's own arguments are not the request.
         (
             "main.go",
@@ -336,6 +325,31 @@ def test_each_language_has_a_positive_and_a_negative() -> None:
 )
 def test_not_a_request(path: str, text: str) -> None:
     assert literals(text, path) is None
+
+
+def test_default_headers_belong_to_their_constructor() -> None:
+    # A client's default headers: the constructor names no model, nor does a later request's
+    # count for them.
+    client = (
+        f'client = Anthropic(default_headers={{"anthropic-beta": "{BETA}"}})\n'
+        'client.messages.create(model="claude-haiku-4-5", max_tokens=64)'
+    )
+    assert model_of(client, "a.py") is None
+    ts_client = (
+        f'const client = new Anthropic({{ defaultHeaders: {{ "anthropic-beta": "{BETA}" }} }});'
+    )
+    assert model_of(ts_client, "a.ts") is None
+    # A LangChain model's: its own model is the model of every call it makes.
+    chat = (
+        'llm = ChatAnthropic(model="claude-haiku-4-5", '
+        f'default_headers={{"anthropic-beta": "{BETA}"}})'
+    )
+    assert model_of(chat, "a.py") == "claude-haiku-4-5"
+    chat_js = (
+        'const model = new ChatAnthropic({ model: "claude-haiku-4-5", '
+        f'clientOptions: {{ defaultHeaders: {{ "anthropic-beta": "{BETA}" }} }} }});'
+    )
+    assert model_of(chat_js, "a.ts") == "claude-haiku-4-5"
 
 
 def test_a_request_with_its_own_extra_headers_is_still_one() -> None:

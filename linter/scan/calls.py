@@ -102,20 +102,21 @@ _GO_FIELD = re.compile(r"(?<![\w.])(?:[a-z]\w*\.)?F\s*$")
 
 # A headers object the betas header sits in; the call is one level up. Matches the text just
 # before its `{`: `extra_headers=`, `headers: `, `"headers": `, `default_headers = `,
-# `defaultHeaders: ` (group `default`: a client's headers, for every request it sends);
+# `defaultHeaders: ` (a client's or a LangChain model's: the call then is the constructor,
+# with a model only when it names one, `ChatAnthropic(model="claude-…", default_headers=…)`);
 # not `my_headers_list(` (no `=`/`:` right before the brace) or `headers_for(`.
-_HEADERS_KEY = re.compile(
-    r"""(?:\b|["'])(?:extra_?|(?P<default>default_?))?headers["']?\s*[:=]\s*$""", re.I
-)
+_HEADERS_KEY = re.compile(r"""(?:\b|["'])(?:extra_?|default_?)?headers["']?\s*[:=]\s*$""", re.I)
 # The header as a key of the object around the betas: `"anthropic-beta": `, `'anthropic-beta'
 # => `, `"Anthropic-Beta" = ` (an object of headers); not `anthropic_beta: [` (Bedrock's body
 # field) or `"anthropic-beta-x": `.
 _HEADER_ENTRY = re.compile(r"""["']anthropic-beta["']\s*(?::|=>|=)""", re.I)
 # The request options a headers object may sit in, one more level below the request: the
 # text before their `{`: matches `request_options: ` (anthropic-sdk-ruby), `"requestOptions": `
-# (Continue's model settings), `extra_params:`; not `retry: ` or `options = ` (whose?).
+# (Continue's model settings), `extra_params:`, LangChain.js's `clientOptions: `; not
+# `retry: ` or `options = ` (whose?).
 _OPTIONS_KEY = re.compile(
-    r"""(?:\b|["'])(?:request_?options|requestOptions|extra_?params|extraParams)["']?\s*[:=]\s*$"""
+    r"""(?:\b|["'])(?:request_?options|requestOptions|clientOptions|extra_?params|extraParams)"""
+    r"""["']?\s*[:=]\s*$"""
 )
 # A call whose own arguments start with the header name sets a header, it is not the request:
 # matches `("anthropic-beta", ` in `option.WithHeader("anthropic-beta", "…")` or
@@ -354,8 +355,6 @@ def _enclosing(text: str, lexer: re.Pattern[str], start: int, end: int) -> tuple
                 return None
             key = _HEADERS_KEY.search(text, max(lo, outer[-1][1] - 40), outer[-1][1])
             if key is not None:
-                if key.group("default") is not None:
-                    return None  # a client's default headers: no one call to read
                 outer.pop()  # `{"anthropic-beta": …}` is a headers object: take its call
                 if outer and _OPTIONS_KEY.search(text, max(lo, outer[-1][1] - 40), outer[-1][1]):
                     outer.pop()  # `request_options: {extra_headers: …}`: the request's options
