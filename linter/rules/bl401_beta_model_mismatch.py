@@ -16,12 +16,12 @@ target, else the Claude API; the model lists are dated, as in `betalint validate
 ## Why is this bad?
 A beta the model rejects fails the whole request with a 400 (`context-1m-2025-08-07` on
 Opus 4.7); one it ignores does nothing while the code reads as if the feature were on
-(`context-1m-2025-08-07` on a Haiku model).
+(`computer-use-2025-01-24` on Opus 4.7, which takes `computer-use-2025-11-24`).
 
 ## Example
     client.beta.messages.create(
-        model="claude-haiku-4-5",
-        betas=["context-1m-2025-08-07"],  # no effect on claude-haiku-4-5
+        model="claude-opus-4-7",
+        betas=["context-1m-2025-08-07"],  # 400 on claude-opus-4-7
     )
 
 ## Fix safety
