@@ -1,6 +1,7 @@
 """BL402 tool-beta-mismatch: the call's tool version is not the one its beta enables.
 
-Only for tool `type` literals of the same call or object as the betas (`linter.scan.calls`),
+Only for tool `type` literals (or the official SDKs' tool classes,
+`BetaToolComputerUse20250124`) of the same call or object as the betas (`linter.scan.calls`),
 and betas whose registry entry lists the tool types they enable (`tools`, from the tools'
 docs).
 
