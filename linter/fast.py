@@ -1,14 +1,19 @@
-"""`betalint validate NAME...` without click: the hot path of editors, hooks and scripts.
+"""`betalint validate NAME...` and `betalint check PATH...` without click: the hot paths of
+editors, hooks and scripts.
 
 Importing click costs more than the whole verdict (about 45 ms of a 75 ms run, measured with
-`python -X importtime`), so the plainest form of the command, names only, is answered here.
+`python -X importtime`), so the plainest form of `validate`, names only, is answered here.
 Anything else (an option, `--help`, a name that is not plain ASCII, any error) returns None
 and the caller runs the click command line, which then prints exactly what it always does:
-the output and exit codes of both paths are the same (tests/test_fast_path.py).
+the output and exit codes of both paths are the same (tests/test_fast_path.py). `check`
+with paths and plain flags goes to `linter/cli/check_fast.py` (the same run, parsed there).
+Shell completion (click's `_BETALINT_COMPLETE`) and Windows (where click expands wildcards
+in argv) always take click's path.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -20,7 +25,18 @@ from betalint.linter.exit_codes import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK
 
 
 def fast_main(argv: Sequence[str]) -> int | None:
-    """The exit code of `validate NAME...`, printed; None when click must handle argv."""
+    """The exit code of `validate NAME...` or `check PATH...`, printed; None when click must
+    handle argv."""
+    if sys.platform == "win32" or "_BETALINT_COMPLETE" in os.environ:
+        return None
+    if argv[:1] == ["check"]:
+        from betalint.linter.cli.check_fast import fast_check
+
+        return fast_check(argv[1:])
+    return _validate(argv)
+
+
+def _validate(argv: Sequence[str]) -> int | None:
     if len(argv) < 2 or argv[0] != "validate" or not all(_plain(a) for a in argv[1:]):
         return None
     try:

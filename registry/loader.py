@@ -122,8 +122,11 @@ def load_file(path: Path) -> RegistryFile:
     return parsed
 
 
+@cache
 def _load_shipped() -> tuple[RegistryFile, bool]:
-    """The shipped registry and whether it is pre-built with no integrity problem."""
+    """The shipped registry and whether it is pre-built with no integrity problem, read once
+    per process: it is package data, and `check` asks for it once bare (to fail before any
+    file is read) and once per SDK view (decoding it costs ~5 ms)."""
     path = shipped_registry_path()
     data = _read(path)
     prebuilt = _prebuilt(data)

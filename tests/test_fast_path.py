@@ -62,7 +62,8 @@ def test_any_plain_names_match_click(names: list[str]) -> None:
         ["validate", "-v", "computer-use-2025-01-24"],
         ["validate", "--help"],
         ["validate", "caf\u00e9-2025-01-01"],
-        ["check", "x.py"],
+        ["check", "--output-format", "json", "x.py"],
+        ["check", "-", "x.py"],
         [],
     ],
 )
