@@ -1,15 +1,23 @@
-"""Start-up cost: `betalint validate NAME` and `betalint check FILE` against `codespell FILE`.
+"""Start-up cost, whole process: `betalint validate NAME` and `betalint check FILE` against
+`codespell FILE`, `typos FILE` and a bare `python -c pass`, in one run.
 
-    python benchmarks/validate_startup.py [-n N] [--warmup W]
+    pip install -e '.[bench]'          # codespell and typos (benchmark-only dependencies)
+    python benchmarks/startup.py [-n N] [--warmup W] [--baseline DIR] [--no-importtime]
 
-All three run as whole processes in the same run, alternating, N times each after W
-warm-ups (which also fill betalint's registry cache and bytecode caches); the medians and
-the ratios to codespell are printed and written to benchmarks/results/validate_startup.json.
-Goals (issue 19): validate <= 0.4x codespell, check of one small file <= 0.5x codespell.
+Every command runs as a whole process, alternating, N times after W warm-ups (which also fill
+betalint's cache and the bytecode caches); medians and minimums are printed with the ratios
+to codespell, and written to benchmarks/results/startup.json. Goals (issue 19): validate
+<= 0.4x codespell, check of one small file <= 0.5x codespell.
+
+`--baseline DIR` also times another betalint source tree (e.g. `git archive REF | tar -x -C
+DIR`) in the same run, imported from DIR by the same interpreter, for before/after figures.
+Unless `--no-importtime`, one extra run of each betalint command under `python -X importtime`
+prints its import time and the costliest top-level imports.
+
 `PYTHONDONTWRITEBYTECODE` is dropped from the children's environment: with it set, betalint
 would compile every module from source on every run (an installed tool runs from .pyc files,
-as codespell, whose .pyc pip wrote at install, does anyway). codespell is installed into the
-current environment with pip when it is missing.
+as codespell, whose .pyc pip wrote at install, does anyway). The sample sits in a fresh
+temporary directory with no config file, as a file an editor hook checks usually does not.
 """
 
 from __future__ import annotations
@@ -28,7 +36,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 GOALS = {"betalint validate": 0.4, "betalint check": 0.5}
-RESULTS = Path(__file__).parent / "results" / "validate_startup.json"
+PEER = "codespell"
+RESULTS = Path(__file__).parent / "results" / "startup.json"
+NAME = "computer-use-2025-01-24"
 SAMPLE = '''"""A small module with a beta header."""
 
 import anthropic
@@ -45,19 +55,14 @@ def ask(prompt: str) -> str:
     )
     return message.content[0].text
 '''
+# What the console script does, for a source tree given with --baseline.
+_LAUNCH = "import sys; sys.path.insert(0, sys.argv.pop(1)); from betalint.__main__ import run; run()"
 
 
-def _codespell() -> str:
-    """The codespell executable next to this interpreter, installed with pip if missing."""
-    exe = Path(sys.executable).with_name("codespell")
-    if not exe.exists():
-        subprocess.run([sys.executable, "-m", "pip", "install", "-q", "codespell"], check=True)
-    return str(exe) if exe.exists() else shutil.which("codespell") or "codespell"
-
-
-def _betalint() -> str:
-    exe = Path(sys.executable).with_name("betalint")
-    return str(exe) if exe.exists() else shutil.which("betalint") or "betalint"
+def _tool(name: str) -> str | None:
+    """An executable next to this interpreter, else on PATH, else None."""
+    beside = Path(sys.executable).with_name(name)
+    return str(beside) if beside.exists() else shutil.which(name)
 
 
 def _time(argv: Sequence[str], env: dict[str, str]) -> float:
@@ -66,11 +71,62 @@ def _time(argv: Sequence[str], env: dict[str, str]) -> float:
     return time.perf_counter() - start
 
 
+def commands(sample: Path, baseline: Path | None) -> dict[str, list[str]]:
+    """Every command timed, by label; a peer that is not installed is left out (codespell
+    is required: the goals are ratios to it)."""
+    betalint = _tool("betalint") or "betalint"
+    found: dict[str, list[str]] = {
+        "python -c pass": [sys.executable, "-c", "pass"],
+        "betalint validate": [betalint, "validate", NAME],
+        "betalint check": [betalint, "check", str(sample)],
+    }
+    if baseline is not None:
+        launch = [sys.executable, "-c", _LAUNCH, str(baseline)]
+        found["baseline validate"] = [*launch, "validate", NAME]
+        found["baseline check"] = [*launch, "check", str(sample)]
+    codespell = _tool(PEER)
+    if codespell is None:
+        raise SystemExit("codespell is not installed: pip install -e '.[bench]'")
+    found[PEER] = [codespell, str(sample)]
+    typos = _tool("typos")
+    if typos is not None:
+        found["typos"] = [typos, str(sample)]
+    return found
+
+
+def import_profile(argv: Sequence[str], env: dict[str, str], top: int = 8) -> dict[str, object]:
+    """One run of `python -X importtime -m betalint ARGS`: the total of every module's own
+    import time, and the costliest top-level imports (cumulative, in ms)."""
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "betalint", *argv],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    total_us = 0
+    roots: list[tuple[int, str]] = []
+    for line in done.stderr.splitlines():
+        if not line.startswith("import time:") or "self [us]" in line:
+            continue
+        own, cumulative, name = line.removeprefix("import time:").split("|", 2)
+        total_us += int(own)
+        if not name.startswith("  "):  # a top-level import (one space after the bar)
+            roots.append((int(cumulative), name.strip()))
+    roots.sort(reverse=True)
+    return {
+        "total_ms": total_us / 1000,
+        "top_ms": {name: us / 1000 for us, name in roots[:top]},
+    }
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Time the three, print medians and ratios, write the JSON; exit 1 if a goal is missed."""
+    """Time everything, print medians and ratios, write the JSON; exit 1 if a goal is missed."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("-n", type=int, default=20, help="timed runs per tool (default 20)")
+    parser.add_argument("-n", type=int, default=20, help="timed runs per command (default 20)")
     parser.add_argument("--warmup", type=int, default=2, help="untimed runs first (default 2)")
+    parser.add_argument("--baseline", type=Path, help="another betalint source tree to time")
+    parser.add_argument("--no-importtime", action="store_true", help="skip the import profile")
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -78,51 +134,52 @@ def main(argv: Sequence[str] | None = None) -> int:
         sample.write_text(SAMPLE, encoding="utf-8")
         env = dict(os.environ, BETALINT_CACHE_DIR=str(Path(tmp) / "cache"))
         env.pop("PYTHONDONTWRITEBYTECODE", None)
-        commands = {
-            "betalint validate": [_betalint(), "validate", "computer-use-2025-01-24"],
-            "betalint check": [_betalint(), "check", str(sample)],
-            "codespell": [_codespell(), str(sample)],
-        }
-        for cmd in commands.values():
+        timed = commands(sample, args.baseline.resolve() if args.baseline else None)
+        for cmd in timed.values():
             for _ in range(args.warmup):
                 _time(cmd, env)
-        times: dict[str, list[float]] = {name: [] for name in commands}
-        for _ in range(args.n):  # alternate so drifting machine load hits both alike
-            for name, cmd in commands.items():
+        times: dict[str, list[float]] = {name: [] for name in timed}
+        for _ in range(args.n):  # alternate so drifting machine load hits all alike
+            for name, cmd in timed.items():
                 times[name].append(_time(cmd, env))
+        imports = {}
+        if not args.no_importtime:
+            imports = {
+                "betalint validate": import_profile(["validate", NAME], env),
+                "betalint check": import_profile(["check", str(sample)], env),
+            }
 
     medians = {name: statistics.median(ts) for name, ts in times.items()}
-    ratios = {name: medians[name] / medians["codespell"] for name in GOALS}
+    ratios = {name: medians[name] / medians[PEER] for name in medians if name.startswith("b")}
     for name, median in medians.items():
         print(f"{name:<18} median {median * 1000:7.1f} ms  (min {min(times[name]) * 1000:.1f} ms)")
     for name, ratio in ratios.items():
-        verdict = "meets" if ratio <= GOALS[name] else "misses"
-        print(f"{name}/codespell = {ratio:.2f}x ({verdict} the goal of <= {GOALS[name]}x)")
+        goal = GOALS.get(name)
+        verdict = "" if goal is None else f" ({'meets' if ratio <= goal else 'misses'} <= {goal}x)"
+        print(f"{name}/{PEER} = {ratio:.2f}x{verdict}")
+    for name, profile in imports.items():
+        top = ", ".join(f"{mod} {ms:.1f}" for mod, ms in profile["top_ms"].items())  # type: ignore[attr-defined]
+        print(f"{name}: imports {profile['total_ms']:.1f} ms; top-level (cumulative ms): {top}")
     print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
 
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(
-        json.dumps(
-            {
-                "benchmark": "validate_startup",
-                "commands": commands,
-                "runs": args.n,
-                "warmup": args.warmup,
-                "median_s": medians,
-                "min_s": {name: min(ts) for name, ts in times.items()},
-                "times_s": times,
-                "ratios": ratios,
-                "goals": GOALS,
-                "python": sys.version.split()[0],
-                "machine": platform.platform(),
-                "cpus": os.cpu_count(),
-                "load_avg": os.getloadavg(),
-            },
-            indent=2,
-        )
-        + "\n",
-        encoding="utf-8",
-    )
+    report = {
+        "benchmark": "startup",
+        "commands": timed,
+        "runs": args.n,
+        "warmup": args.warmup,
+        "median_s": medians,
+        "min_s": {name: min(ts) for name, ts in times.items()},
+        "times_s": times,
+        "ratios": ratios,
+        "goals": GOALS,
+        "imports": imports,
+        "python": sys.version.split()[0],
+        "machine": platform.platform(),
+        "cpus": os.cpu_count(),
+        "load_avg": os.getloadavg(),
+    }
+    RESULTS.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {RESULTS}")
     return 0 if all(ratios[name] <= goal for name, goal in GOALS.items()) else 1
 

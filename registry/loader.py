@@ -11,7 +11,7 @@ Every error is one line naming the file, the entry and the field.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
@@ -78,6 +78,8 @@ def load_registry(
 
 def _assemble(files: list[tuple[str, RegistryFile]], check: bool) -> Registry:
     """Merge the layers and run the integrity check."""
+    if len(files) == 1:  # nothing to merge: keep the file's mapping (lazily decoded, shipped)
+        return _registry(files, files[0][1].betas, {}, check)
     entries: dict[str, Any] = {}
     owner: dict[str, str] = {}
     for path, data in files:
@@ -89,6 +91,15 @@ def _assemble(files: list[tuple[str, RegistryFile]], check: bool) -> Registry:
                 )
             entries.setdefault(name, entry)
             owner.setdefault(name, path)
+    return _registry(files, entries, owner, check)
+
+
+def _registry(
+    files: list[tuple[str, RegistryFile]],
+    entries: Mapping[str, Any],
+    owner: dict[str, str],
+    check: bool,
+) -> Registry:
     registry = Registry(
         entries=entries,
         layers=tuple(RegistryLayer(p, d.registry_version, d.registry_date) for p, d in files),

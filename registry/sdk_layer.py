@@ -25,7 +25,7 @@ import datetime as dt
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -185,10 +185,36 @@ class SdkView:
                     added[name] = _entry(name, sdk, registry)
         layers = tuple(RegistryLayer(str(s.literal), s.label, s.installed) for s in sdks)
         return Registry(
-            entries={**registry.entries, **added},
+            entries=_Added(registry.entries, added) if added else registry.entries,
             layers=registry.layers + layers,
             platform_precedence=registry.platform_precedence,
+            evidence_age=registry.evidence_age,
         )
+
+
+class _Added(Mapping[str, BetaEntry]):
+    """The registry's entries with the SDK-only ones after them: a view, not a copy (a copy
+    would decode every lazily decoded shipped entry, `codec.LazyValues`)."""
+
+    __slots__ = ("_added", "_base")
+
+    def __init__(self, base: Mapping[str, BetaEntry], added: dict[str, BetaEntry]) -> None:
+        self._base = base
+        self._added = added
+
+    def __getitem__(self, name: str) -> BetaEntry:
+        found = self._added.get(name)
+        return self._base[name] if found is None else found
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._added or name in self._base
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._base
+        yield from self._added
+
+    def __len__(self) -> int:
+        return len(self._base) + len(self._added)  # disjoint: only missing names are added
 
 
 def _entry(name: str, sdk: InstalledSdk, registry: Registry) -> BetaEntry:
