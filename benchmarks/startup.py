@@ -56,7 +56,9 @@ def ask(prompt: str) -> str:
     return message.content[0].text
 '''
 # What the console script does, for a source tree given with --baseline.
-_LAUNCH = "import sys; sys.path.insert(0, sys.argv.pop(1)); from betalint.__main__ import run; run()"
+_LAUNCH = (
+    "import sys; sys.path.insert(0, sys.argv.pop(1)); from betalint.__main__ import run; run()"
+)
 
 
 def _tool(name: str) -> str | None:
@@ -65,9 +67,11 @@ def _tool(name: str) -> str | None:
     return str(beside) if beside.exists() else shutil.which(name)
 
 
-def _time(argv: Sequence[str], env: dict[str, str]) -> float:
+def _time(argv: Sequence[str], env: dict[str, str], cwd: Path) -> float:
     start = time.perf_counter()
-    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False)
+    subprocess.run(
+        argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=cwd, check=False
+    )
     return time.perf_counter() - start
 
 
@@ -94,7 +98,9 @@ def commands(sample: Path, baseline: Path | None) -> dict[str, list[str]]:
     return found
 
 
-def import_profile(argv: Sequence[str], env: dict[str, str], top: int = 8) -> dict[str, object]:
+def import_profile(
+    argv: Sequence[str], env: dict[str, str], cwd: Path, top: int = 8
+) -> dict[str, object]:
     """One run of `python -X importtime -m betalint ARGS`: the total of every module's own
     import time, and the costliest top-level imports (cumulative, in ms)."""
     done = subprocess.run(
@@ -102,6 +108,7 @@ def import_profile(argv: Sequence[str], env: dict[str, str], top: int = 8) -> di
         capture_output=True,
         text=True,
         env=env,
+        cwd=cwd,
         check=False,
     )
     total_us = 0
@@ -130,23 +137,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory() as tmp:
-        sample = Path(tmp) / "sample.py"
+        work = Path(tmp)  # every command runs here: no config file of the caller's tree applies
+        sample = work / "sample.py"
         sample.write_text(SAMPLE, encoding="utf-8")
-        env = dict(os.environ, BETALINT_CACHE_DIR=str(Path(tmp) / "cache"))
+        env = dict(os.environ, BETALINT_CACHE_DIR=str(work / "cache"))
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         timed = commands(sample, args.baseline.resolve() if args.baseline else None)
         for cmd in timed.values():
             for _ in range(args.warmup):
-                _time(cmd, env)
+                _time(cmd, env, work)
         times: dict[str, list[float]] = {name: [] for name in timed}
         for _ in range(args.n):  # alternate so drifting machine load hits all alike
             for name, cmd in timed.items():
-                times[name].append(_time(cmd, env))
+                times[name].append(_time(cmd, env, work))
         imports = {}
         if not args.no_importtime:
             imports = {
-                "betalint validate": import_profile(["validate", NAME], env),
-                "betalint check": import_profile(["check", str(sample)], env),
+                "betalint validate": import_profile(["validate", NAME], env, work),
+                "betalint check": import_profile(["check", str(sample)], env, work),
             }
 
     medians = {name: statistics.median(ts) for name, ts in times.items()}
