@@ -2,12 +2,18 @@
 `codespell FILE`, `typos FILE` and a bare `python -c pass`, in one run.
 
     pip install -e '.[bench]'          # codespell and typos (benchmark-only dependencies)
-    python benchmarks/startup.py [-n N] [--warmup W] [--baseline DIR] [--no-importtime]
+    python benchmarks/startup.py [-n N] [--warmup W] [--wheel] [--baseline DIR] [--no-importtime]
 
 Every command runs as a whole process, alternating, N times after W warm-ups (which also fill
 betalint's cache and the bytecode caches); medians and minimums are printed with the ratios
 to codespell, and written to benchmarks/results/startup.json. Goals (issue 19): validate
 <= 0.4x codespell, check of one small file <= 0.5x codespell.
+
+`--wheel` builds this checkout's wheel and installs it, codespell and typos into a fresh
+virtualenv in the temporary directory (about 10 s; needs the package index), and times the
+tools from there: what a user's install runs. Without it the current environment's are
+timed; an editable install there adds its import hook to every process's start-up (about
+8 ms, codespell's and `python -c pass`'s too).
 
 `--baseline DIR` also times another betalint source tree (e.g. `git archive REF | tar -x -C
 DIR`) in the same run, imported from DIR by the same interpreter, for before/after figures.
@@ -61,10 +67,27 @@ _LAUNCH = (
 )
 
 
-def _tool(name: str) -> str | None:
-    """An executable next to this interpreter, else on PATH, else None."""
-    beside = Path(sys.executable).with_name(name)
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _tool(python: Path, name: str) -> str | None:
+    """An executable next to `python`, else on PATH, else None."""
+    beside = python.with_name(name)
     return str(beside) if beside.exists() else shutil.which(name)
+
+
+def fresh_install(where: Path) -> Path:
+    """This checkout's wheel, codespell and typos in a new virtualenv; its python."""
+    dist = where / "dist"
+    pip = [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(dist), str(ROOT)]
+    subprocess.run(pip, check=True)
+    subprocess.run([sys.executable, "-m", "venv", str(where / "venv")], check=True)
+    python = where / "venv" / "bin" / "python"
+    wheels = [str(w) for w in dist.glob("betalint-*.whl")]
+    subprocess.run(
+        [python, "-m", "pip", "install", "-q", *wheels, "codespell", "typos"], check=True
+    )
+    return python
 
 
 def _time(argv: Sequence[str], env: dict[str, str], cwd: Path) -> float:
@@ -75,36 +98,36 @@ def _time(argv: Sequence[str], env: dict[str, str], cwd: Path) -> float:
     return time.perf_counter() - start
 
 
-def commands(sample: Path, baseline: Path | None) -> dict[str, list[str]]:
+def commands(python: Path, sample: Path, baseline: Path | None) -> dict[str, list[str]]:
     """Every command timed, by label; a peer that is not installed is left out (codespell
     is required: the goals are ratios to it)."""
-    betalint = _tool("betalint") or "betalint"
+    betalint = _tool(python, "betalint") or "betalint"
     found: dict[str, list[str]] = {
-        "python -c pass": [sys.executable, "-c", "pass"],
+        "python -c pass": [str(python), "-c", "pass"],
         "betalint validate": [betalint, "validate", NAME],
         "betalint check": [betalint, "check", str(sample)],
     }
     if baseline is not None:
-        launch = [sys.executable, "-c", _LAUNCH, str(baseline)]
+        launch = [str(python), "-c", _LAUNCH, str(baseline)]
         found["baseline validate"] = [*launch, "validate", NAME]
         found["baseline check"] = [*launch, "check", str(sample)]
-    codespell = _tool(PEER)
+    codespell = _tool(python, PEER)
     if codespell is None:
         raise SystemExit("codespell is not installed: pip install -e '.[bench]'")
     found[PEER] = [codespell, str(sample)]
-    typos = _tool("typos")
+    typos = _tool(python, "typos")
     if typos is not None:
         found["typos"] = [typos, str(sample)]
     return found
 
 
 def import_profile(
-    argv: Sequence[str], env: dict[str, str], cwd: Path, top: int = 8
+    python: Path, argv: Sequence[str], env: dict[str, str], cwd: Path, top: int = 8
 ) -> dict[str, object]:
     """One run of `python -X importtime -m betalint ARGS`: the total of every module's own
     import time, and the costliest top-level imports (cumulative, in ms)."""
     done = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "betalint", *argv],
+        [str(python), "-X", "importtime", "-m", "betalint", *argv],
         capture_output=True,
         text=True,
         env=env,
@@ -132,6 +155,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=20, help="timed runs per command (default 20)")
     parser.add_argument("--warmup", type=int, default=2, help="untimed runs first (default 2)")
+    parser.add_argument("--wheel", action="store_true", help="time a fresh install of the wheel")
     parser.add_argument("--baseline", type=Path, help="another betalint source tree to time")
     parser.add_argument("--no-importtime", action="store_true", help="skip the import profile")
     args = parser.parse_args(argv)
@@ -142,7 +166,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         sample.write_text(SAMPLE, encoding="utf-8")
         env = dict(os.environ, BETALINT_CACHE_DIR=str(work / "cache"))
         env.pop("PYTHONDONTWRITEBYTECODE", None)
-        timed = commands(sample, args.baseline.resolve() if args.baseline else None)
+        python = fresh_install(work / "install") if args.wheel else Path(sys.executable)
+        timed = commands(python, sample, args.baseline.resolve() if args.baseline else None)
         for cmd in timed.values():
             for _ in range(args.warmup):
                 _time(cmd, env, work)
@@ -153,8 +178,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         imports = {}
         if not args.no_importtime:
             imports = {
-                "betalint validate": import_profile(["validate", NAME], env, work),
-                "betalint check": import_profile(["check", str(sample)], env, work),
+                "betalint validate": import_profile(python, ["validate", NAME], env, work),
+                "betalint check": import_profile(python, ["check", str(sample)], env, work),
             }
 
     medians = {name: statistics.median(ts) for name, ts in times.items()}
@@ -174,6 +199,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     report = {
         "benchmark": "startup",
         "commands": timed,
+        "install": "fresh wheel" if args.wheel else "current environment",
         "runs": args.n,
         "warmup": args.warmup,
         "median_s": medians,
