@@ -16,7 +16,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
 
-from betalint.registry import integrity
 from betalint.registry.errors import BetalintError
 from betalint.registry.model import Registry, RegistryLayer
 from betalint.registry.schema import RegistryFile
@@ -106,7 +105,11 @@ def _registry(
         platform_precedence=files[0][1].platform_precedence,
         evidence_age=files[0][1].evidence_age,
     )
-    problems = integrity.check(registry) if check else []
+    problems = []
+    if check:  # deferred import: the clean pre-built shipped registry alone skips the check
+        from betalint.registry import integrity
+
+        problems = integrity.check(registry)
     if problems:
         first = problems[0]
         more = (
