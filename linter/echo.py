@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import codecs
 import sys
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 
 def echo(text: str, *, err: bool = False, nl: bool = True, color: bool | None = None) -> None:
@@ -21,10 +21,16 @@ def echo(text: str, *, err: bool = False, nl: bool = True, color: bool | None = 
     if stream is None:  # pythonw, or a closed descriptor at start-up: nowhere to write
         return
     out = f"{text}\n" if nl else text
-    if out and _strip(stream, color):
+    buffer = _utf8_buffer(stream)
+    # click asks the stream it writes to whether it is a terminal: for an ASCII stream, the
+    # UTF-8 wrapper it puts over the buffer, which answers as the buffer does.
+    if out and _strip(stream if buffer is None else buffer, color):
         out = strip_ansi(out)
-    if out:
-        _write(stream, out)
+    if out and buffer is not None:
+        stream.flush()
+        buffer.write(out.encode("utf-8", "replace"))
+    elif out:
+        stream.write(out)
     stream.flush()
 
 
@@ -37,7 +43,7 @@ def strip_ansi(text: str) -> str:
     return re.sub(r"\033\[[0-?]*[ -/]*[@-~]", "", text)
 
 
-def _strip(stream: TextIO, color: bool | None) -> bool:
+def _strip(stream: TextIO | BinaryIO, color: bool | None) -> bool:
     if color is not None:
         return not color
     try:
@@ -46,15 +52,13 @@ def _strip(stream: TextIO, color: bool | None) -> bool:
         return True
 
 
-def _write(stream: TextIO, out: str) -> None:
-    """Write as click does: an ASCII stream gets UTF-8 bytes (replacing what cannot be
-    encoded) through its binary buffer; any other stream takes the text as it is."""
-    buffer = getattr(stream, "buffer", None)
+def _utf8_buffer(stream: TextIO) -> BinaryIO | None:
+    """The binary buffer to write UTF-8 to, as click does, when the stream's encoding is
+    ASCII (a misconfigured locale); None when the text stream takes the text as it is."""
+    buffer: BinaryIO | None = getattr(stream, "buffer", None)
     if buffer is None or not _ascii(getattr(stream, "encoding", None) or "ascii"):
-        stream.write(out)
-        return
-    stream.flush()
-    buffer.write(out.encode("utf-8", "replace"))
+        return None
+    return buffer
 
 
 def _ascii(encoding: str) -> bool:
