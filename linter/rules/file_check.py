@@ -18,6 +18,7 @@ from betalint.registry.validator import Verdict
 
 if TYPE_CHECKING:
     from betalint.linter.engine import Linter
+    from betalint.linter.rules.call_view import CallView
     from betalint.linter.rules.rule import Rule
 
 # The seam between two JSON strings of a notebook's source array: `",\n    "`.
@@ -37,6 +38,8 @@ class FileCheck:
     _pinned: tuple[str | None] | None = field(default=None, repr=False)
     _groups: dict[int, list[Candidate]] | None = field(default=None, repr=False)
     _cells: list[Cell] | None = field(default=None, repr=False)
+    # Calls read by BL403/BL404 (`rules.call_view`), by span: every name of a call shares one.
+    calls: dict[tuple[int, int], CallView | None] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.index = LineIndex(self.text)
