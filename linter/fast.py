@@ -64,9 +64,8 @@ def _plain(arg: str) -> bool:
 def _verdicts(names: Sequence[str]) -> tuple[list[str], list[str], bool]:
     """`validate`'s stderr lines (the registry's age notice, when due) and stdout lines for
     these names, and whether every name is valid."""
-    from betalint.linter.cli.registry_age import age_notice
     from betalint.linter.cli.sdk_switch import cwd_sdk_layer
-    from betalint.linter.config import DEFAULT_REGISTRY_AGE_NOTICE
+    from betalint.linter.registry_age import DEFAULT_REGISTRY_AGE_NOTICE, age_notice
     from betalint.registry.header import names_in
     from betalint.registry.loader import load_registry
     from betalint.registry.validator import classify

@@ -107,11 +107,12 @@ def test_a_shipped_name_s_verdict_never_depends_on_the_sdk_layer(tmp_path: Path)
         )
 
 
-def test_validate_of_a_shipped_name_reads_no_sdk() -> None:
+def test_validate_of_a_shipped_name_reads_no_sdk_and_no_config() -> None:
     code = (
         "import sys; from betalint.linter.fast import fast_main\n"
         "code = fast_main(['validate', 'computer-use-2025-01-24'])\n"
-        "print(code, 'betalint.registry.sdk_layer' in sys.modules, file=sys.stderr)\n"
+        "skipped = ('betalint.registry.sdk_layer', 'betalint.linter.config')\n"
+        "print(code, [m for m in skipped if m in sys.modules], file=sys.stderr)\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert done.stderr.split()[-2:] == ["0", "False"]
+    assert done.stderr.splitlines()[-1] == "0 []"

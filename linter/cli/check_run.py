@@ -337,7 +337,7 @@ def _failing(diagnostics: list[Diagnostic]) -> bool:
 def _registry_age(registry: Any, opts: CheckOptions, resolve: Any) -> None:
     """The one-line notice that the shipped registry is old against --today (config of the
     cwd)."""
-    from betalint.linter.cli.registry_age import age_notice
+    from betalint.linter.registry_age import age_notice
 
     if opts.registry_path:
         return  # a registry given with --registry is the user's to keep; the shipped one ages
