@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from betalint.registry.schema import BetaEntry
 
 __all__ = [
+    "MODEL_CHECKED",
     "CallFacts",
     "CallProblem",
     "ProblemKind",
@@ -95,7 +96,7 @@ class CallProblem:
 # Verdict kinds the model check speaks of; retired, unknown and malformed names are other
 # rules' (and other filters') business. A GA name only when the model rejects it: that it
 # does nothing anyway is already said elsewhere.
-_MODEL_CHECKED = frozenset({"valid", "superseded", "deprecated", "ga"})
+MODEL_CHECKED = frozenset({"valid", "superseded", "deprecated", "ga"})
 # Statuses under which a beta still gates what it enables: a GA beta's tools and fields work
 # without it, a retired one's are gone (BL205 speaks of the name).
 _GATING = frozenset({"active", "deprecated", "superseded"})
@@ -145,7 +146,7 @@ def model_problem(
     if model is None:
         return None
     kind = classify(name, today=today, registry=registry).kind
-    if kind not in _MODEL_CHECKED:
+    if kind not in MODEL_CHECKED:
         return None
     found = _mismatch(name, model, registry, platform, targets, today)
     if found is None or (kind == "ga" and found.model_effect != "rejected"):

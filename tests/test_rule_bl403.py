@@ -41,6 +41,13 @@ CASES = {
         "  {field}: [{{ type: 'url', url: URL, name: 'docs' }}],\n"
         "  betas: ['{beta}'],\n}});\n",
     ),
+    "ruby": (
+        "agent.rb",
+        "client.beta.messages.create(\n"
+        '  model: "claude-sonnet-4-5",\n  max_tokens: 1024,\n  messages: msgs,\n'
+        '  {field}: [{{type: "url", url: URL, name: "docs"}}],\n'
+        '  betas: ["{beta}"]\n)\n',
+    ),
     "go": (
         "agent.go",
         "msg, err := client.Beta.Messages.New(ctx, anthropic.BetaMessageNewParams{{\n"
@@ -322,3 +329,23 @@ def test_betas_the_client_sends_for_every_call_keep_it_silent(
     _, text = text_of(shape, FILES)
     assert findings(mini_linter, text, path) != []
     assert findings(mini_linter, client + text, path) == []
+
+
+def test_a_text_naming_no_gated_key_reads_no_call(mini_linter: Linter) -> None:
+    from betalint.linter.rules.call_view import names_gated
+    from betalint.linter.rules.file_check import FileCheck
+
+    assert names_gated(FileCheck('create(betas=["x"], metadata={})', "a.py", mini_linter)) is False
+    assert names_gated(FileCheck("MCPServers: servers", "a.go", mini_linter)) is True
+    assert names_gated(FileCheck("tools=[{'type': 'mcp_toolset'}]", "a.py", mini_linter)) is True
+
+
+def test_a_bedrock_invoke_body(mini_linter: Linter) -> None:
+    text = (
+        'body = json.dumps({"anthropic_version": "bedrock-2023-05-31", "messages": msgs,\n'
+        f'    "mcp_servers": [SERVER], "anthropic_beta": ["{FILES}"]}})\n'
+    )
+    (found,) = findings(mini_linter, text, "invoke.py")
+    assert found.name == "mcp_servers" and found.fix is not None
+    (edit,) = found.fix.edits
+    assert edit.content == f', "{MCP}"'

@@ -31,6 +31,11 @@ CASES = {
         "await client.beta.messages.create({\n  model: 'claude-sonnet-4-5',\n  messages,\n"
         f"{{extra}}  betas: ['{MCP}'],\n}});\n",
     ),
+    "ruby": (
+        "agent.rb",
+        'client.beta.messages.create(\n  model: "claude-sonnet-4-5",\n  messages: msgs,\n'
+        f'{{extra}}  betas: ["{MCP}"]\n)\n',
+    ),
     "go": (
         "agent.go",
         "client.Beta.Messages.New(ctx, anthropic.BetaMessageNewParams{\n"
@@ -53,6 +58,7 @@ USES = {
     "python": "    mcp_servers=[SERVER],\n",
     "typescript": "  mcp_servers: [server],\n",
     "go": "\tMCPServers: servers,\n",
+    "ruby": "  mcp_servers: servers,\n",
     "json": '"mcp_servers": [], ',
     "curl": '"mcp_servers": [], ',
 }
@@ -61,6 +67,7 @@ UNKNOWNS = {
     "python": "    **options,\n",
     "typescript": "  ...options,\n",
     "go": "\tTools: tools,\n",
+    "ruby": "  **options,\n",
     "json": '"tools": [{"type": "mcp_toolset", "mcp_server_name": "x"}], ',
     "curl": '"tools": [{"type": "mcp_toolset", "mcp_server_name": "x"}], ',
 }

@@ -123,6 +123,24 @@ def test_what_could_add_fields_unseen_makes_them_unknown(
     assert found is not None and found.fields is None and found.tools is None
 
 
+def test_ruby_keyword_arguments_and_hashes() -> None:
+    text = (
+        'client.beta.messages.create(model: "claude-sonnet-4-5", messages: msgs,\n'
+        '  container: {skills: [s]}, tools: [{"type" => "mcp_toolset"}, {name: "f"}],\n'
+        f'  betas: ["{BETA}"])\n'
+    )
+    found = shape(text, "a.rb")
+    assert found is not None and found.tools == ("mcp_toolset",)
+    assert found.fields == {"model", "messages", "container", "container.skills", "tools", "betas"}
+    # A symbol with a rocket is not read: the hash's keys are unknown.
+    rocket = text.replace("{skills: [s]}", "{:skills => [s]}")
+    found = shape(rocket, "a.rb")
+    assert found is not None and found.fields is not None
+    assert "container" in found.fields and "container.skills" not in found.fields
+    spread = text.replace("messages: msgs,", "messages: msgs, **opts,")
+    assert fields(spread, "a.rb") is None
+
+
 def test_a_python_dict_with_a_variable_key_is_unknown() -> None:
     text = f'params = {{"model": "claude-sonnet-4-5", KEY: 1, "betas": ["{BETA}"]}}\n'
     assert fields(text, "a.py") is None
@@ -276,6 +294,7 @@ _SHAPES = {
     "a.ts": ("create({", f"betas: ['{BETA}']", "})"),
     "a.go": ("New(ctx, P{", f'Betas: []B{{"{BETA}"}}', "})"),
     "r.json": ("{", f'"betas": ["{BETA}"]', "}"),
+    "a.rb": ("create(", f'betas: ["{BETA}"]', ")"),
 }
 
 
@@ -306,3 +325,38 @@ def test_the_property_reaches_calls() -> None:
         start = text.index(BETA)
         call = call_literals(text, path, start, start + len(BETA))
         assert call is not None and call_fields(text, path, call) == {"betas"}, path
+
+
+def test_a_bedrock_body_lists_its_betas_under_anthropic_beta() -> None:
+    text = (
+        'body = json.dumps({"anthropic_version": "bedrock-2023-05-31", "messages": msgs,\n'
+        f'    "mcp_servers": [], "anthropic_beta": ["{BETA}"]}})\n'
+    )
+    found = shape(text, "a.py")
+    assert found is not None and found.fields is not None and "mcp_servers" in found.fields
+    (item,) = found.beta_items or ()
+    assert text[item[0] : item[1]] == f'"{BETA}"'
+
+
+@given(body=_NOISE.map(lambda t: t.replace("'", "")), http=st.booleans())
+def test_request_bodies_never_raise(body: str, http: bool) -> None:
+    if http:
+        path = "r.http"
+        text = f"POST https://api.anthropic.com/v1/messages\nanthropic-beta: {BETA}\n\n{{{body}}}\n"
+    else:
+        path = "run.sh"
+        text = (
+            "curl https://api.anthropic.com/v1/messages \\\n"
+            f'  -H "anthropic-beta: {BETA}" \\\n'
+            f"  -d '{{{body}}}'\n"
+        )
+    start = text.index(BETA)
+    call = call_literals(text, path, start, start + len(BETA))
+    if call is not None:
+        found = call_shape(text, path, call)
+        assert found.fields is None or all(_PATH.fullmatch(f) for f in found.fields)
+
+
+def test_a_python_set_is_no_object_with_keys() -> None:
+    text = f"create(model='claude-sonnet-4-5', container={{SKILLS}}, betas=['{BETA}'])\n"
+    assert fields(text, "a.py") == {"model", "container", "betas"}  # no `container.SKILLS`

@@ -16,12 +16,12 @@ target, else the Claude API; the model lists are dated, as in `betalint validate
 ## Why is this bad?
 A beta the model rejects fails the whole request with a 400 (`context-1m-2025-08-07` on
 Opus 4.7); one it ignores does nothing while the code reads as if the feature were on
-(`context-1m-2025-08-07` on a Haiku model).
+(`computer-use-2025-01-24` on Opus 4.7, which takes `computer-use-2025-11-24`).
 
 ## Example
     client.beta.messages.create(
-        model="claude-haiku-4-5",
-        betas=["context-1m-2025-08-07"],  # no effect on claude-haiku-4-5
+        model="claude-opus-4-7",
+        betas=["context-1m-2025-08-07"],  # 400 on claude-opus-4-7
     )
 
 ## Fix safety
@@ -39,14 +39,18 @@ from betalint.linter.rules.file_check import FileCheck
 from betalint.linter.rules.rule import Rule
 from betalint.linter.scan.calls import call_literals
 from betalint.linter.scan.scanner import Candidate
-from betalint.registry.call_check import model_problem
+from betalint.registry.call_check import MODEL_CHECKED, model_problem
 from betalint.registry.validator import Verdict
+
+# The verdict kinds `model_problem` speaks of: the others are settled here without reading
+# the call.
+_CHECKED = MODEL_CHECKED
 
 
 def check(file: FileCheck, c: Candidate, verdict: Verdict) -> Iterator[Diagnostic]:
     name = c.canonical or c.written
     registry = file.linter.registry
-    if c.group is None or name not in registry:
+    if c.group is None or verdict.kind not in _CHECKED or name not in registry:
         return
     if c.context not in ("header-value", "betas-list") or "claude" not in file.text:
         return

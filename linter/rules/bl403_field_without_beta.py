@@ -9,9 +9,10 @@ retired is left to BL205.
 
 ## What it does
 Reports a request body field (`mcp_servers`, `context_management`, `container.skills`) or a
-tool type (`mcp_toolset`) of a Python call, a TS/JS or Go request object, a JSON body, a curl
-command's `-d` body or an `.http` request, when the call's own betas list or header sends
-none of the betas whose registry entries list that field or tool.
+tool type (`mcp_toolset`) of a Python or Ruby call, a TS/JS or Go request object, a JSON
+body (Bedrock's `anthropic_beta` list too), a curl command's `-d` body or an `.http`
+request, when the call's own betas list or header sends none of the betas whose registry
+entries list that field or tool.
 
 ## Why is this bad?
 The API accepts such a field only with its beta: without it the whole request fails with a
@@ -38,7 +39,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from betalint.linter.diagnostic import Diagnostic, Edit, Fix
-from betalint.linter.rules.call_view import CallView, call_view
+from betalint.linter.rules.call_view import CallView, call_view, names_gated
 from betalint.linter.rules.file_check import FileCheck
 from betalint.linter.rules.rule import Rule
 from betalint.linter.scan.scanner import Candidate
@@ -49,6 +50,8 @@ _KINDS = ("field-without-beta", "tool-without-beta")
 
 
 def check(file: FileCheck, c: Candidate, verdict: Verdict) -> Iterator[Diagnostic]:
+    if not names_gated(file):
+        return
     view = call_view(file, c)
     if view is None or not view.first(c):
         return  # a per-call finding: once, from the call's first name

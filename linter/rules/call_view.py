@@ -40,20 +40,41 @@ class CallView:
         return bool(self.members) and self.members[0] is c
 
 
+def names_gated(file: FileCheck) -> bool:
+    """Whether the text holds the key of a field, or a tool type, that a beta gates (`mcp_servers`,
+    Go's `MCPServers` too): without one, BL403 has nothing to find and no call is read."""
+    if file.names_gated is None:
+        lowered = file.text.lower()
+        needles: set[str] = set()
+        for entry in file.linter.registry.entries.values():
+            needles.update(entry.tools)
+            for path in entry.fields:
+                key = path.rsplit(".", 1)[-1]
+                needles.update((key, key.replace("_", "")))
+        file.names_gated = any(n in lowered for n in needles)
+    return file.names_gated
+
+
 def call_view(file: FileCheck, c: Candidate) -> CallView | None:
     """The view of the call whose betas list or header holds `c`; None when `c` is in no
     call betalint can read, or not in the call's own betas (a nested request's)."""
     if c.group is None or c.context not in _CONTEXTS:
         return None
-    group = file.groups()[c.group]
+    if c.group not in file.calls:  # every name of a list shares its call: read it once
+        file.calls[c.group] = _call_of(file, c.group)
+    view = file.calls[c.group]
+    return view if view is not None and any(m is c for m in view.members) else None
+
+
+def _call_of(file: FileCheck, group_id: int) -> CallView | None:
+    group = file.groups()[group_id]
     call = call_literals(file.text, file.path, group[0].start, group[-1].end)
     if call is None:
         return None
-    key = (call.start, call.end)
-    if key not in file.calls:
-        file.calls[key] = _view(file, call)
-    view = file.calls[key]
-    return view if view is not None and any(m is c for m in view.members) else None
+    for view in file.calls.values():  # a betas list and a header of one call share it
+        if view is not None and (view.call.start, view.call.end) == (call.start, call.end):
+            return view
+    return _view(file, call)
 
 
 def _view(file: FileCheck, call: CallLiterals) -> CallView | None:

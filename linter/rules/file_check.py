@@ -38,8 +38,10 @@ class FileCheck:
     _pinned: tuple[str | None] | None = field(default=None, repr=False)
     _groups: dict[int, list[Candidate]] | None = field(default=None, repr=False)
     _cells: list[Cell] | None = field(default=None, repr=False)
-    # Calls read by BL403/BL404 (`rules.call_view`), by span: every name of a call shares one.
-    calls: dict[tuple[int, int], CallView | None] = field(default_factory=dict, repr=False)
+    # Calls read by BL403/BL404 (`rules.call_view`), by candidate group: read once per list.
+    calls: dict[int, CallView | None] = field(default_factory=dict, repr=False)
+    # Whether the text names a field or tool type some beta gates (None: not looked yet).
+    names_gated: bool | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.index = LineIndex(self.text)

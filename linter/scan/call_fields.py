@@ -1,8 +1,9 @@
 """The body fields, tool types and betas lists a call writes as literals (issue 16, BL403/BL404).
 
 Given a call found by `linter.scan.calls.call_literals`, this reads the call's own top-level
-keys: Python keyword arguments (`mcp_servers=[...]`) or dict keys, TS/JS/Go/JSON object keys
-(`mcp_servers:`, `"mcp_servers":`, Go's `MCPServers:` as `mcp_servers`), one level down where
+keys: Python keyword arguments (`mcp_servers=[...]`) or dict keys, Ruby keyword arguments and
+hashes (`mcp_servers: [...]`, `"type" => "url"`), TS/JS/Go/JSON object keys (`mcp_servers:`,
+`"mcp_servers":`, Go's `MCPServers:` as `mcp_servers`), one level down where
 the value is a literal object (`container={"skills": [...]}` → `container.skills`), and the
 keys of a literal `extra_body`. Anything that could add keys unseen (`**kwargs`, `...spread`,
 a non-literal `extra_body`, a computed key) makes the fields unknown (None): precision over
@@ -32,8 +33,9 @@ class CallShape:
     """What the call itself writes. `fields`: its body field paths, None when not all known.
     `tools`: every tool type of its literal tools list (() without one), None when the list
     is not all literal. `tools_seen`: the `type` literals of the list's literal items (with
-    their spans), complete or not. `beta_items`: the spans of the items of its betas lists
-    and the values of its `anthropic-beta` headers, None when one of them is not literal."""
+    their spans), complete or not. `beta_items`: (start, end, is_header) of each item of its
+    betas lists and each value of its `anthropic-beta` headers (quotes included where
+    written), None when one of them is not literal. `keys`: where each field path's key is."""
 
     fields: frozenset[str] | None
     tools: tuple[str, ...] | None
@@ -57,7 +59,7 @@ def call_shape(text: str, path: str, call: CallLiterals) -> CallShape:
         return _body_shape(text, lang, call)
     lexer = _LEXERS.get(lang)
     if lexer is None or lang not in _KEYS:
-        return UNKNOWN  # YAML settings, Ruby, Java...: no reader of their keys here yet
+        return UNKNOWN  # YAML settings, Java builders, C#, notebooks...: keys not read yet
     if lang == "js" and _LATER_ARGUMENT.search(text, max(0, call.start - 80), call.start):
         return UNKNOWN  # `create(body, { headers })`: the span is the options, not the body
     value = _Parser(text, lexer, call.start, call.end, lang).top()
@@ -74,11 +76,16 @@ _KEYS: dict[str, tuple[str | None, str]] = {
     "js": (None, ":"),
     "go": (None, ":"),
     "json": (None, ":"),
+    # Ruby keyword arguments and symbol-key hashes: `create(mcp_servers: [...])`,
+    # `{type: "url"}`; a string key with `=>` is read too (`{"type" => "url"}`).
+    "ruby": (":", ":"),
 }
+# Languages whose `(...)` names its arguments: keys, not positional items.
+_KEYWORD_CALLS = frozenset({"python", "ruby"})
 
 # An atom of code between strings and comments: a multi-character operator, a (dotted)
 # identifier, or any other character. Matches `**`, `...`, `anthropic.F`, `mcp_servers`, `,`;
-# the operators come first so `==` is never read as `=` (a key) followed by `=`.
+# never splits `==` into `=` (a Python key) and `=`, nor `=>` or `:=` into a key separator.
 _ATOM = re.compile(r"==|=>|:=|::|\*\*|\.\.\.|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*|\S")
 # A key betalint can name: a plain identifier. Matches `mcp_servers`, `MCPServers`; not
 # `anthropic-beta` (a header) or `a.b`.
@@ -87,7 +94,8 @@ _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # case letter after a lower one or digit (`ContextManagement`), and before the last capital of
 # a run followed by a lower one (`MCPServers` → MCP|Servers). Not inside `Betas`.
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
-# A Go slice or array type before its `{`: `[]anthropic.BetaToolUnionParam`, `[2]string`.
+# The element type of a Go slice or array before its `{`: `anthropic.BetaToolUnionParam` in
+# `[]anthropic.BetaToolUnionParam{`, `*Param`; not `map[string]any` or `func()` (no match whole).
 _GO_SLICE_WORD = re.compile(r"\*?[A-Za-z_][\w.]*")
 
 
@@ -170,7 +178,8 @@ class _Parser:
             return _Element(None, (a.start, a.end), self._value(depth), spread=True)
         sep = _KEYS[self.lang][0 if bracket == "(" else 1] if bracket != "[" else None
         nxt = self._peek(1)
-        if sep and a.kind in ("word", "str") and nxt is not None and nxt.text == sep:
+        rocket = self.lang == "ruby" and a.kind == "str" and nxt is not None and nxt.text == "=>"
+        if rocket or (sep and a.kind in ("word", "str") and nxt is not None and nxt.text == sep):
             self.k += 2
             key = a.text if a.kind == "word" else a.text[1:-1]
             if a.kind == "word" and self.lang == "python" and bracket == "{":
@@ -219,7 +228,7 @@ def _container_value(opener: _Atom, end: int, elements: list[_Element], lang: st
     none has a key); `(...)` the keyword arguments of a call."""
     if (
         opener.text == "["
-        or (opener.text == "(" and lang != "python")  # arguments: items, not keywords
+        or (opener.text == "(" and lang not in _KEYWORD_CALLS)  # arguments: items, not keys
         or (
             lang == "go"
             and opener.text == "{"
@@ -229,10 +238,12 @@ def _container_value(opener: _Atom, end: int, elements: list[_Element], lang: st
     ):
         items = None if any(e.spread for e in elements) else [e.value for e in elements]
         return _Value("list", opener.start, end, items=items)
-    return _Value("object", opener.start, end, entries=_entries(elements, opener.text))
+    return _Value("object", opener.start, end, entries=_entries(elements, opener.text, lang))
 
 
-def _entries(elements: list[_Element], bracket: str) -> list[tuple[str, int, int, _Value]] | None:
+def _entries(
+    elements: list[_Element], bracket: str, lang: str
+) -> list[tuple[str, int, int, _Value]] | None:
     """(key, key start, key end, value) of each keyed element; None when a key is unknown."""
     entries: list[tuple[str, int, int, _Value]] = []
     for e in elements:
@@ -240,7 +251,7 @@ def _entries(elements: list[_Element], bracket: str) -> list[tuple[str, int, int
             return None
         if e.key is not None:
             entries.append((e.key, *e.key_span, e.value))
-        elif bracket == "{" and e.value.words:
+        elif bracket == "{" and lang == "js" and e.value.words:
             entries.append((e.value.words[0], *e.key_span, e.value))  # JS `{ model }`
         elif bracket == "{":
             return None  # a computed key or a method: keys not all known
@@ -381,14 +392,18 @@ def _tools(
 
 
 _HEADER_KEYS = ("extra_headers", "default_headers", "headers")
+# The body keys of a betas list: the SDKs' `betas`, Bedrock InvokeModel's `anthropic_beta`.
+_BETAS_KEYS = ("betas", "anthropic_beta")
 
 
 def _beta_items(top: dict[str, _Value]) -> tuple[tuple[int, int, bool], ...] | None:
     """Spans of every item of the call's betas lists and beta headers; None when one is not
     literal (a list from a variable, headers from a variable, a spread)."""
     items: list[tuple[int, int, bool]] = []
-    betas = top.get("betas")
-    if betas is not None:
+    for key in _BETAS_KEYS:
+        betas = top.get(key)
+        if betas is None:
+            continue
         if betas.kind != "list" or betas.items is None:
             return None
         items.extend((i.start, i.end, False) for i in betas.items)
