@@ -215,9 +215,66 @@ def test_a_messages_call_with_a_gated_field_and_no_beta_is_reported(
     written = text[found.start : found.end].strip('"').lower()
     assert written in ("mcp_servers", "mcpservers")
     assert MCP in found.message
-    # Shown, never applied: how a beta is sent depends on the SDK.
+    assert found.fix is not None
+
+
+# Where a `betas` argument is added (a beta-namespace Python or TS/JS call with one current
+# enabling beta); everywhere else the fix is shown only.
+INSERTED = {"python-stream-variable-model", "typescript"}
+
+
+@pytest.mark.parametrize("shape", sorted(POSITIVES))
+def test_the_fix_adds_betas_only_on_the_beta_namespace(mini_linter: Linter, shape: str) -> None:
+    path, text = POSITIVES[shape]
+    (found,) = findings(mini_linter, text, path)
+    assert found.fix is not None
+    if shape not in INSERTED:
+        assert found.fix.applicability == "display" and found.fix.edits == ()
+        assert MCP in found.fix.message
+        return
+    assert found.fix.applicability == "unsafe"
+    (edit,) = found.fix.edits
+    fixed = text[: edit.start] + edit.content + text[edit.end :]
+    assert findings(mini_linter, fixed, path) == []
+    assert mini_linter.check(fixed, path, frozenset({"BL101", "BL102"})) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        (
+            "client.beta.messages.create(model=M, messages=m, mcp_servers=[s])\n",
+            f'client.beta.messages.create(model=M, messages=m, mcp_servers=[s], betas=["{MCP}"])\n',
+        ),
+        (
+            "client.beta.messages.create(\n    model=M,\n    messages=m,\n"
+            "    mcp_servers=[\n        s,\n    ],\n)\n",
+            "client.beta.messages.create(\n    model=M,\n    messages=m,\n"
+            f'    mcp_servers=[\n        s,\n    ],\n    betas=["{MCP}"],\n)\n',
+        ),
+        (
+            "client.beta.messages.create(\n    model=M,\n    messages=m,\n    mcp_servers=[s]\n)\n",
+            "client.beta.messages.create(\n    model=M,\n    messages=m,\n    mcp_servers=[s],\n"
+            f'    betas=["{MCP}"]\n)\n',
+        ),
+    ],
+)
+def test_the_inserted_argument_follows_the_layout(
+    mini_linter: Linter, text: str, fixed: str
+) -> None:
+    (found,) = findings(mini_linter, text, "agent.py")
+    assert found.fix is not None
+    (edit,) = found.fix.edits
+    assert text[: edit.start] + edit.content + text[edit.end :] == fixed
+
+
+def test_no_insertion_after_a_trailing_comment(mini_linter: Linter) -> None:
+    text = (
+        "client.beta.messages.create(\n    model=M,\n    messages=m,\n"
+        "    mcp_servers=[s]  # the docs server\n)\n"
+    )
+    (found,) = findings(mini_linter, text, "agent.py")
     assert found.fix is not None and found.fix.applicability == "display"
-    assert found.fix.edits == ()
 
 
 @pytest.mark.parametrize("shape", sorted(LOOK_ALIKES))
@@ -241,8 +298,12 @@ def test_one_finding_per_field_and_tool(mini_linter: Linter) -> None:
         "mcp_toolset",
         "container.skills",
     ]
-    assert found[0].fix is not None
-    assert found[0].fix.message == (
+    assert found[0].fix is not None and found[0].fix.message == "add context-management-2025-06-27"
+    # The same call in the non-beta namespace takes no `betas`: the fix is shown.
+    plain = text.replace("client.beta.messages", "client.messages")
+    first = findings(mini_linter, plain, "agent.py")[0]
+    assert first.fix is not None and first.fix.applicability == "display"
+    assert first.fix.message == (
         'send context-management-2025-06-27: betas=["context-management-2025-06-27"]'
         " on client.beta.messages"
     )

@@ -45,8 +45,9 @@ when exactly one current (neither superseded nor retired) beta enables the field
 the beta may change how the request behaves, and the model must support it. Otherwise the
 fix is shown and never applied; so is it when the call sends an older beta superseded by
 the enabling one (the upgrade is BL202's fix, not a second name beside the old one). On a
-call that sends no beta the fix is shown only: how to send one depends on the SDK (`betas=`
-on `client.beta.messages`, a Go `Betas` field, a curl `-H`).
+call that sends no beta, the same unsafe fix adds a `betas` argument after the last one,
+only on Python and TS/JS `client.beta.messages` calls (the non-beta namespace takes no
+`betas`); elsewhere it is shown only (a Go `Betas` field, a curl `-H`).
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from betalint.linter.diagnostic import Diagnostic, Edit, Fix
+from betalint.linter.rules.betas_insertion import betas_insertion
 from betalint.linter.rules.call_view import (
     CallView,
     call_view,
@@ -91,7 +93,7 @@ def _report(file: FileCheck, view: CallView, context: str) -> Iterator[Diagnosti
         if span is None:
             continue
         entry = file.linter.registry.get(problem.suggested or "")
-        fix = _fix(file, view, problem) if view.members else _unsent_fix(file, problem)
+        fix = _fix(file, view, problem) if view.members else _unsent_fix(file, view, problem)
         yield file.diagnostic(
             RULE,
             *span,
@@ -144,11 +146,17 @@ _HOW = {
 }
 
 
-def _unsent_fix(file: FileCheck, problem: CallProblem) -> Fix:
-    """Shown, never applied: how to send the beta depends on the SDK and its version."""
-    if problem.suggested is None:
+def _unsent_fix(file: FileCheck, view: CallView, problem: CallProblem) -> Fix:
+    """An unsafe `betas` argument where the SDK surely takes one (`rules.betas_insertion`);
+    else shown only: how to send the beta depends on the SDK and its version."""
+    beta = problem.suggested
+    if beta is None:
         return Fix("display", (), None, f"send one of {', '.join(problem.options)}")
-    how = _HOW.get(language_for_path(file.path), "the anthropic-beta header {beta}")
+    lang = language_for_path(file.path)
+    edit = betas_insertion(file.text, lang, view.call, beta)
+    if edit is not None:
+        return Fix("unsafe", (edit,), beta, f"add {beta}")
+    how = _HOW.get(lang, "the anthropic-beta header {beta}")
     return Fix(
         "display", (), None, f"send {problem.suggested}: {how.format(beta=problem.suggested)}"
     )
