@@ -382,3 +382,21 @@ def test_never_raises_on_planted_keys(mini_linter: Linter, parts: list[str], suf
     text = "".join(parts)
     for d in findings(mini_linter, text, suffix):
         assert 0 <= d.start <= d.end <= len(text)
+
+
+def test_a_gated_tool_type_alone_is_found_from_the_tools_key(mini_linter: Linter) -> None:
+    text = (
+        'client.messages.create(model="claude-sonnet-4-5", max_tokens=1024, messages=msgs,\n'
+        '    tools=[{"type": "computer_20250124", "name": "computer",\n'
+        '            "display_width_px": 1024, "display_height_px": 768}])\n'
+    )
+    (found,) = findings(mini_linter, text, "agent.py")
+    assert found.name == "computer_20250124" and "computer-use-2025-01-24" in found.message
+    assert text[found.start : found.end] == "computer_20250124"
+    # An ungated (GA) tool type in the same place says nothing.
+    assert findings(mini_linter, text.replace("computer_20250124", "bash_20250124"), "a.py") == []
+
+
+def test_a_ruby_config_object_is_silent(mini_linter: Linter) -> None:
+    text = 'agent = Agent::Config.new(model: "claude-sonnet-4-5", messages: [], mcp_servers: [])\n'
+    assert findings(mini_linter, text, "agent.rb") == []
