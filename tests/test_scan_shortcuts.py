@@ -6,6 +6,9 @@ arbitrary text with planted keys and names, and compare.
 
 from __future__ import annotations
 
+from unittest import mock
+
+import test_scanner_properties as properties
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -67,3 +70,48 @@ def test_each_key_word_starts_its_pattern_and_holds_one_stem_once() -> None:
     for word, pattern in zip(scanner._KEY_WORDS, scanner._KEY_PATTERNS, strict=True):
         assert pattern.match(word + "=") is not None or pattern.match(word + " [") is not None
         assert sum(word.count(stem) for stem in scanner._KEY_STEMS) == 1, word
+
+
+# Keys in every ASCII case the scanner reads them in, beside the scanner properties' pieces.
+CASED_KEYS = [
+    "Anthropic-BETA: ",
+    '"ANTHROPIC-beta": "',
+    "ANTHROPIC_BETA=",
+    "anthropic_Beta=",
+    "bEtAs=[",
+    "Betas: ",
+    "BETAS = [",
+    ".addBeta(",
+    "AnthropicBeta.FILES_API_2025_04_14",
+    "AnthropicBetaFilesAPI2025_04_14",
+    "List<AnthropicBeta> { ",
+    "def send(model, betas):\n",
+    "send(m, [",
+    "```python\n",
+    "```\n",
+    "b",
+    "eta",
+]
+planted_text = st.lists(
+    st.one_of(
+        st.sampled_from(properties.FRAGMENTS),
+        st.sampled_from(CASED_KEYS),
+        st.text(max_size=3),
+    ),
+    max_size=30,
+).map("".join)
+
+
+@given(planted_text, st.sampled_from(properties.PATHS))
+def test_skipping_key_passes_without_beta_changes_nothing(text: str, path: str) -> None:
+    fast = scanner.scan_text(text, path, properties.VOCAB)
+    with mock.patch.object(scanner, "_may_hold_keys", lambda text, start, end: True):
+        slow = scanner.scan_text(text, path, properties.VOCAB)
+    assert fast == slow
+
+
+def test_may_hold_keys_across_chunks() -> None:
+    text = "x" * (scanner._CHUNK - 2) + "BeTa" + "y" * 10
+    assert scanner._may_hold_keys(text, 0, len(text))
+    assert not scanner._may_hold_keys(text, 0, scanner._CHUNK)  # the key ends past `end`
+    assert not scanner._may_hold_keys("bet a files-api-2025-04-14", 0, 26)

@@ -963,15 +963,32 @@ def _scan_helper_calls(out: _Collector, region: _Region) -> None:
 
 
 def _scan_region(out: _Collector, region: _Region) -> None:
-    _scan_header_keys(out, region)
-    _scan_env_keys(out, region)
-    _scan_betas_keys(out, region)
-    _scan_add_beta(out, region)
-    _scan_typed_lists(out, region)
-    _scan_constants(out, region)
-    if region.lang in CODE_LANGS:
-        _scan_helper_calls(out, region)
+    if _may_hold_keys(region.text, region.start, region.end):
+        _scan_header_keys(out, region)
+        _scan_env_keys(out, region)
+        _scan_betas_keys(out, region)
+        _scan_add_beta(out, region)
+        _scan_typed_lists(out, region)
+        _scan_constants(out, region)
+        if region.lang in CODE_LANGS:
+            _scan_helper_calls(out, region)
     _scan_weak(out, region)
+
+
+_CHUNK = 1 << 16  # lowered a slice at a time: no copy of a whole large file
+
+
+def _may_hold_keys(text: str, start: int, end: int) -> bool:
+    """False only when no strong pass can match in text[start:end]: every key, constant and
+    helper pattern holds `beta` in some ASCII case (`anthropic-beta`, `ANTHROPIC_BETA`,
+    `betas`, `addBeta`, `AnthropicBeta…`). Most files that pass the byte prefilter hold only
+    dates; for them one lowered `in` test replaces seven passes (`str.lower` lowers each
+    ASCII letter alone, so every ASCII-case `beta` reads `beta`)."""
+    overlap = len("beta") - 1
+    return any(
+        "beta" in text[at : min(end, at + _CHUNK + overlap)].lower()
+        for at in range(start, end, _CHUNK)
+    )
 
 
 def _scan_into(out: _Collector, text: str, lang: Lang) -> None:
