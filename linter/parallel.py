@@ -19,6 +19,7 @@ import contextlib
 import gc
 import os
 import signal
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -36,7 +37,7 @@ if TYPE_CHECKING:  # multiprocessing loads only when a tree is large enough for 
     from multiprocessing.connection import Connection
     from multiprocessing.process import BaseProcess
 
-__all__ = ["MIN_FILES", "Checked", "check_jobs", "default_jobs"]
+__all__ = ["MIN_FILES", "Checked", "check_jobs", "default_jobs", "limit_heap_growth"]
 
 # Below this many files a pool costs more than it saves. Measured on the benchmark corpus
 # (2 shared cores, load 2-3, benchmarks/trees.py): 8,705 files ran 0.82x as fast with 2
@@ -83,11 +84,36 @@ def check_jobs(
 def _serial(
     items: Iterable[FileJob | PathError], linters: Linters
 ) -> Iterator[tuple[Outcome, Settings | None]]:
-    for item in items:
+    for n, item in enumerate(items):
+        if n == TREE_FILES:
+            limit_heap_growth()
         if isinstance(item, FileJob):
             yield check_path(item.path, item.settings, linters), item.settings
         else:
             yield item, None
+
+
+TREE_FILES = 256  # a run this long is a tree scan: worth a call into the C library
+# glibc's M_MMAP_THRESHOLD: buffers this large (a big file's bytes and text) get pages of
+# their own, handed back to the system when freed.
+_M_MMAP_THRESHOLD, _MMAP_FROM = -3, 128 * 1024
+
+
+def limit_heap_growth() -> None:
+    """Keep a long tree scan's memory flat: return each large file's buffers to the system.
+
+    By default glibc raises its mmap threshold to the size of each large buffer freed, so
+    the next large files are carved from the heap, which keeps their pages after they are
+    freed: peak memory then ratchets up with every large file of a tree (a bundle after a
+    bundle), so a larger tree meant a larger peak. A fixed threshold stops that. Elsewhere
+    (not glibc) this does nothing.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    with contextlib.suppress(AttributeError, OSError):
+        ctypes.CDLL(None).mallopt(_M_MMAP_THRESHOLD, _MMAP_FROM)
 
 
 def _can_fork() -> bool:
@@ -180,6 +206,7 @@ def _pooled(
     import multiprocessing
 
     global _LINTERS
+    limit_heap_growth()  # before forking: the workers inherit it
     _warm(linters, head)
     _LINTERS = linters
     gc.freeze()  # what the parent built stays shared with the workers (no refcount copies)

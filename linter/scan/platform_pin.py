@@ -77,13 +77,18 @@ _LITERALS: dict[str, tuple[str, ...]] = {
 }
 
 
-# A substring of every literal of a target: one `in` test rules out all its literals (and
-# most files name no platform at all, or only in a `bedrock-2023-05-31` look-alike).
+# A substring of every literal of a target, at a fixed offset in each: a file is searched
+# for the stem alone, and each literal is checked only where the stem stands (most files name
+# no platform at all, or only in a look-alike such as `bedrock-2023-05-31`).
 _STEMS: dict[str, str] = {
     "bedrock:converse": "edrock",
     "bedrock": "edrock",
     "vertex": "ertex",
     "foundry": "oundry",
+}
+_AT_STEM: dict[str, tuple[tuple[str, int], ...]] = {
+    target: tuple((literal, literal.index(_STEMS[target])) for literal in literals)
+    for target, literals in _LITERALS.items()
 }
 
 
@@ -92,13 +97,8 @@ def pinned_platform(text: str, path: str) -> str | None:
     `text` unambiguously talks to, or None."""
     if _suffix(path).lower() in _PROSE:
         return None
-    stems = {stem: stem in text for stem in set(_STEMS.values())}
     found = {
-        target
-        for target, pattern in _PINS
-        if stems[_STEMS[target]]
-        and any(literal in text for literal in _LITERALS[target])
-        and pattern.search(text)
+        target for target, pattern in _PINS if _names_literal(text, target) and pattern.search(text)
     }
     platforms = {target.partition(":")[0] for target in found}
     if len(platforms) != 1:
@@ -106,6 +106,19 @@ def pinned_platform(text: str, path: str) -> str | None:
     if len(found) == 1:
         return found.pop()
     return platforms.pop()  # InvokeModel and Converse clients together: the platform only
+
+
+def _names_literal(text: str, target: str) -> bool:
+    """`any(literal in text for literal in _LITERALS[target])`, one stem search."""
+    stem, literals = _STEMS[target], _AT_STEM[target]
+    at = text.find(stem)
+    while at >= 0:
+        if any(
+            text.startswith(literal, at - offset) for literal, offset in literals if at >= offset
+        ):
+            return True
+        at = text.find(stem, at + 1)
+    return False
 
 
 def _suffix(path: str) -> str:
