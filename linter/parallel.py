@@ -40,11 +40,14 @@ if TYPE_CHECKING:  # multiprocessing loads only when a tree is large enough for 
 __all__ = ["MIN_FILES", "Checked", "check_jobs", "default_jobs", "limit_heap_growth"]
 
 # Below this many files a pool costs more than it saves. Measured on the benchmark corpus
-# (2 shared cores, load 2-3, benchmarks/trees.py): 8,705 files ran 0.82x as fast with 2
-# jobs (the pool's start and bookkeeping: ~0.2 s CPU), 34,773 files 1.51x, 87,000 1.61x.
-MIN_FILES = 10_000
-BATCH_FILES = 32  # files per task: IPC per batch, small enough to keep the workers level
-WINDOW_PER_JOB = 32  # batches held per worker: a slow file at the head must not idle the rest
+# (2 shared cores, load 1.7-3; same runs, --jobs 2 pooled against serial): 8,705 files ran
+# 1.4x as fast pooled (0.56 s against 0.80 s), 6,449 files about even, 3,601 and 2,048
+# files slower (the pool's start and its bookkeeping: 0.05-0.1 s CPU).
+MIN_FILES = 8_000
+# Files per task: one pipe round trip each (32 cost 5% more CPU at scale 4 than 64), small
+# enough to keep the workers level.
+BATCH_FILES = 64
+WINDOW_PER_JOB = 16  # batches held per worker: a slow file at the head must not idle the rest
 QUEUED = 4  # batches waiting in each worker's pipe: work to do while the parent is off the CPU
 
 Outcome = FileOutcome | Skipped | PathError
