@@ -27,6 +27,7 @@ from itertools import chain, islice
 from typing import TYPE_CHECKING
 
 from betalint.linter.config import Settings
+from betalint.linter.diagnostic import Diagnostic
 from betalint.linter.files.discovery import FileJob
 from betalint.linter.files.reader import PathError, Skipped
 from betalint.linter.report.meta import Position, edit_positions
@@ -154,11 +155,25 @@ def _check_batch(batch: list[tuple[str, Settings]]) -> list[Sent]:
             done.append(_CLEAN)
         elif isinstance(outcome, FileOutcome) and outcome.source is not None:
             text, found = outcome.source.text, outcome.diagnostics
-            positions, columns = edit_positions(text, found), byte_columns(text, found)
+            positions = edit_positions(text, found)
+            columns = utf8_columns(text, found, positions)
             done.append(Checked(outcome.path, found, None, outcome.notice, positions, columns))
         else:
             done.append(outcome)
     return done
+
+
+def utf8_columns(
+    text: str, found: list[Diagnostic], positions: dict[int, Position]
+) -> dict[int, int]:
+    """`rdjson.byte_columns(text, found)`, which reads every line up to each offset, for
+    rdjson's UTF-8 columns. In ASCII text a byte column is the code-point column, which each
+    diagnostic (its start and end) and `positions` (its fix edits) already hold."""
+    if not text.isascii():
+        return byte_columns(text, found)
+    columns = {d.start: d.column for d in found} | {d.end: d.end_column for d in found}
+    columns.update((offset, column) for offset, (_line, column) in positions.items())
+    return columns
 
 
 def _received(path: str, sent: Sent) -> Outcome:
