@@ -9,6 +9,7 @@ The library API (DESIGN §10, a contract)::
     betalint.scan_text(text, path="x.py")         # list[Diagnostic]
     betalint.load_registry(extra=[...])           # Registry
     betalint.filter_betas(betas, platform="bedrock", model=m)   # FilterResult, at request time
+    betalint.check_request(body, betas, platform="bedrock")   # list[CallProblem], call-level
     betalint.guard(client)                        # anthropic client that filters its betas
 
 Attributes load on first use, so `import betalint` costs almost nothing.
@@ -39,24 +40,38 @@ _EXPORTS = {
     "Dropped": "betalint.registry.request_filter",
     "UnknownBetaError": "betalint.registry.request_filter",
     "UnknownPolicy": "betalint.registry.request_filter",
+    "check_request": "betalint.registry.request_check",
+    "call_facts": "betalint.registry.request_check",
+    "BetaCallError": "betalint.registry.request_check",
+    "BetaCallWarning": "betalint.registry.request_check",
+    "OnProblem": "betalint.registry.request_check",
+    "CallFacts": "betalint.registry.call_check",
+    "CallProblem": "betalint.registry.call_check",
     # anthropic SDK middleware: imports anthropic on first use only (extra betalint[anthropic])
     "middleware": "betalint.sdk_middleware",
     "guard": "betalint.sdk_middleware",
 }
 
 __all__ = [
+    "BetaCallError",
+    "BetaCallWarning",
     "BetaName",
     "BetaNameError",
     "BetalintError",
+    "CallFacts",
+    "CallProblem",
     "Diagnostic",
     "Dropped",
     "FilterResult",
+    "OnProblem",
     "Registry",
     "UnknownBetaError",
     "UnknownPolicy",
     "Verdict",
     "__version__",
+    "call_facts",
     "check_header",
+    "check_request",
     "filter_betas",
     "filter_header",
     "guard",
@@ -70,10 +85,18 @@ __all__ = [
 if TYPE_CHECKING:
     from betalint.api import check_header, scan_text, validate
     from betalint.linter.diagnostic import Diagnostic
+    from betalint.registry.call_check import CallFacts, CallProblem
     from betalint.registry.errors import BetalintError
     from betalint.registry.grammar import BetaName, BetaNameError, parse
     from betalint.registry.loader import load_registry
     from betalint.registry.model import Registry
+    from betalint.registry.request_check import (
+        BetaCallError,
+        BetaCallWarning,
+        OnProblem,
+        call_facts,
+        check_request,
+    )
     from betalint.registry.request_filter import (
         Dropped,
         FilterResult,

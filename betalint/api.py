@@ -58,7 +58,7 @@ def scan_text(
 ) -> list[Diagnostic]:
     """Diagnostics for one source text, as `betalint check` reports them: `path` picks the
     language by its suffix; `# betalint: ignore[...]` comments apply; `select` limits the
-    rule codes (default: all)."""
+    rule codes (default: every rule but those off by default, BL404)."""
     linter = _linter(registry, today)
     if select is None:
         return linter.check(text, path)

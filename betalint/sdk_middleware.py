@@ -6,6 +6,13 @@ prepares, builds and signs it, so what it changes is what gets signed (SigV4 on 
 that point every client kind still carries the betas in the `anthropic-beta` header; the
 Bedrock client copies them into the body field `anthropic_beta` later, and a body that sets
 `anthropic_beta` itself (`extra_body=`) is filtered too. The model comes from the JSON body.
+
+With the body at hand, each request is also checked as a call (`request_check`): a beta its
+model rejects, a tool version its beta does not match, a body field or tool whose beta is
+missing. `on_problem` says what happens then: "warn" (the default: a `BetaCallWarning`, and
+the request goes out as it would without the check), "raise" (`BetaCallError` before
+anything is sent) or "ignore". `add_missing=True` (off by default: it changes what the
+caller wrote) adds the one beta a gated field or tool needs when the platform takes it.
 Nothing else in the request changes. Needs the extra `betalint[anthropic]`.
 """
 
@@ -22,13 +29,22 @@ except ImportError as exc:  # an SDK without the extension point, or none at all
         "extension point): pip install 'betalint[anthropic]'"
     ) from exc
 
+from betalint.registry.header import split_header
 from betalint.registry.loader import load_registry
 from betalint.registry.platforms import parse_target
+from betalint.registry.request_check import (
+    OnProblem,
+    additions,
+    check_on_problem,
+    check_request,
+    react,
+)
 from betalint.registry.request_filter import UnknownPolicy, check_policy, filter_betas
 
 if TYPE_CHECKING:
     from anthropic import APIResponse, AsyncAPIResponse, AsyncCallNext, CallNext
 
+    from betalint.registry.call_check import CallProblem
     from betalint.registry.model import Registry
     from betalint.registry.request_filter import FilterResult
 
@@ -65,14 +81,23 @@ class BetaFilter(Middleware):
 
     Works on sync and async clients alike. `unknown` is the policy for names the registry
     does not know ("drop", "keep", "raise": `UnknownBetaError` reaches the caller and
-    nothing is sent).
+    nothing is sent). `on_problem` is what a call-level problem does ("warn", "raise":
+    `BetaCallError`, "ignore"); `add_missing=True` adds the beta a gated field or tool needs.
     """
 
     def __init__(
-        self, platform: str, *, unknown: UnknownPolicy = "drop", registry: Registry | None = None
+        self,
+        platform: str,
+        *,
+        unknown: UnknownPolicy = "drop",
+        on_problem: OnProblem = "warn",
+        add_missing: bool = False,
+        registry: Registry | None = None,
     ) -> None:
         self.target = parse_target(platform)  # an unknown platform fails here, not per request
         self.unknown = check_policy(unknown)
+        self.on_problem = check_on_problem(on_problem)
+        self.add_missing = add_missing
         self.registry = registry if registry is not None else load_registry()
 
     def handle(self, request: APIRequest, call_next: CallNext) -> APIResponse[Any]:
@@ -94,12 +119,42 @@ class BetaFilter(Middleware):
             changes["headers"] = headers
         if body is not None and (new_body := self._body(body, request.url, model)) is not None:
             changes["body"] = new_body
-        return request.copy(**changes) if changes else request
+        sent = request.copy(**changes) if changes else request
+        if self.on_problem == "ignore" and not self.add_missing:
+            return sent
+        problems = self._problems(request, model)
+        if self.add_missing and (added := self._additions(problems, request.url, model)):
+            sent = _with_betas(sent, tuple(dict.fromkeys(added.values())))
+            problems = [p for p in problems if p.suggested not in added]
+        react(problems, self.on_problem)
+        return sent
+
+    def _problems(self, request: APIRequest, model: str | None) -> list[CallProblem]:
+        """The call-level problems of `request` as the caller wrote it (before filtering)."""
+        body = request.json
+        headers = _header_values(request)
+        invoke = self.target.platform == "bedrock" and self.target.endpoint is None
+        if invoke and isinstance(body, Mapping) and isinstance(body.get(_BODY_FIELD), list):
+            headers = []  # AnthropicBedrock sends the body's own list alone then (setdefault)
+        return check_request(
+            body,
+            headers,
+            platform=self._target(request.url),
+            model=model,
+            unknown=self.unknown,
+            registry=self.registry,
+        )
+
+    def _additions(
+        self, problems: list[CallProblem], url: str, model: str | None
+    ) -> dict[str, str]:
+        target = self._target(url)
+        return additions(problems, platform=target, model=model, registry=self.registry)
 
     def _headers(self, request: APIRequest, model: str | None) -> dict[str, Any] | None:
         """The request's headers with `anthropic-beta` filtered (`omit`: none left), or None."""
         headers = request.headers
-        values = [v for k, v in headers.items() if k.lower() == _HEADER and isinstance(v, str)]
+        values = _header_values(request)
         if not values:
             return None
         sent = self._filter(values, request.url, model).header
@@ -120,27 +175,63 @@ class BetaFilter(Middleware):
         return {**rest, _BODY_FIELD: names} if names else rest
 
     def _filter(self, betas: list[str], url: str, model: str | None) -> FilterResult:
-        target = str(self.target)
+        return filter_betas(
+            betas,
+            platform=self._target(url),
+            model=model,
+            unknown=self.unknown,
+            registry=self.registry,
+        )
+
+    def _target(self, url: str) -> str:
+        """The target a request to `url` goes to (the endpoint where it decides)."""
         if (
             self.target.platform == "vertex"
             and self.target.endpoint is None
             and ("/count_tokens" in url)
         ):
-            target = "vertex:count_tokens"  # Vertex's count-tokens endpoint takes fewer betas
-        return filter_betas(
-            betas, platform=target, model=model, unknown=self.unknown, registry=self.registry
-        )
+            return "vertex:count_tokens"  # Vertex's count-tokens endpoint takes fewer betas
+        return str(self.target)
+
+
+def _header_values(request: APIRequest) -> list[str]:
+    """The request's `anthropic-beta` header values (an `omit` is none)."""
+    return [v for k, v in request.headers.items() if k.lower() == _HEADER and isinstance(v, str)]
+
+
+def _with_betas(request: APIRequest, added: tuple[str, ...]) -> APIRequest:
+    """`request` with `added` appended where its betas travel: the body's own
+    `anthropic_beta` list when it has one (Bedrock reads only that then), else the header."""
+    body = request.json
+    if isinstance(body, Mapping) and isinstance(listed := body.get(_BODY_FIELD), list):
+        extra = [name for name in added if name not in listed]
+        return request.copy(body={**body, _BODY_FIELD: [*listed, *extra]})
+    current = [name for value in _header_values(request) for name in split_header(value)]
+    names = [*current, *(name for name in added if name not in current)]
+    kept = {k: v for k, v in request.headers.items() if k.lower() != _HEADER}
+    return request.copy(headers={**kept, _HEADER: ",".join(names)})
 
 
 def middleware(
-    platform: str, *, unknown: UnknownPolicy = "drop", registry: Registry | None = None
+    platform: str,
+    *,
+    unknown: UnknownPolicy = "drop",
+    on_problem: OnProblem = "warn",
+    add_missing: bool = False,
+    registry: Registry | None = None,
 ) -> BetaFilter:
     """Middleware for any anthropic client: `Anthropic(middleware=[betalint.middleware("x")])`.
 
     The request does not say which platform it is for, so `platform` does ("bedrock",
     "vertex:count_tokens", "foundry", a LiteLLM-style alias such as "vertex_ai", or "x-NAME").
     """
-    return BetaFilter(platform, unknown=unknown, registry=registry)
+    return BetaFilter(
+        platform,
+        unknown=unknown,
+        on_problem=on_problem,
+        add_missing=add_missing,
+        registry=registry,
+    )
 
 
 def platform_of(client: object) -> str:
@@ -161,17 +252,27 @@ def guard(
     *,
     unknown: UnknownPolicy = "drop",
     platform: str | None = None,
+    on_problem: OnProblem = "warn",
+    add_missing: bool = False,
     registry: Registry | None = None,
 ) -> ClientT:
     """A copy of `client` that sends only the betas its platform takes (`with_middleware`).
 
     The platform comes from the client's kind (AnthropicBedrock → bedrock, …); pass
     `platform` when the client points elsewhere, e.g. an `Anthropic` client whose
-    `base_url` is a gateway in front of Vertex AI.
+    `base_url` is a gateway in front of Vertex AI. Each request is also checked as a call
+    (`on_problem`: "warn", "raise" or "ignore"; `add_missing`: see `BetaFilter`).
     """
     target = platform or platform_of(client)
     with_middleware = getattr(client, "with_middleware", None)
     if with_middleware is None:
         raise TypeError(f"{type(client).__name__} has no with_middleware(); anthropic>=2.17 has")
-    guarded: ClientT = with_middleware(BetaFilter(target, unknown=unknown, registry=registry))
+    checked = BetaFilter(
+        target,
+        unknown=unknown,
+        on_problem=on_problem,
+        add_missing=add_missing,
+        registry=registry,
+    )
+    guarded: ClientT = with_middleware(checked)
     return guarded

@@ -20,6 +20,8 @@ from betalint.registry.model import Registry
 from betalint.registry.validator import Verdict, classify
 
 ALL_CODES: frozenset[str] = frozenset(RULES)
+# What runs when no selection is given: every rule but those off by default (BL404).
+DEFAULT_CODES: frozenset[str] = frozenset(c for c, r in RULES.items() if r.default_enabled)
 
 
 @dataclass
@@ -57,7 +59,9 @@ class Linter:
             found = self._verdicts[name] = classify(name, today=self.today, registry=self.registry)
         return found
 
-    def check(self, text: str, path: str, enabled: frozenset[str] = ALL_CODES) -> list[Diagnostic]:
+    def check(
+        self, text: str, path: str, enabled: frozenset[str] = DEFAULT_CODES
+    ) -> list[Diagnostic]:
         """Every diagnostic for one decoded text: the enabled rules, suppressions applied
         (`# betalint: ignore[...]`), and unused suppressions reported (BL901, if enabled)."""
         result = scan_text(text, path, self.vocab)

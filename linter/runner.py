@@ -103,7 +103,8 @@ class Linters:
         if found is None:
             from betalint.linter.rules import RULES
 
-            found = self._selectors[settings] = RuleSelector(settings, RULES)
+            off = [code for code, rule in RULES.items() if not rule.default_enabled]
+            found = self._selectors[settings] = RuleSelector(settings, RULES, off)
         return found
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from betalint.registry.export_calls import export_calls
 from betalint.registry.model import Registry
 from betalint.registry.platforms import CUSTOM_PLATFORM, PLATFORMS, export_platform
 
@@ -45,12 +46,14 @@ def targets(registry: Registry) -> list[str]:
 
 
 def export_all(registry: Registry) -> dict[str, Any]:
-    """`registry export --format json` without `--platform`: every target in one document."""
+    """`registry export --format json` without `--platform`: every target in one document,
+    and the call-level data (`calls`: which betas a body field or tool needs)."""
     return {
         "version": 1,
         "registry": {"version": registry.version, "date": registry.date.isoformat()},
         "precedence": list(registry.platform_precedence),
         "platforms": {target: export_platform(registry, target) for target in targets(registry)},
+        "calls": export_calls(registry),
     }
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from typing import Literal, NamedTuple
 
 Problem = Literal[
@@ -21,6 +22,7 @@ Problem = Literal[
     "missing-date",
     "empty-segment",
     "bad-character",
+    "foreign-character",
     "empty",
     "value-suffix",
 ]
@@ -49,6 +51,7 @@ _REASONS: dict[Problem, str] = {
     "missing-date": "the name lacks its -YYYY-MM-DD date",
     "empty-segment": "a name has no empty parts ('--' or a leading or trailing '-')",
     "bad-character": "a name holds only a-z, 0-9 and '-', and starts with a letter",
+    "foreign-character": "a name holds only ASCII a-z, 0-9 and '-'",
     "empty": "the name is empty",
     "value-suffix": "the header takes bare names, not name=value",
 }
@@ -80,8 +83,11 @@ class BetaNameError(ValueError):
 
     @property
     def reason(self) -> str:
-        """All problems, in words."""
-        return "; ".join(_REASONS[p] for p in self.problems)
+        """All problems, in words; a foreign character is named, since it may not show."""
+        words = [_REASONS[p] for p in self.problems]
+        if "foreign-character" in self.problems:
+            words.insert(0, f"it holds {_name_foreign(self.text)}")
+        return "; ".join(words)
 
 
 def _calendar_date(y: str, m: str, d: str) -> dt.date | None:
@@ -129,6 +135,9 @@ def _diagnose(text: str) -> tuple[tuple[Problem, ...], str | None]:
     if not text.strip():
         return ("empty",), None
     name = text
+    if not text.isascii():
+        problems.append("foreign-character")
+        name = _fold(text)
     # `extended-thinking-2024-11-01=true` (seen in hand-written headers): the API has no flags.
     head, eq, _value = name.partition("=")
     if eq and head.strip():
@@ -150,9 +159,12 @@ def _diagnose(text: str) -> tuple[tuple[Problem, ...], str | None]:
         problems.append("empty-segment")
     name = re.sub(r"-{2,}", "-", name).strip("-")
     name = _fix_date_tail(name, problems)
-    if re.search(r"[^a-z0-9-]", name) or not name[:1].isalpha():
-        problems.append("bad-character")
-        return tuple(problems), None
+    bad = re.findall(r"[^a-z0-9-]", name)
+    if bad or not name[:1].isalpha():
+        # A look-alike left by _fold is already named; repeat the ASCII rule only for others.
+        if any(c.isascii() for c in bad) or (name[:1].isascii() and not name[:1].isalpha()):
+            problems.append("bad-character")
+        return tuple(dict.fromkeys(problems)), None
     match = _WELL_FORMED.fullmatch(name)
     if match is None:
         if not problems or problems[-1] not in ("date-digits", "date-format", "invalid-date"):
@@ -162,6 +174,28 @@ def _diagnose(text: str) -> tuple[tuple[Problem, ...], str | None]:
         problems.append("invalid-date")
         return tuple(dict.fromkeys(problems)), None
     return tuple(dict.fromkeys(problems)), name
+
+
+# Dashes and minus signs that read as '-' (NFKC keeps most of them): matches "\u2013" (en
+# dash) or "\u2212" (minus); not "-" or "_".
+_DASH = re.compile("[\u2010-\u2015\u2043\u2212\ufe58\ufe63\uff0d]")
+# Unicode categories of characters nobody sees: format (zero-width, bidi), marks, controls.
+_INVISIBLE = frozenset({"Cf", "Mn", "Me", "Cc"})
+
+
+def _fold(text: str) -> str:
+    """`text` with the foreign characters that have one unambiguous ASCII reading replaced:
+    compatibility forms (fullwidth U+FF46, the ligature U+FB01) by NFKC, dashes by '-',
+    invisible characters removed. Look-alikes of other scripts (Cyrillic U+0430) stay."""
+    folded = _DASH.sub("-", unicodedata.normalize("NFKC", text))
+    return "".join(c for c in folded if unicodedata.category(c) not in _INVISIBLE)
+
+
+def _name_foreign(text: str) -> str:
+    """The first few non-ASCII characters of `text` by code point and name."""
+    found = list(dict.fromkeys(c for c in text if not c.isascii()))
+    shown = [f"U+{ord(c):04X} {unicodedata.name(c, 'unnamed character')}" for c in found[:3]]
+    return ", ".join(shown) + (" and others" if len(found) > 3 else "")
 
 
 def _fix_date_tail(name: str, problems: list[Problem]) -> str:

@@ -90,8 +90,51 @@ def _check_entry(registry: Registry, name: str, entry: BetaEntry) -> list[Proble
             out.append(
                 Problem(name, "conflicts_with", f"{conflict.name!r} must list {name!r} back")
             )
+    out += _check_call_keys(name, entry)
     out += _check_platforms(registry, name, entry)
     return out
+
+
+# A tool `type` in `tools` (fullmatch): snake_case words, optionally ending in a `_YYYYMMDD`
+# version: matches "computer_20251124", "tool_search_tool_bm25_20251119" or "mcp_toolset";
+# not "Computer_20251124", "computer-20251124", "bash__20250124" or "computer_2025112".
+_TOOL_TYPE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z][a-z0-9]*)*(?P<date>_\d{8})?")
+# A request body field path in `fields` (fullmatch): dotted snake_case names from the body's
+# top level: matches "mcp_servers" or "output_config.task_budget"; not "container.", "Thread",
+# "tools[0].type" or "context-management".
+_FIELD_PATH = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*")
+
+
+def _check_call_keys(name: str, entry: BetaEntry) -> list[Problem]:
+    """`tools` are tool types with real dates, `fields` dotted body paths, neither listed twice;
+    a GA beta gates nothing (its header is no longer needed, so no tool or field needs it)."""
+    out: list[Problem] = []
+    for key, items in (("tools", entry.tools), ("fields", entry.fields)):
+        if items and entry.status == "ga":
+            why = "a GA beta gates nothing; list a tool or field only where the header is needed"
+            out.append(Problem(name, key, why))
+        for item in sorted({i for i in items if items.count(i) > 1}):
+            out.append(Problem(name, key, f"{item} is listed twice"))
+    for tool in entry.tools:
+        found = _TOOL_TYPE.fullmatch(tool)
+        if found is None:
+            want = "snake_case words with an optional _YYYYMMDD version, e.g. 'computer_20251124'"
+            out.append(Problem(name, "tools", f"{tool!r} is not a tool type ({want})"))
+        elif found["date"] and not _is_date(found["date"][1:]):
+            out.append(Problem(name, "tools", f"{tool!r}: {found['date'][1:]} is not a real date"))
+    for path in entry.fields:
+        if not _FIELD_PATH.fullmatch(path):
+            want = "dotted snake_case names from the body's top level, e.g. 'container.skills'"
+            out.append(Problem(name, "fields", f"{path!r} is not a request field path ({want})"))
+    return out
+
+
+def _is_date(digits: str) -> bool:
+    try:
+        dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
+    except ValueError:
+        return False
+    return True
 
 
 # A Claude model id in a platform table (fullmatch): matches "claude-sonnet-4-5" or

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from betalint.registry.errors import BetalintError
@@ -173,6 +174,9 @@ _MODEL_SUFFIX = re.compile(r"(?:@.*|-v\d+(?::\d+)?|:\d+)$")
 _MODEL_DATE = re.compile(r"-(?:\d{8}|latest|default)$")
 
 
+# Pure str → str, called for every listed model of every name on each request-time check:
+# bounded, so a gateway's stream of odd model ids cannot grow it.
+@lru_cache(maxsize=4096)
 def normalize_model(model: str) -> str:
     """A model id in the registry's family form: `us.anthropic.claude-sonnet-4-5-20250929-v1:0`,
     `claude-sonnet-4-5@20250929` and `claude-sonnet-4.5` all → `claude-sonnet-4-5`."""

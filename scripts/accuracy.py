@@ -7,8 +7,11 @@ fixture, the beta names it holds in strong and weak contexts, line by line, and 
 that hold only look-alikes (model ids, tool types, version dates, header names). A name
 counts as found when the scanner reports a candidate on its line that is that name (or an
 SDK constant standing for it). A false positive is a strong candidate nobody expected, or
-any finding on a line without an expected name. Exit 1 when strong-context recall is below
-0.97 or a look-alike line has a finding, so CI can hold the line.
+any finding on a line without an expected name. Call-level findings (BL401-BL404, every one
+of them on, BL404 too) are scored against each fixture's `call` list of (line, code): one
+not listed is a false positive, one listed and not reported a miss. Exit 1 when
+strong-context recall is below 0.97, a look-alike line has a finding, or a call-level
+finding is missed or unexpected, so CI can hold the line.
 """
 
 from __future__ import annotations
@@ -24,12 +27,13 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from betalint.linter.engine import Linter  # noqa: E402
+from betalint.linter.engine import ALL_CODES, Linter  # noqa: E402
 from betalint.linter.scan.scanner import scan_text  # noqa: E402
 
 DEFAULT_DIR = ROOT / "tests" / "fixtures" / "realworld"
 TODAY = dt.date(2026, 11, 25)
 MIN_STRONG_RECALL = 0.97
+CALL_CODES = frozenset({"BL401", "BL402", "BL403", "BL404"})  # scored against `call`
 
 Occurrence = tuple[int, str]  # (line, name)
 
@@ -61,10 +65,18 @@ class Report:
     misses: list[str] = field(default_factory=list)
     false_positives: list[str] = field(default_factory=list)
     lookalike_findings: list[str] = field(default_factory=list)
+    calls: Tally = field(default_factory=Tally)
+    call_misses: list[str] = field(default_factory=list)
+    call_false_positives: list[str] = field(default_factory=list)
 
     def ok(self) -> bool:
         strong = self.by_context.get("strong", Tally())
-        return strong.recall >= MIN_STRONG_RECALL and not self.lookalike_findings
+        return (
+            strong.recall >= MIN_STRONG_RECALL
+            and not self.lookalike_findings
+            and not self.call_misses
+            and not self.call_false_positives
+        )
 
 
 def _occurrences(rows: list[list[object]]) -> Counter[Occurrence]:
@@ -102,12 +114,21 @@ def _measure_one(path: Path, spec: dict[str, object], ctx: Linter, report: Repor
         report.false_positives += [f"{rel}:{line}: {name} (strong)" for line, name in extra]
     named_lines = {line for occ in expected.values() for line, _ in occ}
     lookalikes = set(spec.get("lookalike", []))  # type: ignore[call-overload]
-    for d in ctx.check(text, str(path)):
-        if d.line in lookalikes:
+    calls = _occurrences(spec.get("call", []))  # type: ignore[arg-type]
+    reported: Counter[Occurrence] = Counter()
+    for d in ctx.check(text, str(path), ALL_CODES):
+        if d.code in CALL_CODES:
+            reported[(d.line, d.code)] += 1
+        elif d.line in lookalikes:
             report.lookalike_findings.append(f"{rel}:{d.line}: {d.code} {d.name}")
         elif d.line not in named_lines:
             report.false_positives.append(f"{rel}:{d.line}: {d.code} {d.name} (finding)")
             lang_tally.false_positives += 1
+    report.calls.expected += sum(calls.values())
+    report.calls.found += sum((calls & reported).values())
+    report.calls.false_positives += sum((reported - calls).values())
+    report.call_misses += [f"{rel}:{line}: {code}" for line, code in calls - reported]
+    report.call_false_positives += [f"{rel}:{line}: {code}" for line, code in reported - calls]
 
 
 def measure(fixtures: Path = DEFAULT_DIR) -> Report:
@@ -134,10 +155,13 @@ def main(argv: list[str]) -> int:
     fixtures = Path(argv[0]) if argv else DEFAULT_DIR
     report = measure(fixtures)
     out = [*_table("language", report.by_language), "", *_table("context", report.by_context)]
+    out += ["", *_table("call level", {"BL401-BL404": report.calls})]
     for title, items in (
         ("missed", report.misses),
         ("false positives", report.false_positives),
         ("findings on look-alike lines", report.lookalike_findings),
+        ("call-level findings missed", report.call_misses),
+        ("call-level findings nobody expected", report.call_false_positives),
     ):
         if items:
             out += ["", f"{title}:", *(f"  {item}" for item in items)]

@@ -42,4 +42,4 @@ def test_cli_registry_check_accepts_mini(capsys: pytest.CaptureFixture[str]) -> 
     from betalint.linter.cli import main
 
     assert main(["registry", "check", "--registry", str(MINI)]) == 0
-    assert capsys.readouterr().out == f"15 names, 0 problems ({MINI})\n"
+    assert capsys.readouterr().out == f"17 names, 0 problems ({MINI})\n"

@@ -23,7 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_every_rule_renders_all_sections(code: str) -> None:
     r = RULES[code]
     text = explain(code)
-    assert text.startswith(f"{code} {r.name} ({r.severity})\n")
+    kind = r.severity if r.default_enabled else f"{r.severity}, off by default"
+    assert text.startswith(f"{code} {r.name} ({kind})\n")
     for heading in ("What it does", "Why is this bad?", "Example", "Fix safety"):
         assert f"\n{heading}\n" in text
     assert r.what in text and r.why in text and r.fix_safety in text
@@ -55,8 +56,10 @@ def test_rules_json_has_every_rule_with_its_docs() -> None:
         "example",
         "fix_safety",
         "url",
+        "default_enabled",
     }
     assert all(r["url"] == RULES[r["code"]].url for r in rows)
+    assert [r["code"] for r in rows if not r["default_enabled"]] == ["BL404"]
 
 
 def test_cli_explain(capsys: pytest.CaptureFixture[str]) -> None:

@@ -153,3 +153,74 @@ def test_problem_prints_as_one_line_naming_entry_and_field() -> None:
 def test_problems_come_in_name_order() -> None:
     reg = registry(c_2025_01_01=entry(sources=()), a_2025_01_01=entry(sources=()))
     assert [p.name for p in integrity.check(reg)] == ["a-2025-01-01", "c-2025-01-01"]
+
+
+# `tools` and `fields`: the tool types a beta enables and the request fields it gates.
+GOOD_TOOLS = ("computer_20251124", "tool_search_tool_bm25_20251119", "mcp_toolset", "bash_20241022")
+BAD_TOOLS = (
+    "Computer_20251124",  # capitals
+    "computer-20251124",  # a hyphen
+    "bash__20250124",  # an empty word
+    "computer_2025112",  # seven digits
+    "computer_20251324",  # month 13
+    "computer_20250230",  # 30 February
+    "_computer",
+    "computer_",
+    "",
+)
+GOOD_FIELDS = ("mcp_servers", "context_management", "container.skills", "output_config.task_budget")
+BAD_FIELDS = ("Thread", "container.", ".skills", "tools[0].type", "context-management", "a..b", "")
+
+
+def test_well_formed_tools_and_fields_pass() -> None:
+    reg = registry(a_2025_01_01=entry(tools=GOOD_TOOLS, fields=GOOD_FIELDS))
+    assert integrity.check(reg) == []
+
+
+@pytest.mark.parametrize("tool", BAD_TOOLS)
+def test_malformed_tool_type_is_one_problem(tool: str) -> None:
+    (problem,) = integrity.check(registry(a_2025_01_01=entry(tools=(tool,))))
+    assert (problem.name, problem.field) == ("a-2025-01-01", "tools")
+    assert repr(tool) in problem.message
+
+
+def test_tool_type_messages_say_what_is_wrong() -> None:
+    shape, date = integrity.check(
+        registry(a_2025_01_01=entry(tools=("bash-20250124", "computer_20251324")))
+    )
+    assert "is not a tool type" in shape.message and "_YYYYMMDD" in shape.message
+    assert shape.message.startswith("'bash-20250124'")
+    assert date.message == "'computer_20251324': 20251324 is not a real date"
+
+
+@pytest.mark.parametrize("path", BAD_FIELDS)
+def test_malformed_field_path_is_one_problem(path: str) -> None:
+    (problem,) = integrity.check(registry(a_2025_01_01=entry(fields=(path,))))
+    assert (problem.name, problem.field) == ("a-2025-01-01", "fields")
+    assert f"{path!r} is not a request field path" in problem.message
+
+
+def test_tool_or_field_listed_twice() -> None:
+    reg = registry(a_2025_01_01=entry(tools=("mcp_toolset",) * 2, fields=("thread", "thread")))
+    assert [(p.field, p.message) for p in integrity.check(reg)] == [
+        ("tools", "mcp_toolset is listed twice"),
+        ("fields", "thread is listed twice"),
+    ]
+
+
+def test_a_ga_beta_gates_nothing() -> None:
+    reg = registry(a_2025_01_01=entry(status="ga", tools=("web_fetch_20250910",)))
+    assert problems(reg) == [("a-2025-01-01", "tools")]
+    reg = registry(a_2025_01_01=entry(status="ga", fields=("diagnostics",)))
+    (problem,) = integrity.check(reg)
+    assert problem.field == "fields" and problem.message.startswith("a GA beta gates nothing")
+
+
+@pytest.mark.parametrize("status", ["active", "deprecated", "superseded", "retired"])
+def test_other_statuses_may_gate(status: str) -> None:
+    extra: dict[str, Any] = {"superseded_by": ("a-2026-01-01",)} if status == "superseded" else {}
+    reg = registry(
+        a_2025_01_01=entry(status=status, tools=("computer_20241022",), fields=("x",), **extra),
+        a_2026_01_01=entry(),
+    )
+    assert problems(reg) == []

@@ -249,7 +249,8 @@ def test_the_request_model_decides() -> None:
     """Bedrock answers 400 for effort-2025-11-24 on Opus 4.7 (registry: issue report)."""
     wire = Wire()
     guarded = betalint.guard(make_client("bedrock", wire))
-    send(guarded, ["effort-2025-11-24"], "us.anthropic.claude-opus-4-7-v1:0")
+    with pytest.warns(betalint.BetaCallWarning, match=r"effort-2025-11-24 .*filter drops it"):
+        send(guarded, ["effort-2025-11-24"], "us.anthropic.claude-opus-4-7-v1:0")
     send(guarded, ["effort-2025-11-24"], "us.anthropic.claude-opus-4-5-20251101-v1:0")
     on_47, on_45 = wire.sent
     assert "anthropic_beta" not in json.loads(on_47.content)

@@ -1,4 +1,5 @@
-"""The realworld corpus scored by scripts/accuracy.py: strong-context recall and look-alikes.
+"""The realworld corpus scored by scripts/accuracy.py: strong-context recall, look-alikes and
+call-level findings (BL401-BL404).
 
 The expectations (tests/fixtures/realworld/expected.toml) are written by hand beside the
 fixtures; a fixture nobody lists would go unmeasured, so every fixture must be listed.
@@ -32,6 +33,12 @@ def test_strong_recall_and_no_finding_on_a_lookalike() -> None:
     assert strong.recall >= 0.97, report.misses
     assert report.lookalike_findings == []
     assert report.false_positives == []
+
+
+def test_call_level_findings_are_exactly_the_listed_ones() -> None:
+    report = _accuracy().measure(FIXTURES)
+    assert report.calls.expected >= 8
+    assert report.call_misses == [] and report.call_false_positives == []
 
 
 def test_every_listed_fixture_exists() -> None:

@@ -64,6 +64,16 @@ SHAPES: list[tuple[str, list[LineCode]]] = [
     # curl with a multi-line JSON body: a model that answers 400 for the beta (BL401 beside
     # the GA notice); the next command's body is a file, so only BL203 there.
     ("shell/long_context_summary.sh", [(8, "BL203"), (8, "BL401"), (19, "BL203")]),
+    # Call level (BL403): the MCP connector's field with only the thinking beta; with its
+    # own beta and an mcp_toolset, or with **request that may bring the beta, silent.
+    ("python/mcp_connector_agent.py", [(22, "BL403")]),
+    # context_management without its beta (BL403); the summary call that keeps the beta with
+    # no edits is BL404's, off by default, so not reported here.
+    ("typescript/context_editing.ts", [(11, "BL403")]),
+    # A curl smoke test moved to the mcp_toolset tool, the header left at the 2025-04-04 beta.
+    ("shell/mcp_toolset_curl.sh", [(8, "BL202"), (15, "BL403")]),
+    # Go params: MCPServers is the body's mcp_servers.
+    ("go/mcp_servers_params.go", [(14, "BL403")]),
 ]
 
 

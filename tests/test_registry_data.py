@@ -115,18 +115,71 @@ def test_features_index(reg: Registry) -> None:
     assert reg.versions_of("claude-code") == ("claude-code-20250219",)
 
 
-def test_tool_types_are_dated_and_each_has_one_beta(reg: Registry) -> None:
-    """BL402's data: every `tools` item is a dated tool type, enabled by one beta only (its
-    fix names that beta), and an entry listing tools cites the tool's documentation."""
+def test_tool_types_and_their_betas(reg: Registry) -> None:
+    """BL402's data: every `tools` item is a tool type (dated, or `mcp_toolset`, which the
+    tool reference says is versioned by its header), each dated version is enabled by one
+    beta only (BL402's fix names that beta), and an entry listing tools cites a tool source."""
     import re
 
     owners: dict[str, list[str]] = {}
     for name, entry in reg.entries.items():
         for tool in entry.tools:
-            assert re.fullmatch(r"[a-z][a-z0-9_]*_\d{8}", tool), (name, tool)
+            assert re.fullmatch(r"[a-z][a-z0-9_]*_\d{8}|mcp_toolset", tool), (name, tool)
             owners.setdefault(tool, []).append(name)
         if entry.tools:
-            assert any(s.startswith("https://") and "tool" in s for s in entry.sources), name
-    assert {t: len(n) for t, n in owners.items() if len(n) != 1} == {}
+            assert any("tool" in s for s in entry.sources), name
+    shared = {t: sorted(n) for t, n in owners.items() if len(n) != 1}
+    assert shared == {"mcp_toolset": ["mcp-client-2025-11-20", "mcp-client-2026-09-15"]}
     assert owners["computer_20251124"] == ["computer-use-2025-11-24"]
     assert owners["computer_20250124"] == ["computer-use-2025-01-24"]
+    assert owners["bash_20241022"] == ["computer-use-2024-10-22"]
+    assert owners["advisor_20260301"] == ["advisor-tool-2026-03-01"]
+
+
+def test_tools_that_need_no_header_are_not_listed(reg: Registry) -> None:
+    """The tool reference gives these beta header 'None' (GA tools): no entry may claim
+    them, or the gated-tool check would report calls that are fine."""
+    listed = {t for e in reg.entries.values() for t in e.tools}
+    ga_tools = {
+        "bash_20250124",
+        "text_editor_20250124",
+        "text_editor_20250728",
+        "code_execution_20250522",
+        "code_execution_20250825",
+        "web_fetch_20250910",
+        "web_search_20250305",
+        "memory_20250818",
+        "tool_search_tool_regex_20251119",
+        "computer_toolset_20260801",
+    }
+    assert listed.isdisjoint(ga_tools)
+
+
+def test_gated_fields(reg: Registry) -> None:
+    """Request fields and the betas that gate them; a GA beta gates nothing."""
+    gates: dict[str, set[str]] = {}
+    for name, entry in reg.entries.items():
+        for path in entry.fields:
+            gates.setdefault(path, set()).add(name)
+        if entry.status == "ga":
+            assert not entry.fields and not entry.tools, name
+    assert gates["mcp_servers"] == {
+        "mcp-client-2025-04-04",
+        "mcp-client-2025-11-20",
+        "mcp-client-2026-09-15",
+    }
+    assert gates["context_management"] == {"context-management-2025-06-27", "compact-2026-01-12"}
+    assert gates["fallbacks"] == {
+        "server-side-fallback-2026-06-01",
+        "server-side-fallback-2026-07-01",
+    }
+    # GA since (skills 2026-08-19, cache diagnostics 2026-09-23, effort/format 2026-01/02).
+    for ga_path in ("container.skills", "diagnostics", "output_config", "output_config.effort"):
+        assert ga_path not in gates
+
+
+def test_each_tool_and_field_is_explained_in_its_notes(reg: Registry) -> None:
+    """Every `tools` / `fields` item is named in its entry's notes, which say what decided it."""
+    for name, entry in reg.entries.items():
+        for item in (*entry.tools, *entry.fields):
+            assert item in entry.notes, (name, item)

@@ -201,3 +201,92 @@ def test_non_json_and_unknown_routes(recipe: ModuleType, upstream: FakeUpstream)
     (seen,) = upstream.seen
     assert seen["body"] == b"\x00binary"
     assert seen["headers"] == ["files-api-2025-04-14,advanced-tool-use-2025-11-20"]
+
+
+# --- the call-level checks (betalint.check_request) ------------------------------------------
+
+COMPUTER = {"type": "computer_20251124", "name": "computer", "display_width_px": 1024}
+MCP = [{"type": "url", "url": "https://mcp.example.com/sse", "name": "example"}]
+
+
+def checking(recipe: ModuleType, upstream: FakeUpstream, calls: str) -> TestClient:
+    client = httpx2.AsyncClient(transport=httpx2.ASGITransport(app=upstream.app))
+    routes = {"claude": recipe.Upstream("anthropic", "http://anthropic.upstream")}
+    return TestClient(recipe.create_app(routes, client=client, calls=calls))
+
+
+@pytest.fixture()
+def request_registry(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The recipe uses the shipped registry; these tests give it the request-time test one
+    (tests/data/registries/request.toml: mcp-client gates mcp_servers)."""
+    from _registries import REGISTRIES
+
+    from betalint.registry import loader
+
+    fixed = loader.load_registry(base=REGISTRIES / "request.toml")
+    monkeypatch.setattr(loader, "shipped_registry", lambda: fixed)
+
+
+def test_a_tool_version_mismatch_is_logged_and_forwarded(
+    recipe: ModuleType, upstream: FakeUpstream, caplog: pytest.LogCaptureFixture
+) -> None:
+    body = {**BODY, "tools": [COMPUTER]}
+    with checking(recipe, upstream, "log") as client, caplog.at_level("WARNING", "beta_proxy"):
+        answer = client.post(
+            "/claude/v1/messages", json=body, headers={"anthropic-beta": "computer-use-2025-01-24"}
+        )
+    assert answer.status_code == 200
+    (seen,) = upstream.seen
+    assert json.loads(seen["body"]) == body and seen["headers"] == ["computer-use-2025-01-24"]
+    (record,) = caplog.records
+    assert record.getMessage().startswith("tool-version-mismatch on anthropic: ")
+    assert "computer_20251124 takes computer-use-2025-11-24" in record.getMessage()
+
+
+def test_reject_answers_400_before_the_platform_sees_it(
+    recipe: ModuleType, upstream: FakeUpstream
+) -> None:
+    body = {**BODY, "tools": [COMPUTER]}
+    with checking(recipe, upstream, "reject") as client:
+        answer = client.post(
+            "/claude/v1/messages", json=body, headers={"anthropic-beta": "computer-use-2025-01-24"}
+        )
+    assert answer.status_code == 400
+    assert answer.json()["error"]["type"] == "invalid_request_error"
+    assert "computer_20251124" in answer.json()["error"]["message"]
+    assert upstream.seen == []
+
+
+@pytest.mark.usefixtures("request_registry")
+def test_a_field_without_its_beta(recipe: ModuleType, upstream: FakeUpstream) -> None:
+    body = {**BODY, "mcp_servers": MCP}
+    with checking(recipe, upstream, "reject") as client:
+        refused = client.post("/claude/v1/messages", json=body)
+        taken = client.post(
+            "/claude/v1/messages", json=body, headers={"anthropic-beta": "mcp-client-2025-11-20"}
+        )
+    assert refused.status_code == 400
+    assert "mcp_servers" in refused.json()["error"]["message"]
+    assert taken.status_code == 200 and len(upstream.seen) == 1
+
+
+def test_a_clean_call_and_off_log_nothing(
+    recipe: ModuleType, upstream: FakeUpstream, caplog: pytest.LogCaptureFixture
+) -> None:
+    # computer_20251124 works only on the newer models (registry): Opus 4.5 is one.
+    raw = json.dumps({**BODY, "model": "claude-opus-4-5", "tools": [COMPUTER]}).encode()
+    with caplog.at_level("WARNING", "beta_proxy"):
+        with checking(recipe, upstream, "reject") as client:
+            client.post(
+                "/claude/v1/messages",
+                content=raw,
+                headers={"anthropic-beta": "computer-use-2025-11-24"},
+            )
+        with checking(recipe, upstream, "off") as client:
+            client.post(
+                "/claude/v1/messages",
+                content=raw,
+                headers={"anthropic-beta": "computer-use-2025-01-24"},
+            )
+    assert [seen["body"] for seen in upstream.seen] == [raw, raw]
+    assert caplog.records == []

@@ -87,3 +87,24 @@ def test_middleware_example_maps_for_vertex(wire: list[httpx2.Request]) -> None:
     (sent,) = wire
     assert sent.url.host == "gateway.example.internal"
     assert sent.headers.get_list("anthropic-beta") == ["tool-search-tool-2025-10-19"]
+
+
+def test_the_readme_has_the_call_check_examples() -> None:
+    assert len(blocks("readme-test: call-checks")) == 2
+    assert len(blocks("readme-output: call-checks")) == 1
+
+
+def test_check_request_example_prints_what_the_readme_says(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code = blocks("readme-test: call-checks")[0]
+    exec(compile(code, "README.md", "exec"), {"__name__": "readme"})
+    assert capsys.readouterr().out == blocks("readme-output: call-checks")[0]
+
+
+def test_on_problem_raise_example_sends_nothing(
+    wire: list[httpx2.Request], capsys: pytest.CaptureFixture[str]
+) -> None:
+    exec(compile(blocks("readme-test: call-checks")[1], "README.md", "exec"), {})
+    assert wire == []
+    assert "computer_20251124 takes computer-use-2025-11-24" in capsys.readouterr().out

@@ -45,7 +45,8 @@ KEYS: tuple[ConfigKey, ...] = (
         "codes",
         "replace",
         "--select",
-        "Rule codes or prefixes to enable; default every rule (`ALL`).",
+        "Rule codes or prefixes to enable; default every rule but those off by default "
+        "(BL404), which any selector naming them (`BL404`, `BL4`, an explicit `ALL`) enables.",
         '["BL1", "BL205"]',
     ),
     ConfigKey(
@@ -61,7 +62,7 @@ KEYS: tuple[ConfigKey, ...] = (
         "codes",
         "extend",
         "--extend-select",
-        "Rule codes to enable on top of `select`.",
+        'Rule codes to enable on top of `select` (`["BL404"]` for a rule off by default).',
         '["BL206"]',
     ),
     ConfigKey(

@@ -27,9 +27,16 @@ class RuleSelector:
     Selectors are codes or prefixes (`BL202`, `BL2`, `BL`, `ALL`). When a code is matched by
     both a select and an ignore selector, the more specific (longer) one wins; on a tie,
     ignore wins. `per-file-ignores` then removes codes for files matching their glob.
+
+    Codes in `off_by_default` (BL404) are outside the default selection, as ruff's rules
+    outside its default set: without `select` they are off, and any selector that names them
+    turns them on, in `select` (`BL404`, `BL4`, or an explicit `ALL`, which in ruff means
+    every stable rule) or in `extend-select`.
     """
 
-    def __init__(self, settings: Settings, all_codes: Iterable[str]) -> None:
+    def __init__(
+        self, settings: Settings, all_codes: Iterable[str], off_by_default: Iterable[str] = ()
+    ) -> None:
         self.settings = settings
         self.all_codes = tuple(sorted(set(all_codes)))
         where = {(f, c): w for f, c, w in settings.origins}
@@ -48,9 +55,12 @@ class RuleSelector:
         for _, codes in settings.per_file_ignores:
             check("per_file_ignores", "--per-file-ignores", codes)
 
+        off = frozenset(off_by_default)
+        implicit = settings.select is None  # the default ALL: not a choice that names them
         enabled = set()
         for code in self.all_codes:
-            s = _specificity(code, (*selected, *settings.extend_select))
+            chosen = () if implicit and code in off else selected
+            s = _specificity(code, (*chosen, *settings.extend_select))
             i = _specificity(code, settings.ignore)
             if s is not None and (i is None or s > i):
                 enabled.add(code)

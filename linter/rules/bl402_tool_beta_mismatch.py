@@ -27,7 +27,6 @@ tool version can behave differently, and the model must support it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from betalint.linter.diagnostic import Diagnostic, Edit, Fix
@@ -36,11 +35,8 @@ from betalint.linter.rules.file_check import FileCheck
 from betalint.linter.rules.rule import Rule
 from betalint.linter.scan.calls import call_literals
 from betalint.linter.scan.scanner import Candidate
-from betalint.registry.model import Registry
+from betalint.registry.call_check import CallFacts, tool_version_problem
 from betalint.registry.validator import Verdict
-
-# A tool's family is its type without the `_YYYYMMDD` version: `computer_20251124` → computer.
-_VERSION = re.compile(r"_\d{8}$")
 
 
 def check(file: FileCheck, c: Candidate, verdict: Verdict) -> Iterator[Diagnostic]:
@@ -55,28 +51,17 @@ def check(file: FileCheck, c: Candidate, verdict: Verdict) -> Iterator[Diagnosti
     call = call_literals(file.text, file.path, group[0].start, group[-1].end)
     if call is None:
         return
-    families = {_VERSION.sub("", t) for t in entry.tools}
-    used = {t for _, _, t in call.tools if _VERSION.sub("", t) in families}
-    if len(used) != 1 or used & set(entry.tools):
-        return  # no tool of this family, several versions, or the beta's own version
-    (tool,) = used
-    enablers = _enablers(tool, registry)
-    sent = {m.canonical or m.written for m in group}
-    if sent & set(enablers):
-        return  # the list also sends the tool's own beta: BL302 speaks of the pair
-    message = f"{name} is the beta of {', '.join(entry.tools)}, but this call's tool is {tool}"
+    sent = tuple(m.canonical or m.written for m in group)
+    facts = CallFacts(call.model, sent, tools_seen=tuple(t for _, _, t in call.tools))
+    found = tool_version_problem(name, facts, registry)
+    if found is None:
+        return
     fix = None
-    if len(enablers) == 1:
-        spelled, certain = spell_like(c.written, name, enablers[0])
-        message += f"; {tool} takes {enablers[0]}"
+    if found.suggested is not None:
+        spelled, certain = spell_like(c.written, name, found.suggested)
         edit = Edit(c.start, c.end, spelled)
-        fix = Fix("unsafe" if certain else "display", (edit,), enablers[0], f"write {spelled}")
-    yield file.at(RULE, c, message, name, fix, entry.docs_url)
-
-
-def _enablers(tool: str, registry: Registry) -> list[str]:
-    """The betas whose entries list `tool` among the types they enable."""
-    return sorted(n for n, e in registry.entries.items() if tool in e.tools)
+        fix = Fix("unsafe" if certain else "display", (edit,), found.suggested, f"write {spelled}")
+    yield file.at(RULE, c, found.message, name, fix, entry.docs_url)
 
 
 RULE = Rule.documented(

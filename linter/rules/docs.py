@@ -34,7 +34,7 @@ def explain(code: str) -> str:
     r = find_rule(code)
     example = "\n".join("    " + line for line in r.example.splitlines())
     return (
-        f"{r.code} {r.name} ({r.severity})\n\n"
+        f"{r.code} {r.name} ({_kind(r)})\n\n"
         f"{_sentence(r.summary)}\n\n"
         f"What it does\n{r.what}\n\n"
         f"Why is this bad?\n{r.why}\n\n"
@@ -42,6 +42,14 @@ def explain(code: str) -> str:
         f"Fix safety\n{FIX_AVAILABILITY[r.fix]} {r.fix_safety}\n\n"
         f"Docs: {r.url}\n"
     )
+
+
+OFF_BY_DEFAULT = "off by default"
+
+
+def _kind(r: Rule) -> str:
+    """`error`, or `warning, off by default` for a rule outside the default selection."""
+    return r.severity if r.default_enabled else f"{r.severity}, {OFF_BY_DEFAULT}"
 
 
 def _sentence(text: str) -> str:
@@ -60,6 +68,7 @@ _RULE_FIELDS = (
     "example",
     "fix_safety",
     "url",
+    "default_enabled",
 )
 
 
@@ -84,8 +93,19 @@ def rules_table() -> str:
         link = f"[{r.code}](docs/rules.md#{r.code.lower()})"
         summary = r.summary.replace("|", "\\|")  # a pipe would split the cell
         example = " ".join(r.example.split()).replace("|", "\\|").replace("`", "'")
-        rows.append(f"| {link} | `{r.name}` | {r.severity} | {r.fix} | {summary} | `{example}` |")
+        severity = r.severity if r.default_enabled else f"{r.severity} ({OFF_BY_DEFAULT})"
+        rows.append(f"| {link} | `{r.name}` | {severity} | {r.fix} | {summary} | `{example}` |")
     return "\n".join(rows) + "\n"
+
+
+def _enable_note(r: Rule) -> str:
+    if r.default_enabled:
+        return ""
+    return (
+        f"Off by default: turn it on with `--extend-select {r.code}`, or "
+        f'`extend-select = ["{r.code}"]` in the config (any `select` that names it, such as '
+        f"`{r.code}`, `{r.code[:3]}` or an explicit `ALL`, does too).\n\n"
+    )
 
 
 def rules_markdown() -> str:
@@ -99,8 +119,9 @@ def rules_markdown() -> str:
         r = RULES[c]
         parts.append(
             f"\n## {r.code}\n\n"
-            f"**{r.name}** ({r.severity}): {r.summary}.\n\n"
-            f"### What it does\n\n{r.what}\n\n"
+            f"**{r.name}** ({_kind(r)}): {r.summary}.\n\n"
+            + _enable_note(r)
+            + f"### What it does\n\n{r.what}\n\n"
             f"### Why is this bad?\n\n{r.why}\n\n"
             f"### Example\n\n```\n{r.example}\n```\n\n"
             f"### Fix safety\n\n{FIX_AVAILABILITY[r.fix]} {r.fix_safety}\n"

@@ -18,6 +18,7 @@ from betalint.registry.validator import Verdict
 
 if TYPE_CHECKING:
     from betalint.linter.engine import Linter
+    from betalint.linter.rules.call_view import CallView
     from betalint.linter.rules.rule import Rule
 
 # The seam between two JSON strings of a notebook's source array: `",\n    "`.
@@ -37,6 +38,10 @@ class FileCheck:
     _pinned: tuple[str | None] | None = field(default=None, repr=False)
     _groups: dict[int, list[Candidate]] | None = field(default=None, repr=False)
     _cells: list[Cell] | None = field(default=None, repr=False)
+    # Calls read by BL403/BL404 (`rules.call_view`), by candidate group: read once per list.
+    calls: dict[int, CallView | None] = field(default_factory=dict, repr=False)
+    # Whether the text names a field or tool type some beta gates (None: not looked yet).
+    names_gated: bool | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.index = LineIndex(self.text)

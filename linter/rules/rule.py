@@ -47,6 +47,9 @@ class Rule:
     whole_value: bool = False
     # How an editor draws it: struck through (a stale name) or faded (text that can go).
     editor_tag: Literal["deprecated", "unnecessary"] | None = None
+    # False: off by default, like a rule outside ruff's default set; on only when a
+    # `select` / `extend-select` selector (a code, a prefix or an explicit `ALL`) names it.
+    default_enabled: bool = True
 
     @property
     def url(self) -> str:
