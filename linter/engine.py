@@ -15,7 +15,6 @@ from betalint.linter.rules import RULES, Rule
 from betalint.linter.rules.file_check import FileCheck
 from betalint.linter.scan.scanner import ScanResult, scan_text
 from betalint.linter.scan.vocabulary import Vocabulary
-from betalint.linter.suppressions import parse_suppressions
 from betalint.registry.model import Registry
 from betalint.registry.validator import Verdict, classify
 
@@ -98,6 +97,9 @@ def _suppressed(
     """Drop suppressed findings; then the suppressions-scope rules (BL901) report."""
     if "betalint:" not in file.text:
         return found
+    # Deferred (its patterns and classes cost ~1 ms): most files hold no suppression.
+    from betalint.linter.suppressions import parse_suppressions
+
     suppressions = parse_suppressions(file.text)
     if not suppressions:
         return found

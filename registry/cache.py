@@ -19,7 +19,6 @@ import contextlib
 import json
 import os
 import stat
-import tempfile
 import time
 from pathlib import Path
 
@@ -27,7 +26,7 @@ _MAX_BYTES = 64 * 1024 * 1024  # a cache file larger than any registry is not ou
 _KEEP = 16  # cache files kept; older ones are pruned when a new one is written
 _TMP_PREFIX = ".tmp-"
 _STALE_TMP_SECONDS = 3600  # a temp file this old belongs to a run that died
-_OURS = ("registry-", "assembled-")  # names betalint writes (pruning touches nothing else)
+_OURS = ("registry-", "assembled-", "sdk-")  # names betalint writes (pruning touches nothing else)
 # Files earlier versions left behind: pickles (never read again) and `KEY.<pid>.tmp`.
 _LEGACY_SUFFIXES = (".pickle", ".tmp")
 
@@ -91,6 +90,8 @@ def write(name: str, value: object) -> None:
         return
     if not _trusted_dir(directory):
         return
+    import tempfile  # deferred (~3 ms): a run that only reads never pays for it
+
     try:
         fd, tmp = tempfile.mkstemp(prefix=_TMP_PREFIX, dir=directory)
     except OSError:

@@ -13,9 +13,9 @@ import dataclasses
 import datetime as dt
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from functools import cache
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from betalint.registry import schema
 
@@ -30,7 +30,7 @@ def encode(value: object) -> Any:
     """A schema dataclass (or a value inside one) as JSON-ready data: dates become ISO strings."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, dict):
+    if isinstance(value, Mapping):  # a dict, or the shipped registry's LazyValues
         return {str(k): encode(v) for k, v in value.items()}
     if isinstance(value, tuple | list):
         return [encode(v) for v in value]
@@ -48,6 +48,49 @@ def decode(kind: type[_T], data: object) -> _T:
 _Decoder = Callable[[object], Any]
 
 
+def decode_lazily(kind: type[_T], data: object, field: str) -> _T:
+    """As `decode`, except that the mapping `field` (declared `Mapping[str, X]`) is decoded
+    value by value on first access (`LazyValues`): for trusted data only (the shipped
+    registry, as trusted as the code), where a shape error is a bug found at use."""
+    items = _expect(dict, data)
+    raw = _expect(dict, items.get(field))
+    hints = typing.get_type_hints(kind, vars(schema))
+    value_type = typing.get_args(hints[field])[1]
+    for key in raw:
+        _expect(str, key)
+    decoded = decode(kind, {**items, field: {}})
+    lazy = LazyValues(raw, _decoder(value_type))
+    result: _T = dataclasses.replace(typing.cast(Any, decoded), **{field: lazy})
+    return result
+
+
+class LazyValues(Mapping[str, _T], Generic[_T]):
+    """A read-only mapping whose values are decoded on first access and kept: checking one
+    file needs the few entries its names hit, not all of them (decoding all costs ~4 ms)."""
+
+    __slots__ = ("_decode", "_done", "_raw")
+
+    def __init__(self, raw: dict[str, object], decode_one: Callable[[object], _T]) -> None:
+        self._raw = raw
+        self._decode = decode_one
+        self._done: dict[str, _T] = {}
+
+    def __getitem__(self, key: str) -> _T:
+        found = self._done.get(key)
+        if found is None:
+            found = self._done[key] = self._decode(self._raw[key])
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._raw
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+
 @cache
 def _decoder(tp: Any) -> _Decoder:
     """One function per type, built once: decoding a registry then costs a few milliseconds."""
@@ -61,7 +104,7 @@ def _decoder(tp: Any) -> _Decoder:
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
         item = _decoder(args[0])
         return lambda data: tuple(item(v) for v in _expect(list, data))
-    if origin is dict and args[0] is str:
+    if origin in (dict, Mapping) and args[0] is str:
         value = _decoder(args[1])
         return lambda data: {_expect(str, k): value(v) for k, v in _expect(dict, data).items()}
     if tp is dt.date:

@@ -11,12 +11,11 @@ Every error is one line naming the file, the entry and the field.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
 
-from betalint.registry import integrity
 from betalint.registry.errors import BetalintError
 from betalint.registry.model import Registry, RegistryLayer
 from betalint.registry.schema import RegistryFile
@@ -78,6 +77,8 @@ def load_registry(
 
 def _assemble(files: list[tuple[str, RegistryFile]], check: bool) -> Registry:
     """Merge the layers and run the integrity check."""
+    if len(files) == 1:  # nothing to merge: keep the file's mapping (lazily decoded, shipped)
+        return _registry(files, files[0][1].betas, {}, check)
     entries: dict[str, Any] = {}
     owner: dict[str, str] = {}
     for path, data in files:
@@ -89,13 +90,26 @@ def _assemble(files: list[tuple[str, RegistryFile]], check: bool) -> Registry:
                 )
             entries.setdefault(name, entry)
             owner.setdefault(name, path)
+    return _registry(files, entries, owner, check)
+
+
+def _registry(
+    files: list[tuple[str, RegistryFile]],
+    entries: Mapping[str, Any],
+    owner: dict[str, str],
+    check: bool,
+) -> Registry:
     registry = Registry(
         entries=entries,
         layers=tuple(RegistryLayer(p, d.registry_version, d.registry_date) for p, d in files),
         platform_precedence=files[0][1].platform_precedence,
         evidence_age=files[0][1].evidence_age,
     )
-    problems = integrity.check(registry) if check else []
+    problems = []
+    if check:  # deferred import: the clean pre-built shipped registry alone skips the check
+        from betalint.registry import integrity
+
+        problems = integrity.check(registry)
     if problems:
         first = problems[0]
         more = (
@@ -122,8 +136,12 @@ def load_file(path: Path) -> RegistryFile:
     return parsed
 
 
+@cache
 def _load_shipped() -> tuple[RegistryFile, bool]:
-    """The shipped registry and whether it is pre-built with no integrity problem."""
+    """The shipped registry and whether it is pre-built with no integrity problem, read once
+    per process: it is package data, and `check` asks for it once bare (to fail before any
+    file is read) and once per SDK view (reading and parsing `betas.json` costs ~2 ms, and
+    its entries, decoded on first use, are then decoded once)."""
     path = shipped_registry_path()
     data = _read(path)
     prebuilt = _prebuilt(data)

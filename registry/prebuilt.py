@@ -2,7 +2,8 @@
 
 A start-up must not import pydantic (~100 ms) nor read a cache from a shared place. So the
 shipped `betas.toml` is validated once into strict, data-only JSON that ships inside the
-package (as trusted as the package's code) and is decoded by `registry.codec` in ~4 ms.
+package (as trusted as the package's code) and is decoded by `registry.codec`, each entry
+on first use (decoding all ~100 costs ~4 ms; checking one file needs a few).
 `source_digest` records which `betas.toml` it was made from: the loader validates
 `betas.toml` itself when the two differ (an edited checkout), and `tests/test_prebuilt.py`
 fails until `python scripts/gen_shipped_registry.py` regenerates it.
@@ -63,7 +64,9 @@ def load(source: bytes) -> Prebuilt | None:
     ):
         return None
     try:
-        registry = codec.decode(RegistryFile, document["registry"])
+        # Entries decode on first use (package data, as trusted as the code): one file's
+        # check reads a few of them (tests/test_prebuilt.py decodes them all).
+        registry = codec.decode_lazily(RegistryFile, document["registry"], "betas")
     except (codec.CodecError, KeyError, TypeError):  # TypeError: a schema type codec lacks
         return None
     return Prebuilt(registry, document["integrity_problems"])

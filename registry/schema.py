@@ -8,6 +8,7 @@ never import pydantic; `registry.loader` validates them through `pydantic.TypeAd
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -162,6 +163,7 @@ class RegistryFile:
     schema_version: Literal[1]
     registry_version: str
     registry_date: dt.date
-    betas: dict[str, BetaEntry]
+    # A dict once validated; the shipped registry's decodes each entry on first use.
+    betas: Mapping[str, BetaEntry]
     platform_precedence: tuple[SourceKind, ...] = ()
     evidence_age: EvidenceAge | None = None

@@ -25,7 +25,7 @@ import datetime as dt
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -195,10 +195,36 @@ class SdkView:
                     added[name] = _entry(name, sdk, registry)
         layers = tuple(RegistryLayer(str(s.literal), s.label, s.installed) for s in sdks)
         return Registry(
-            entries={**registry.entries, **added},
+            entries=_Added(registry.entries, added) if added else registry.entries,
             layers=registry.layers + layers,
             platform_precedence=registry.platform_precedence,
+            evidence_age=registry.evidence_age,
         )
+
+
+class _Added(Mapping[str, BetaEntry]):
+    """The registry's entries with the SDK-only ones after them: a view, not a copy (a copy
+    would decode every lazily decoded shipped entry, `codec.LazyValues`)."""
+
+    __slots__ = ("_added", "_base")
+
+    def __init__(self, base: Mapping[str, BetaEntry], added: dict[str, BetaEntry]) -> None:
+        self._base = base
+        self._added = added
+
+    def __getitem__(self, name: str) -> BetaEntry:
+        found = self._added.get(name)
+        return self._base[name] if found is None else found
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._added or name in self._base
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._base
+        yield from self._added
+
+    def __len__(self) -> int:
+        return len(self._base) + len(self._added)  # disjoint: only missing names are added
 
 
 def _entry(name: str, sdk: InstalledSdk, registry: Registry) -> BetaEntry:
@@ -284,7 +310,37 @@ def _existing(package: Path, relative: tuple[str, ...]) -> Iterator[Path]:
 
 
 def _parse(kind: SdkKind, literal: Path) -> tuple[str | None, tuple[str, ...]]:
-    """(version, names) of one literal file; no names when it does not parse."""
+    """(version, names) of one literal file, from the cache while the files are unchanged
+    (`registry.sdk_cache`); no names when it does not parse."""
+    from betalint.registry import sdk_cache
+
+    version_file = _version_file(kind, literal)
+    key = sdk_cache.key(literal, version_file)
+    cached = sdk_cache.read(key) if key is not None else None
+    if cached is not None:
+        return cached
+    parsed = _parse_now(kind, literal, version_file)
+    if key is not None:
+        sdk_cache.write(key, *parsed)
+    return parsed
+
+
+def _version_file(kind: SdkKind, literal: Path) -> Path | None:
+    """Where the SDK's version is read from: `_version.py` of the Python package, the
+    nearest `package.json` above a Node literal."""
+    if kind == "python":
+        return _python_package(literal) / "_version.py"
+    manifests = (parent / "package.json" for parent in literal.parents)
+    return next((m for m in manifests if m.is_file()), None)
+
+
+def _python_package(literal: Path) -> Path:
+    return literal.parents[1] if literal.parent.name == "types" else literal.parents[2]
+
+
+def _parse_now(
+    kind: SdkKind, literal: Path, version_file: Path | None
+) -> tuple[str | None, tuple[str, ...]]:
     try:
         text = literal.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
@@ -292,13 +348,13 @@ def _parse(kind: SdkKind, literal: Path) -> tuple[str | None, tuple[str, ...]]:
     if kind == "python":
         from betalint.registry.sync import SdkNotFound, parse_literal, sdk_version
 
-        package = literal.parents[1] if literal.parent.name == "types" else literal.parents[2]
         try:
             names, _deprecated = parse_literal(text, str(literal))
         except SdkNotFound:
             return None, ()
-        return sdk_version(package), names
-    return _node_version(literal), ts_literal(text)
+        return sdk_version(_python_package(literal)), names
+    version = node_manifest_version(version_file) if version_file is not None else None
+    return version, ts_literal(text)
 
 
 def ts_literal(text: str) -> tuple[str, ...]:
@@ -309,15 +365,6 @@ def ts_literal(text: str) -> tuple[str, ...]:
     body = _TS_COMMENT.sub(" ", match["body"])
     names = (m[1] if m[1] is not None else m[2] for m in _TS_STRING.finditer(body))
     return tuple(dict.fromkeys(n for n in names if n))
-
-
-def _node_version(literal: Path) -> str | None:
-    """`version` from the package.json of the package that holds `literal`."""
-    for parent in literal.parents:
-        manifest = parent / "package.json"
-        if manifest.is_file():
-            return node_manifest_version(manifest)
-    return None
 
 
 def node_manifest_version(manifest: Path) -> str | None:

@@ -18,8 +18,12 @@ from betalint.registry.platforms import PLATFORMS
 
 
 def _commands(group: click.Group, prefix: str = "betalint") -> list[tuple[str, click.Command]]:
+    """Every command, as `--help` and completion find them (loading them on the way)."""
     found: list[tuple[str, click.Command]] = [(prefix, group)]
-    for name, command in sorted(group.commands.items()):
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
+        assert command is not None, f"{prefix} {name} is listed but not registered"
         if isinstance(command, click.Group):
             found += _commands(command, f"{prefix} {name}")
         else:
@@ -94,3 +98,26 @@ def test_completion_of_explain_codes_and_names() -> None:
 def test_completion_of_output_formats() -> None:
     assert _complete("check", "--output-format", "j") == ["json", "junit"]
     assert "rdjson" in _complete("check", "--output-format", "")
+
+
+def test_the_lazy_table_names_every_registered_command() -> None:
+    from importlib import import_module
+
+    from betalint.linter.cli import app
+
+    for modules in app._COMMANDS.values():
+        for module in modules:
+            import_module(f"betalint.linter.cli.{module}")
+    assert sorted(cli.commands) == sorted(app._COMMANDS)
+
+
+def test_a_command_loads_only_its_own_modules() -> None:
+    code = (
+        "import sys; from betalint.linter.cli import main\n"
+        "code = main(['validate', '--format', 'json', 'computer-use-2025-01-24'])\n"
+        "print(code, sorted(m.rsplit('.', 1)[1] for m in sys.modules"
+        " if m.startswith('betalint.linter.cli.') and m.rsplit('.', 1)[1] in"
+        " ('check', 'sync', 'server', 'report')), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stderr.strip().splitlines()[-1] == "0 []"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -62,7 +63,8 @@ def test_any_plain_names_match_click(names: list[str]) -> None:
         ["validate", "-v", "computer-use-2025-01-24"],
         ["validate", "--help"],
         ["validate", "caf\u00e9-2025-01-01"],
-        ["check", "x.py"],
+        ["check", "--output-format", "json", "x.py"],
+        ["check", "-", "x.py"],
         [],
     ],
 )
@@ -80,3 +82,37 @@ def test_the_console_script_answers_validate_without_importing_click() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.stderr.split() == ["False", "1"]
     assert done.stdout.startswith("unknown    computer-use-2025-01-23 is not a known beta name")
+
+
+def test_a_shipped_name_s_verdict_never_depends_on_the_sdk_layer(tmp_path: Path) -> None:
+    """Why `validate` of shipped names skips the SDK layer: it only adds names the registry
+    lacks. Here an SDK lists, beside real names, a newer date and a one-letter variant of
+    every shipped name (the neighbours suggestions and "newer" look at)."""
+    from betalint.registry.grammar import is_well_formed
+    from betalint.registry.loader import load_registry
+    from betalint.registry.sdk_layer import SdkLayer
+    from betalint.registry.validator import classify
+    from tests.test_sdk_layer import python_sdk
+
+    shipped = load_registry()
+    extra = [f"{n[:-10]}2099-01-01" for n in shipped] + [f"x{n}" for n in shipped]
+    extra = [n for n in extra if is_well_formed(n)]  # the layer adds no other
+    python_sdk(tmp_path, [*shipped, *extra])
+    layered = SdkLayer((str(tmp_path),), installed=False).apply(shipped)
+    assert len(extra) > len(shipped) and set(extra) <= set(layered)
+    today = shipped.date
+    for name in shipped:
+        assert classify(name, today=today, registry=layered) == classify(
+            name, today=today, registry=shipped
+        )
+
+
+def test_validate_of_a_shipped_name_reads_no_sdk_and_no_config() -> None:
+    code = (
+        "import sys; from betalint.linter.fast import fast_main\n"
+        "code = fast_main(['validate', 'computer-use-2025-01-24'])\n"
+        "skipped = ('betalint.registry.sdk_layer', 'betalint.linter.config')\n"
+        "print(code, [m for m in skipped if m in sys.modules], file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stderr.splitlines()[-1] == "0 []"

@@ -149,11 +149,15 @@ def test_a_python_dict_with_a_variable_key_is_unknown() -> None:
 
 
 def test_a_ts_options_argument_is_not_the_body() -> None:
+    # The call is the SDK's (body, options): the fields are the body's, the betas the
+    # options' headers (linter/scan/calls.py reads `create(body, { headers })` as one call).
     text = (
         "await client.messages.create({ model: 'claude-sonnet-4-5', messages },"
         f" {{ headers: {{ 'anthropic-beta': '{BETA}' }} }});\n"
     )
-    assert fields(text, "a.ts") is None
+    found = shape(text, "a.ts")
+    assert found is not None and found.fields == {"model", "messages"}
+    assert found.beta_items is not None and len(found.beta_items) == 1
 
 
 def test_curl_and_http_bodies() -> None:

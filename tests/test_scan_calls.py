@@ -1,28 +1,26 @@
 """linter/scan/calls.py: the call around a betas list and its literal model and tool types.
 
 Each positive beside its look-alike negative: a model in another call, a model in a variable,
-a nested model, a tool in another request, brackets inside strings and comments.
+a nested model, a tool in another request, brackets inside strings and comments. The
+property test over every language is in tests/test_scan_calls_languages.py.
 """
 
 from __future__ import annotations
 
+import _calls_support as support
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
-from betalint.linter.scan.calls import WINDOW, CallLiterals, call_literals
+from betalint.linter.scan.calls import WINDOW, CallLiterals
 
 BETA = "context-1m-2025-08-07"
 
 
 def literals(text: str, path: str, needle: str = BETA) -> CallLiterals | None:
-    start = text.index(needle)
-    return call_literals(text, path, start, start + len(needle))
+    return support.literals(text, path, needle)
 
 
 def model_of(text: str, path: str, needle: str = BETA) -> str | None:
-    found = literals(text, path, needle)
-    return found.model if found else None
+    return support.model_of(text, path, needle)
 
 
 @pytest.mark.parametrize(
@@ -49,6 +47,26 @@ def model_of(text: str, path: str, needle: str = BETA) -> str | None:
             f"  betas: ['{BETA}'],\n}});",
             "claude-haiku-4-5",
         ),
+        # TS request options: the call is the SDK's (body, options), the model the body's.
+        (
+            "a.ts",
+            f'client.messages.create({{ model: "claude-haiku-4-5", max_tokens: 64 }}, '
+            f'{{ headers: {{ "anthropic-beta": "{BETA}" }} }})',
+            "claude-haiku-4-5",
+        ),
+        # Ruby's request options and a model-settings entry's: the request is one level up.
+        (
+            "a.rb",
+            'client.messages.create(model: "claude-haiku-4-5", max_tokens: 64, '
+            f'request_options: {{extra_headers: {{"anthropic-beta" => "{BETA}"}}}})',
+            "claude-haiku-4-5",
+        ),
+        (
+            "config.json",
+            '{"models": [{"title": "Claude", "provider": "anthropic", "model": "claude-haiku-4-5",'
+            f' "requestOptions": {{"headers": {{"anthropic-beta": "{BETA}"}}}}}}]}}',
+            "claude-haiku-4-5",
+        ),
         # JSON body with Bedrock's `anthropic_beta` list.
         (
             "req.json",
@@ -60,6 +78,12 @@ def model_of(text: str, path: str, needle: str = BETA) -> str | None:
             "a.py",
             f'dict(modelId="us.anthropic.claude-haiku-4-5-20251001-v1:0", betas=["{BETA}"])',
             "us.anthropic.claude-haiku-4-5-20251001-v1:0",
+        ),
+        # Python keywords and `**kwargs`: a repeated `model` would be a TypeError.
+        (
+            "a.py",
+            f'client.beta.messages.create(model="claude-haiku-4-5", **extra, betas=["{BETA}"])',
+            "claude-haiku-4-5",
         ),
         # LangChain's keyword.
         (
@@ -102,6 +126,8 @@ def test_a_literal_model_of_the_same_call(path: str, text: str, model: str) -> N
         ("a.py", f'f(model="claude-haiku-4-5" if fast else big, betas=["{BETA}"])'),
         ("a.ts", f'f({{ model: "claude-" + size, betas: ["{BETA}"] }})'),
         ("a.ts", f'f({{ model: "claude-haiku-4-5" ?? m, betas: ["{BETA}"] }})'),
+        # A Python dict: a later `**base` may replace the model.
+        ("a.py", f'body = {{"model": "claude-haiku-4-5", **base, "betas": ["{BETA}"]}}'),
         # A model nested one level down (another request's settings).
         ("a.py", f'f(betas=["{BETA}"], fallback={{"model": "claude-haiku-4-5"}})'),
         # Two model keys at the call's level: which one is sent is not certain.
@@ -112,11 +138,22 @@ def test_a_literal_model_of_the_same_call(path: str, text: str, model: str) -> N
         ("a.py", f'f(  # model="claude-haiku-4-5"\n    betas=["{BETA}"],\n)'),
         # Not a Claude model id.
         ("a.ts", f'f({{ model: "gpt-4o", betas: ["{BETA}"] }})'),
-        # TS request options: the headers object's parent holds no model.
+        # Headers under some other key: whose request that is, is not known.
+        (
+            "config.json",
+            '{"model": "claude-haiku-4-5", "retry": {"headers": '
+            f'{{"anthropic-beta": "{BETA}"}}}}}}',
+        ),
+        # TS request options after a body from a variable: no model in reach.
         (
             "a.ts",
-            f'client.messages.create({{ model: "claude-haiku-4-5" }}, '
-            f'{{ headers: {{ "anthropic-beta": "{BETA}" }} }})',
+            f'client.messages.create(params, {{ headers: {{ "anthropic-beta": "{BETA}" }} }})',
+        ),
+        # ... or a third argument: not the SDK's (body, options) shape.
+        (
+            "a.ts",
+            'send({ model: "claude-haiku-4-5" }, '
+            f'{{ headers: {{ "anthropic-beta": "{BETA}" }} }}, retries)',
         ),
         # A function body is a block, not an object: its local `model` is not the call's.
         (
@@ -132,7 +169,7 @@ def test_a_literal_model_of_the_same_call(path: str, text: str, model: str) -> N
         ("a.ts", f'items.forEach(() => {{ model = "claude-haiku-4-5"; h = ["{BETA}"]; }})'),
         # Unbalanced text: no call can be told.
         ("a.py", f'f(model="claude-haiku-4-5", betas=["{BETA}"]'),
-        # No language with a call shape here.
+        # Markdown prose is no code (fences are: tests/test_scan_calls_languages.py).
         ("a.md", f'f(model="claude-haiku-4-5", betas=["{BETA}"])'),
     ],
 )
@@ -203,6 +240,32 @@ def test_yaml_model_settings_item_and_its_look_alikes() -> None:
     assert model_of(routed, "model-settings.yml") is None
     # The model from an environment variable.
     assert model_of(settings.replace("anthropic/claude-haiku-4-5", "${MODEL}"), "m.yml") is None
+    # LiteLLM's proxy config: the model beside the headers, under `litellm_params`.
+    litellm = (
+        "model_list:\n"
+        "  - model_name: claude-fast\n"
+        "    litellm_params:\n"
+        "      model: anthropic/claude-haiku-4-5\n"
+        "      extra_headers:\n"
+        f"        anthropic-beta: {BETA}\n"
+        "  - model_name: claude-big\n"
+        "    litellm_params:\n"
+        "      model: anthropic/claude-opus-4-7\n"
+    )
+    assert model_of(litellm, "config.yaml") == "anthropic/claude-haiku-4-5"
+    # ... the model from the environment: silent, not the item's alias.
+    env = litellm.replace("model: anthropic/claude-haiku-4-5", "model: os.environ/MODEL")
+    assert model_of(env, "config.yaml") is None
+    # ... headers beside the params, the model one level further in: not this mapping's.
+    beside = (
+        "model_list:\n"
+        "  - model_name: claude-fast\n"
+        "    litellm_params:\n"
+        "      model: anthropic/claude-haiku-4-5\n"
+        "    extra_headers:\n"
+        f"      anthropic-beta: {BETA}\n"
+    )
+    assert model_of(beside, "config.yaml") is None
     # A top-level document, not a list item: no unit to tell.
     top = f"model: claude-haiku-4-5\nheaders:\n  anthropic-beta: {BETA}\n"
     assert model_of(top, "config.yaml") is None
@@ -236,28 +299,3 @@ def test_a_call_longer_than_the_window_is_unknown() -> None:
         + f'    betas=["{BETA}"],\n)'
     )
     assert model_of(text, "a.py") is None
-
-
-_ALPHABET = st.sampled_from(
-    [*"()[]{}\"'`#/*\\\n =:,ab-", "model", "name: ", "claude-x", "type", "curl ", "-d '", "###"]
-)
-
-
-@given(
-    st.lists(_ALPHABET, max_size=60).map("".join),
-    st.sampled_from(["a.py", "a.ts", "a.json", "a.sh", "a.http", "a.go", "a.yml", "a.md"]),
-    st.integers(min_value=0, max_value=80),
-    st.integers(min_value=0, max_value=10),
-)
-def test_never_raises_and_stays_inside_the_text(
-    text: str, path: str, start: int, length: int
-) -> None:
-    start = min(start, len(text))
-    end = min(len(text), start + length)
-    found = call_literals(text, path, start, end)
-    if found is not None:
-        assert 0 <= found.start <= start and end <= found.end <= len(text)
-        if found.model_span is not None:
-            s, e = found.model_span
-            assert text[s:e] == found.model
-        assert all(text[s:e] == t for s, e, t in found.tools)

@@ -3,12 +3,12 @@
 Commands live in their own modules (validate, registry, check, ...) and register on `cli`.
 
 Exit codes (contract, as ruff): 0 nothing found, 1 findings remain, 2 usage, config,
-registry or I/O error. Errors are one line on stderr; `--verbose` adds the traceback.
+registry or I/O error. Errors are one line on stderr (`guard.py`, shared with the click-free
+paths); `--verbose` adds the traceback.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import sys
 from collections.abc import Sequence
@@ -16,8 +16,10 @@ from typing import Any
 
 import click
 
+from betalint.linter.cli.guard import guarded, inert
 from betalint.linter.dates import today_flag
-from betalint.linter.exit_codes import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK
+from betalint.linter.echo import echo
+from betalint.linter.exit_codes import EXIT_ERROR
 from betalint.registry.errors import BetalintError
 
 
@@ -25,39 +27,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; never raises (except SystemExit from click's --help/--version)."""
     args = list(sys.argv[1:] if argv is None else argv)
     args, verbose = _hoist_verbose(args)
+    return guarded(lambda: _click_main(args), verbose=verbose)
+
+
+def _click_main(args: list[str]) -> int:
+    """click's run of `args`; its own errors become betalint's one line here, the rest
+    (ours, Ctrl-C, a closed pipe) end in `guard.guarded` as on the click-free paths."""
     try:
         result = cli.main(args=args, prog_name="betalint", standalone_mode=False)
     except click.exceptions.Exit as exc:
-        return _flushed(int(exc.exit_code))
+        return int(exc.exit_code)
     except click.UsageError as exc:
         # One line, like every other error; click's own form is a three-line usage block.
         where = exc.ctx.command_path if exc.ctx is not None else "betalint"
         # click ends its messages with a full stop; ours goes on after it.
         message = " ".join(exc.format_message().split()).rstrip(".")
-        click.echo(_inert(f"betalint: error: {message}; see `{where} --help`"), err=True)
+        echo(inert(f"betalint: error: {message}; see `{where} --help`"), err=True)
         return EXIT_ERROR
     except click.ClickException as exc:
-        click.echo(_inert(f"betalint: error: {' '.join(exc.format_message().split())}"), err=True)
+        echo(inert(f"betalint: error: {' '.join(exc.format_message().split())}"), err=True)
         return EXIT_ERROR
-    except (click.Abort, KeyboardInterrupt, _Interrupted):
-        return _interrupted()
-    except (BrokenPipeError, _PipeClosed):
-        # The reader went away (`betalint check . | head -1`): stop quietly, as ruff does.
-        _silence_stdout()
-        return EXIT_OK
-    except BetalintError as exc:
-        _traceback(verbose)
-        click.echo(_inert(f"betalint: error: {exc}"), err=True)
-        return exc.exit_code
-    except Exception as exc:  # a bug: still one line, the traceback on request
-        _traceback(verbose)
-        click.echo(
-            f"betalint: internal error: {type(exc).__name__}: {exc} "
-            "(rerun with --verbose and report it)",
-            err=True,
-        )
-        return EXIT_ERROR
-    return _flushed(int(result or 0))
+    except (click.Abort, _Interrupted):
+        raise KeyboardInterrupt from None
+    except _PipeClosed:
+        raise BrokenPipeError from None
+    return int(result or 0)
 
 
 class _PipeClosed(Exception):
@@ -68,7 +62,29 @@ class _Interrupted(Exception):
     """Ctrl-C, carried past click (which would print a blank line and re-raise Abort)."""
 
 
+# Each top-level command, by the modules that register it and its subcommands on `cli`:
+# a run imports only its own command's modules (the rest cost ~10 ms, `registry sync` most).
+_COMMANDS: dict[str, tuple[str, ...]] = {
+    "check": ("check",),
+    "explain": ("report",),
+    "registry": ("registry_cmd", "platforms", "sync"),
+    "rules": ("report",),
+    "server": ("server",),
+    "validate": ("validate",),
+}
+
+
 class _Cli(click.Group):
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        from importlib import import_module
+
+        for module in _COMMANDS.get(cmd_name, ()):
+            import_module(f"betalint.linter.cli.{module}")
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(_COMMANDS)
+
     def make_context(
         self,
         info_name: str | None,
@@ -96,52 +112,6 @@ def _hoist_verbose(args: list[str]) -> tuple[list[str], bool]:
     rest = [a for a in args[:end] if a not in ("-v", "--verbose")] + args[end:]
     verbose = len(rest) < len(args)
     return (["--verbose", *rest] if verbose else rest), verbose
-
-
-def _inert(line: str) -> str:
-    """The line with control characters escaped: a path in a message cannot split it or
-    reach the terminal (imported here, not at start-up)."""
-    from betalint.linter.report.escape import printable
-
-    return printable(line)
-
-
-def _interrupted() -> int:
-    # On a terminal the ^C echo has no newline: end that line first.
-    newline = "\n" if sys.stderr.isatty() else ""
-    with contextlib.suppress(OSError, ValueError):  # stderr gone too: the exit code says it
-        click.echo(f"{newline}betalint: interrupted", err=True)
-    return EXIT_INTERRUPTED
-
-
-def _flushed(code: int) -> int:
-    """Flush stdout now, so a closed pipe is noticed here and not at interpreter exit."""
-    try:
-        sys.stdout.flush()
-    except BrokenPipeError:
-        _silence_stdout()
-        return EXIT_OK
-    except (OSError, ValueError):  # a closed or odd stdout: nothing left to say there
-        pass
-    return code
-
-
-def _traceback(verbose: bool) -> None:
-    if verbose:
-        import traceback
-
-        traceback.print_exc()
-
-
-def _silence_stdout() -> None:
-    """After a closed pipe (`betalint … | head -1`), stop Python's exit-time flush error."""
-    import os
-
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):  # stdout is not a real file (captured in tests)
-        pass
 
 
 def parse_today(value: str | None) -> dt.date | None:

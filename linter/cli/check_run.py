@@ -9,12 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import click
-
 from betalint.linter import config as config_mod
-from betalint.linter.cli.app import parse_today
 from betalint.linter.cli.sdk_switch import sdk_layer
+from betalint.linter.dates import today_flag
 from betalint.linter.diagnostic import Diagnostic
+from betalint.linter.echo import echo
 from betalint.linter.exit_codes import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from betalint.linter.files.discovery import discover
 from betalint.linter.files.reader import PathError, Skipped
@@ -117,7 +116,7 @@ def run_check(paths: list[str], opts: CheckOptions) -> int:
     linters = Linters(
         RunOptions(
             registry_path=opts.registry_path,
-            today=parse_today(opts.today),
+            today=today_flag(opts.today),
             platforms=_platforms(opts.platforms),
             sdk_layer=None
             if opts.registry_path  # a pinned registry file is the whole truth
@@ -174,9 +173,9 @@ def notice(level: str, text: str, *, github: bool) -> None:
     if github:
         from betalint.linter.report.github import notice as github_notice
 
-        click.echo(github_notice(level, text), err=True)
+        echo(github_notice(level, text), err=True)
     else:
-        click.echo(f"betalint: {level}: {printable(text)}", err=True)
+        echo(f"betalint: {level}: {printable(text)}", err=True)
 
 
 def _check_statistics(outputs: list[Output], statistics: bool) -> None:
@@ -284,7 +283,7 @@ def _report(
     diagnostics, scanned, errors = found.diagnostics, found.scanned, found.errors
 
     if fixing is not None and fixing.diff:
-        click.echo(fixing.summary(), err=True)
+        echo(fixing.summary(), err=True)
         if errors:
             return EXIT_ERROR
         return EXIT_FINDINGS if fixing.changed_files else EXIT_OK
@@ -292,9 +291,7 @@ def _report(
         from betalint.linter.baseline import write_baseline
 
         count = write_baseline(opts.write_baseline, diagnostics)
-        click.echo(
-            printable(f"betalint: wrote {count} findings to {opts.write_baseline}"), err=True
-        )
+        echo(printable(f"betalint: wrote {count} findings to {opts.write_baseline}"), err=True)
         return EXIT_ERROR if errors else EXIT_OK
     if opts.baseline:
         from betalint.linter.baseline import load_baseline
@@ -303,9 +300,7 @@ def _report(
         diagnostics, _matched = baseline.filter(diagnostics)
         for entry in baseline.unmatched(scanned.paths):
             gone = f"{entry.path}: {entry.code} {entry.name}"
-            click.echo(
-                printable(f"betalint: note: baseline entry no longer matches: {gone}"), err=True
-            )
+            echo(printable(f"betalint: note: baseline entry no longer matches: {gone}"), err=True)
     meta = ReportMeta.create(
         linters.registry(),
         files_scanned=scanned.count,
@@ -342,15 +337,15 @@ def _failing(diagnostics: list[Diagnostic]) -> bool:
 def _registry_age(registry: Any, opts: CheckOptions, resolve: Any) -> None:
     """The one-line notice that the shipped registry is old against --today (config of the
     cwd)."""
-    from betalint.linter.cli.registry_age import age_notice
+    from betalint.linter.registry_age import age_notice
 
     if opts.registry_path:
         return  # a registry given with --registry is the user's to keep; the shipped one ages
     settings = resolve(os.getcwd())
-    today = parse_today(opts.today) or settings.today
+    today = today_flag(opts.today) or settings.today
     notice = age_notice(registry, today, settings.registry_age_notice)
     if notice:
-        click.echo(f"betalint: note: {notice}", err=True)
+        echo(f"betalint: note: {notice}", err=True)
 
 
 def _use_color(choice: str, output_file: str | None) -> bool:
@@ -367,7 +362,7 @@ def _emit(
     if not output_file:
         if report:
             # color=True keeps the codes `--color always` asked for, even into a pipe.
-            click.echo(report, nl=not report.endswith("\n"), err=to_stderr, color=color or None)
+            echo(report, nl=not report.endswith("\n"), err=to_stderr, color=color or None)
         return
     try:
         Path(output_file).write_text(

@@ -68,8 +68,7 @@ def validate(
 
 
 def _age_notice(registry: Any, day: Any) -> None:
-    from betalint.linter.cli.registry_age import age_notice
-    from betalint.linter.config import DEFAULT_REGISTRY_AGE_NOTICE
+    from betalint.linter.registry_age import DEFAULT_REGISTRY_AGE_NOTICE, age_notice
 
     notice = age_notice(registry, day, DEFAULT_REGISTRY_AGE_NOTICE)
     if notice:

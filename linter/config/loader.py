@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from pathlib import Path
@@ -19,7 +18,6 @@ from betalint.linter.config.keys import BY_NAME, CONFIG_KEYS
 from betalint.linter.config.settings import CONFIG_NAMES, Settings
 from betalint.linter.dates import parse_day
 from betalint.registry.errors import BetalintError
-from betalint.registry.toml_depth import TooDeep, loads_bounded
 
 Read = tuple[Any, list[tuple[str, str]]]
 
@@ -82,6 +80,11 @@ def parse_size(value: str) -> int:
 
 
 def _parse_toml(path: Path, data: bytes) -> dict[str, Any]:
+    # Deferred (~2 ms): most runs find no config file and never parse TOML.
+    import tomllib
+
+    from betalint.registry.toml_depth import TooDeep, loads_bounded
+
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -6,6 +6,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+# Re-exported: the default lives beside the notice (`validate` reads it without config).
+from betalint.linter.registry_age import DEFAULT_REGISTRY_AGE_NOTICE as DEFAULT_REGISTRY_AGE_NOTICE
+
 # ruff's default excludes (0.5+), plus __pycache__. `build` is deliberately absent: ruff dropped
 # it (astral-sh/ruff#10093) because source trees often have a `build` package, and build
 # outputs are normally gitignored anyway.
@@ -39,8 +42,6 @@ DEFAULT_EXCLUDES: tuple[str, ...] = (
 )
 
 DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024
-# `registry-age-notice`: say so once when the registry is older than this many days (0: never).
-DEFAULT_REGISTRY_AGE_NOTICE = 90
 
 # Precedence inside one directory (ruff's order: the dedicated file wins over pyproject.toml).
 CONFIG_NAMES: tuple[str, ...] = (".betalint.toml", "betalint.toml", "pyproject.toml")

@@ -12,10 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
-import click
-
 from betalint.linter.config import Settings
 from betalint.linter.diagnostic import Diagnostic
+from betalint.linter.echo import echo
 from betalint.linter.files.reader import Skipped, Source
 from betalint.linter.fix.diff import unified_diff
 from betalint.linter.fix.fixer import FixResult, applies, fix_source
@@ -52,7 +51,7 @@ class FixRun:
         )
         if error is not None:
             self.errors.append(error)
-            click.echo(printable(f"betalint: error: {error}"), err=True)
+            echo(printable(f"betalint: error: {error}"), err=True)
             return outcome
         self.fixed += len(result.applied)
         self.changed_files += 1
@@ -98,11 +97,11 @@ class FixRun:
         result = fix_source(source, check, unsafe=self.unsafe, diagnostics=outcome.diagnostics)
         if result.unguarded is not None and result.applied:
             where = posix_path(source.path)
-            click.echo(f"betalint: warning: {where}: {result.unguarded}", err=True)
+            echo(f"betalint: warning: {where}: {result.unguarded}", err=True)
         for dropped in result.dropped:
             d = dropped.diagnostic
             where = f"{posix_path(d.path)}:{d.line}:{d.column}"
-            click.echo(
+            echo(
                 printable(
                     f"betalint: warning: {where}: {d.code} fix not applied: {dropped.reason}"
                 ),

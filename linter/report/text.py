@@ -5,15 +5,17 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-import click
-
 from betalint.linter.diagnostic import Diagnostic
 from betalint.linter.report.escape import printable
 from betalint.linter.report.meta import ReportMeta, applicable_counts, posix_path
 
 
 def _style(text: str, color: bool, **styles: object) -> str:
-    return click.style(text, **styles) if color else text  # type: ignore[arg-type]
+    if not color:
+        return text
+    import click  # only a coloured report pays for it (~15 ms at start-up)
+
+    return click.style(text, **styles)  # type: ignore[arg-type]
 
 
 def render(diagnostics: Sequence[Diagnostic], meta: ReportMeta, *, color: bool = False) -> str:

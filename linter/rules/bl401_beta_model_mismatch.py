@@ -1,15 +1,17 @@
 """BL401 beta-model-mismatch: the beta is rejected on, or does nothing for, the model of the
 call that sends it.
 
-Only when the model is one string literal of the same call or object as the betas list or
-header (`linter.scan.calls`); a model in a variable, another call or a nested object is never
-guessed. Severity: error when sources report a 400 for that model, warning when the beta has
-no effect there.
+Only when the model is one string literal (or an official SDK's model constant) of the same
+call or object as the betas list or header (`linter.scan.calls`); a model in a variable,
+another call or a nested object is never guessed. Severity: error when sources report a 400
+for that model, warning when the beta has no effect there.
 
 ## What it does
 Reports a beta whose registry entry says it is rejected on, or has no effect on, the literal
-model of the same call (a Python call, a TS/JS object, a JSON body, a curl command's `-d`
-body, an `.http` request, a YAML model-settings item). The platform is the one the file pins
+model of the same call (a Python or Ruby call, a TS/JS object or `create(body, options)`, a
+Go struct literal, a Java/Kotlin builder chain, a C# object initializer, PHP named arguments,
+a JSON body, a curl command's `-d` body, an `.http` request, a YAML model-settings item; in
+notebook cells and Markdown fences too). The platform is the one the file pins
 through its client or the model id's own form (Bedrock, Vertex AI), else each configured
 target, else the Claude API; the model lists are dated, as in `betalint validate --model`.
 
@@ -52,7 +54,10 @@ def check(file: FileCheck, c: Candidate, verdict: Verdict) -> Iterator[Diagnosti
     registry = file.linter.registry
     if c.group is None or verdict.kind not in _CHECKED or name not in registry:
         return
-    if c.context not in ("header-value", "betas-list") or "claude" not in file.text:
+    # SDK constants in a list are sent too, and a model may be a constant (`CLAUDE_…`, `Claude…`).
+    if c.context not in ("header-value", "betas-list", "sdk-constant"):
+        return
+    if not any(word in file.text for word in ("claude", "CLAUDE", "Claude")):
         return
     group = file.groups()[c.group]
     call = call_literals(file.text, file.path, group[0].start, group[-1].end)

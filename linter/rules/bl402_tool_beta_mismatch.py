@@ -1,6 +1,7 @@
 """BL402 tool-beta-mismatch: the call's tool version is not the one its beta enables.
 
-Only for tool `type` literals of the same call or object as the betas (`linter.scan.calls`),
+Only for tool `type` literals (or the official SDKs' tool classes,
+`BetaToolComputerUse20250124`) of the same call or object as the betas (`linter.scan.calls`),
 and betas whose registry entry lists the tool types they enable (`tools`, from the tools'
 docs).
 
@@ -45,7 +46,7 @@ def check(file: FileCheck, c: Candidate, verdict: Verdict) -> Iterator[Diagnosti
     entry = registry.get(name)
     if entry is None or not entry.tools or c.group is None:
         return
-    if c.context not in ("header-value", "betas-list"):
+    if c.context not in ("header-value", "betas-list", "sdk-constant"):  # constants in lists too
         return
     group = file.groups()[c.group]
     call = call_literals(file.text, file.path, group[0].start, group[-1].end)

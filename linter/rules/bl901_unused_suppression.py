@@ -16,11 +16,14 @@ Safe: only the directive (or the whole comment, when it holds nothing else) goes
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from betalint.linter.diagnostic import Diagnostic, Edit, Fix
 from betalint.linter.rules.file_check import FileCheck
 from betalint.linter.rules.rule import Rule
-from betalint.linter.suppressions import Suppressions
+
+if TYPE_CHECKING:  # the engine loads suppressions only for a file that has one
+    from betalint.linter.suppressions import Suppressions
 
 
 def check(file: FileCheck, suppressions: Suppressions) -> Iterator[Diagnostic]:

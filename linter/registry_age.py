@@ -11,6 +11,10 @@ import datetime as dt
 
 from betalint.registry.model import Registry
 
+# `registry-age-notice`: say so once when the registry is older than this many days (0: never).
+# Defined here, beside the notice, so `validate` needs no config to know it.
+DEFAULT_REGISTRY_AGE_NOTICE = 90
+
 
 def age_notice(registry: Registry, today: dt.date | None, max_days: int) -> str | None:
     """The notice when `registry` is more than `max_days` old on `today` (None: not, or off)."""
