@@ -19,6 +19,7 @@ import contextlib
 import gc
 import os
 import signal
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ from itertools import chain, islice
 from typing import TYPE_CHECKING
 
 from betalint.linter.config import Settings
+from betalint.linter.diagnostic import Diagnostic
 from betalint.linter.files.discovery import FileJob
 from betalint.linter.files.reader import PathError, Skipped
 from betalint.linter.report.meta import Position, edit_positions
@@ -36,14 +38,17 @@ if TYPE_CHECKING:  # multiprocessing loads only when a tree is large enough for 
     from multiprocessing.connection import Connection
     from multiprocessing.process import BaseProcess
 
-__all__ = ["MIN_FILES", "Checked", "check_jobs", "default_jobs"]
+__all__ = ["MIN_FILES", "Checked", "check_jobs", "default_jobs", "limit_heap_growth"]
 
 # Below this many files a pool costs more than it saves. Measured on the benchmark corpus
-# (2 shared cores, load 2-3, benchmarks/trees.py): 8,705 files ran 0.82x as fast with 2
-# jobs (the pool's start and bookkeeping: ~0.2 s CPU), 34,773 files 1.51x, 87,000 1.61x.
-MIN_FILES = 10_000
-BATCH_FILES = 32  # files per task: IPC per batch, small enough to keep the workers level
-WINDOW_PER_JOB = 32  # batches held per worker: a slow file at the head must not idle the rest
+# (2 shared cores, load 1.7-3; same runs, --jobs 2 pooled against serial): 8,705 files ran
+# 1.4x as fast pooled (0.56 s against 0.80 s), 6,449 files about even, 3,601 and 2,048
+# files slower (the pool's start and its bookkeeping: 0.05-0.1 s CPU).
+MIN_FILES = 8_000
+# Files per task: one pipe round trip each (32 cost 5% more CPU at scale 4 than 64), small
+# enough to keep the workers level.
+BATCH_FILES = 64
+WINDOW_PER_JOB = 16  # batches held per worker: a slow file at the head must not idle the rest
 QUEUED = 4  # batches waiting in each worker's pipe: work to do while the parent is off the CPU
 
 Outcome = FileOutcome | Skipped | PathError
@@ -83,11 +88,36 @@ def check_jobs(
 def _serial(
     items: Iterable[FileJob | PathError], linters: Linters
 ) -> Iterator[tuple[Outcome, Settings | None]]:
-    for item in items:
+    for n, item in enumerate(items):
+        if n == TREE_FILES:
+            limit_heap_growth()
         if isinstance(item, FileJob):
             yield check_path(item.path, item.settings, linters), item.settings
         else:
             yield item, None
+
+
+TREE_FILES = 256  # a run this long is a tree scan: worth a call into the C library
+# glibc's M_MMAP_THRESHOLD: buffers this large (a big file's bytes and text) get pages of
+# their own, handed back to the system when freed.
+_M_MMAP_THRESHOLD, _MMAP_FROM = -3, 128 * 1024
+
+
+def limit_heap_growth() -> None:
+    """Keep a long tree scan's memory flat: return each large file's buffers to the system.
+
+    By default glibc raises its mmap threshold to the size of each large buffer freed, so
+    the next large files are carved from the heap, which keeps their pages after they are
+    freed: peak memory then ratchets up with every large file of a tree (a bundle after a
+    bundle), so a larger tree meant a larger peak. A fixed threshold stops that. Elsewhere
+    (not glibc) this does nothing.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    with contextlib.suppress(AttributeError, OSError):
+        ctypes.CDLL(None).mallopt(_M_MMAP_THRESHOLD, _MMAP_FROM)
 
 
 def _can_fork() -> bool:
@@ -125,11 +155,25 @@ def _check_batch(batch: list[tuple[str, Settings]]) -> list[Sent]:
             done.append(_CLEAN)
         elif isinstance(outcome, FileOutcome) and outcome.source is not None:
             text, found = outcome.source.text, outcome.diagnostics
-            positions, columns = edit_positions(text, found), byte_columns(text, found)
+            positions = edit_positions(text, found)
+            columns = utf8_columns(text, found, positions)
             done.append(Checked(outcome.path, found, None, outcome.notice, positions, columns))
         else:
             done.append(outcome)
     return done
+
+
+def utf8_columns(
+    text: str, found: list[Diagnostic], positions: dict[int, Position]
+) -> dict[int, int]:
+    """`rdjson.byte_columns(text, found)`, which reads every line up to each offset, for
+    rdjson's UTF-8 columns. In ASCII text a byte column is the code-point column, which each
+    diagnostic (its start and end) and `positions` (its fix edits) already hold."""
+    if not text.isascii():
+        return byte_columns(text, found)
+    columns = {d.start: d.column for d in found} | {d.end: d.end_column for d in found}
+    columns.update((offset, column) for offset, (_line, column) in positions.items())
+    return columns
 
 
 def _received(path: str, sent: Sent) -> Outcome:
@@ -180,6 +224,7 @@ def _pooled(
     import multiprocessing
 
     global _LINTERS
+    limit_heap_growth()  # before forking: the workers inherit it
     _warm(linters, head)
     _LINTERS = linters
     gc.freeze()  # what the parent built stays shared with the workers (no refcount copies)

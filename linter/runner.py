@@ -17,7 +17,7 @@ from betalint.linter.config import RuleSelector, Settings
 from betalint.linter.diagnostic import Diagnostic
 from betalint.linter.files.reader import PathError, Skipped, Source, decode_bytes, read_source
 from betalint.linter.scan.gated_needles import gated_needles, might_send_gated
-from betalint.linter.scan.prefilter import might_contain_beta
+from betalint.linter.scan.prefilter import might_matter
 from betalint.registry.loader import load_registry
 from betalint.registry.model import Registry
 
@@ -61,6 +61,9 @@ class Linters:
     )
     _selectors: dict[Settings, RuleSelector] = field(default_factory=dict)
     _needles: dict[tuple[Path, ...], frozenset[bytes]] = field(default_factory=dict)
+    # The last file's directory as written, its settings and its linter: a tree's files
+    # come directory by directory, so most files skip the path and SDK lookups.
+    _last: tuple[str, Settings | None, Linter | None] = ("", None, None)
 
     def registry(self, extra: tuple[Path, ...] = (), sdks: SdkFiles = None) -> Registry:
         found = self._registries.get((extra, sdks))
@@ -104,6 +107,17 @@ class Linters:
             found = self._needles[extra] = frozenset(n.encode() for n in needles)
         return found
 
+    def for_file(self, settings: Settings, path: str) -> Linter:
+        """`linter(settings, the directory of path)`, remembered for the next file."""
+        parent, name = os.path.split(path)
+        last_parent, last_settings, found = self._last
+        if found is not None and parent == last_parent and settings is last_settings:
+            return found
+        found = self.linter(settings, os.path.dirname(os.path.abspath(path)))
+        if name not in ("", ".", ".."):  # else `parent` need not name the directory
+            self._last = (parent, settings, found)
+        return found
+
     def selector(self, settings: Settings) -> RuleSelector:
         found = self._selectors.get(settings)
         if found is None:
@@ -139,13 +153,12 @@ def check_stdin(
 
 def _worth_decoding(data: bytes) -> bool:
     """Could this file yield a finding? A beta-like byte pattern, or a suppression (BL901)."""
-    return might_contain_beta(data) or b"betalint:" in data
+    return might_matter(data)
 
 
 def check_source(source: Source, settings: Settings, linters: Linters) -> FileOutcome:
     """Diagnostics for one decoded file, with selection and suppressions applied."""
     enabled = linters.selector(settings).enabled_for(source.path)
-    directory = os.path.dirname(os.path.abspath(source.path))
-    found = linters.linter(settings, directory).check(source.text, source.path, enabled)
+    found = linters.for_file(settings, source.path).check(source.text, source.path, enabled)
     keep = source if any(d.fix is not None for d in found) else None
     return FileOutcome(source.path, found, keep, source.notice)

@@ -95,8 +95,11 @@ class SdkLayer:
     paths: tuple[str, ...] = ()
     installed: bool = True
     _parsed: dict[StatKey, tuple[str | None, tuple[str, ...]]] = field(default_factory=dict)
+    # Per directory, so bounded (emptied when full): a tree walk comes back to few of them,
+    # and memory must not grow with the tree. Pure lookups: emptying changes no answer.
     _in_dir: dict[str, tuple[LiteralFile, ...]] = field(default_factory=dict)
     _visible: dict[str, tuple[LiteralFile, ...]] = field(default_factory=dict)
+    _real: dict[Path, str] = field(default_factory=dict)  # a literal file's realpath
     _interpreter: tuple[LiteralFile, ...] | None = None
 
     def files(self, directory: str | None = None) -> tuple[LiteralFile, ...]:
@@ -108,11 +111,17 @@ class SdkLayer:
         starts = (directory,) if directory is not None else (self.paths or (os.getcwd(),))
         found: dict[str, LiteralFile] = {}
         for item in (*self._installed(), *(f for d in _walk_up(starts) for f in self._at(d))):
-            found.setdefault(os.path.realpath(item[1]), item)
+            found.setdefault(self._realpath(item[1]), item)
         files = tuple(found.values())
         if directory is not None:
-            self._visible[directory] = files
+            _bounded_put(self._visible, directory, files)
         return files
+
+    def _realpath(self, literal: Path) -> str:
+        found = self._real.get(literal)
+        if found is None:
+            found = self._real[literal] = os.path.realpath(literal)
+        return found
 
     def sdks(self, directory: str | None = None) -> tuple[InstalledSdk, ...]:
         """Every readable SDK visible from `directory` (see `files`)."""
@@ -144,7 +153,8 @@ class SdkLayer:
     def _at(self, directory: str) -> tuple[LiteralFile, ...]:
         found = self._in_dir.get(directory)
         if found is None:
-            found = self._in_dir[directory] = tuple(_literals_in(Path(directory)))
+            found = tuple(_literals_in(directory))
+            _bounded_put(self._in_dir, directory, found)
         return found
 
     def _read(self, kind: SdkKind, literal: Path) -> InstalledSdk | None:
@@ -263,14 +273,27 @@ def _walk_up(paths: Iterable[str]) -> Iterator[str]:
             directory = parent
 
 
-def _literals_in(directory: Path) -> Iterator[tuple[SdkKind, Path]]:
+_MAX_DIRECTORIES = 512  # per-directory memo entries kept (a few tens of KB)
+
+
+def _bounded_put(
+    memo: dict[str, tuple[LiteralFile, ...]], key: str, value: tuple[LiteralFile, ...]
+) -> None:
+    if len(memo) >= _MAX_DIRECTORIES:
+        memo.clear()
+    memo[key] = value
+
+
+def _literals_in(directory: str) -> Iterator[tuple[SdkKind, Path]]:
     """SDK literal files that `directory` holds in node_modules or a virtualenv."""
-    node = directory / "node_modules" / "@anthropic-ai" / "sdk"
-    yield from (("node", f) for f in _existing(node, NODE_LITERALS))
+    # Most directories of a tree hold neither: one stat each says so, without pathlib.
+    node = os.path.join(directory, "node_modules", "@anthropic-ai", "sdk")
+    if os.path.isdir(node):
+        yield from (("node", f) for f in _existing(Path(node), NODE_LITERALS))
     for venv in _VENVS:
-        root = directory / venv
-        if not root.is_dir():
+        if not os.path.isdir(os.path.join(directory, venv)):
             continue
+        root = Path(directory, venv)
         packages = [*sorted(root.glob("lib/python*/site-packages/anthropic"))]
         packages.append(root / "Lib" / "site-packages" / "anthropic")  # a Windows venv
         for package in packages:

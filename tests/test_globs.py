@@ -113,3 +113,30 @@ def test_agrees_with_pathspec(line: str, path: str) -> None:
     assert ours is not None
     # pathspec matches a path when it or a parent directory matches, as matches_or_inside
     assert ours.matches_or_inside(path) is bool(oracle.match_file(path)), (line, path)
+
+
+@given(
+    st.lists(st.sampled_from(["a", "b", "*", "?", "/", "**", "[ab]", "!", "\\"]), max_size=7).map(
+        "".join
+    ),
+    st.lists(st.sampled_from(["a", "b", "ab", "ba", "", "aab"]), min_size=1, max_size=5).map(
+        "/".join
+    ),
+    st.booleans(),
+)
+def test_shortcuts_agree_with_the_state_sets(line: str, path: str, is_dir: bool) -> None:
+    """`matches` answers `*.log`-like and `**`-free lines without state sets: the same
+    answer as stepping through every segment."""
+    pat = parse_line(line)
+    if pat is None:
+        return
+    slow = (is_dir or not pat.dir_only) and pat._matches_parts(path.split("/"))
+    assert pat.matches(path, is_dir) is slow, (line, path, is_dir)
+
+
+def test_shortcut_shapes() -> None:
+    assert _pattern("*.log")._last_only is not None  # `**/*.log`: the name alone decides
+    assert _pattern("a/b")._depth == 2 and _pattern("a/**")._depth == -1
+    assert _pattern("*.log").matches("x/y/z.log", is_dir=False)
+    assert not _pattern("a/b").matches("a/b/c", is_dir=False)
+    assert _pattern("a/*").matches("a/b", is_dir=True)

@@ -126,3 +126,34 @@ def test_check_source_reports_the_readers_notice(tmp_path: Path, linters: Linter
     assert found.source is not None
     again = check_source(found.source, Settings(root=tmp_path), linters)
     assert [d.code for d in again.diagnostics] == ["BL202"]
+
+
+def test_for_file_is_the_linter_of_the_files_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The one-entry memo of `for_file` answers as `linter(settings, directory)` does, also
+    when the next file's directory is written differently or its settings differ."""
+    from betalint.registry.sdk_layer import SdkLayer
+
+    node = tmp_path / "web" / "node_modules" / "@anthropic-ai" / "sdk" / "resources" / "beta"
+    node.mkdir(parents=True)
+    (node / "beta.d.ts").write_text("export type AnthropicBeta = (string & {}) | 'x-2030-01-01';\n")
+    (tmp_path / "api").mkdir()
+    monkeypatch.chdir(tmp_path)
+    linters = Linters(RunOptions(today=TODAY, sdk_layer=SdkLayer((), installed=False)))
+    settings, other = Settings(root=tmp_path), Settings(root=tmp_path, platforms=("vertex",))
+    seen = []
+    for settings_, path in (
+        (settings, "web/a.ts"),
+        (settings, "web/b.ts"),
+        (settings, "api/a.ts"),
+        (settings, str(tmp_path / "web" / "c.ts")),
+        (other, "web/d.ts"),
+    ):
+        found = linters.for_file(settings_, path)
+        expected = linters.linter(settings_, str(tmp_path / path.split("/")[-2]))
+        assert found is expected, path
+        seen.append(found)
+    assert seen[0] is seen[1] is seen[3]
+    assert seen[2] is not seen[0]  # web sees its SDK, api does not
+    assert "x-2030-01-01" in seen[0].registry and "x-2030-01-01" not in seen[2].registry

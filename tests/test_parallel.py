@@ -16,13 +16,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from betalint.linter import parallel
 from betalint.linter.cli import main
 from betalint.linter.config import ConfigResolver
+from betalint.linter.engine import Linter
 from betalint.linter.files.discovery import FileJob, discover
 from betalint.linter.files.reader import PathError
 from betalint.linter.report.meta import edit_positions
+from betalint.linter.report.rdjson import byte_columns
 from betalint.linter.runner import FileOutcome, Linters, RunOptions
 from betalint.registry.errors import BetalintError
 
@@ -192,3 +196,28 @@ def test_a_worker_error_reaches_the_parent_as_itself(
     monkeypatch.setattr(parallel, "check_path", failing)  # inherited by the forked workers
     with pytest.raises(BetalintError, match=f"^{re.escape(bad)}: cannot read$"):
         list(parallel.check_jobs(found, Linters(RunOptions()), 2))
+
+
+_FINDINGS = st.lists(
+    st.sampled_from(
+        [
+            'betas=["mcp-client-2025-04-04"]\n',  # superseded: a finding with a fix
+            'h = {"anthropic-beta": "files-api-2025-4-14"}\n',  # malformed
+            "x = 1  # fils-api-2025-04-14 typo\n",
+            "caf\u00e9 = 'prompt-caching-2024-07-31'\n",  # non-ASCII before a name
+            "\u4e2d\u6587 betas=['computer-use-2025-01-24', 'x-2025-01-01']\n",
+            "plain line\n",
+            "\n",
+        ]
+    ),
+    min_size=1,
+    max_size=12,
+).map("".join)
+
+
+@given(_FINDINGS)
+def test_worker_utf8_columns_are_rdjsons(mini_linter: Linter, text: str) -> None:
+    """Workers skip reading each line again for ASCII text: same columns as rdjson's."""
+    found = mini_linter.check(text, "a.py")
+    positions = edit_positions(text, found)
+    assert parallel.utf8_columns(text, found, positions) == byte_columns(text, found)

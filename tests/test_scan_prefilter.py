@@ -11,7 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from betalint.linter.engine import Linter
-from betalint.linter.scan.prefilter import might_contain_beta
+from betalint.linter.scan import prefilter
+from betalint.linter.scan.prefilter import might_contain_beta, might_matter
 
 
 @pytest.mark.parametrize(
@@ -72,3 +73,18 @@ def test_never_rejects_a_text_with_findings(mini_linter: Linter, text: str) -> N
     if not might_contain_beta(text.encode()):
         assert mini_linter.check(text, "x.py") == []
         assert mini_linter.check(text, "x.yml") == []
+
+
+def test_every_folded_marker_holds_beta() -> None:
+    """The `beta` test that rules out all folded markers at once is sound."""
+    assert all(b"beta" in marker for marker in prefilter._PREFILTER_FOLDED)
+
+
+@given(
+    st.lists(
+        st.sampled_from([b"betalint:", b"BETALINT:", b"x", b"-2", b"0", b"_", b"beta", b"s"]),
+        max_size=12,
+    ).map(b"".join)
+)
+def test_might_matter_is_the_prefilter_or_a_suppression(data: bytes) -> None:
+    assert might_matter(data) == (might_contain_beta(data) or b"betalint:" in data)

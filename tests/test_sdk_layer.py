@@ -280,3 +280,25 @@ def test_each_file_sees_the_sdks_above_it(
     out = capsys.readouterr().out
     assert f"packages/api/src/app.ts:1:31: BL201 {NODE_NEW}" in out
     assert "packages/web" not in out
+
+
+def test_bounded_directory_memos_answer_as_fresh_ones(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The per-directory memos are emptied when full (memory flat over a large tree); a
+    walk across more directories than they hold sees what a fresh layer sees."""
+    from betalint.registry import sdk_layer
+
+    monkeypatch.setattr(sdk_layer, "_MAX_DIRECTORIES", 3)
+    node_sdk(tmp_path / "web", [NODE_NEW])
+    python_sdk(tmp_path / "api", [NEW])
+    dirs = [tmp_path / p / f"d{i}" for p in ("web", "api", "docs") for i in range(4)]
+    for d in dirs:
+        d.mkdir(parents=True)
+    layer = SdkLayer((), installed=False)
+    for d in [*dirs, *reversed(dirs)]:
+        assert layer.files(str(d)) == SdkLayer((), installed=False).files(str(d)), d
+        assert len(layer._visible) <= 3 and len(layer._in_dir) <= 3
+    assert [k for k, _ in layer.files(str(dirs[0]))] == ["node"]
+    assert [k for k, _ in layer.files(str(dirs[4]))] == ["python"]
+    assert layer.files(str(dirs[8])) == ()

@@ -18,7 +18,7 @@ and `\\` escapes; trailing spaces are dropped unless escaped.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 __all__ = ["GitPattern", "parse_line"]
 
@@ -40,10 +40,26 @@ class GitPattern:
     include: bool
     dir_only: bool
     segments: tuple[Segment, ...]
+    # Shapes that need no state sets (every path of a tree is matched against every line):
+    # `**/glob` (an unanchored line such as `*.log`) matches on the last segment alone, and a
+    # line without `**` only a path of exactly as many segments.
+    _last_only: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    _depth: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        segs = self.segments
+        last_only = segs[1] if len(segs) == 2 and segs[0] is _ANY and _is_glob(segs[1]) else None
+        depth = len(segs) if all(_is_glob(s) for s in segs) else -1
+        object.__setattr__(self, "_last_only", last_only)
+        object.__setattr__(self, "_depth", depth)
 
     def matches(self, path: str, is_dir: bool) -> bool:
         """Whether `path` (`/`-separated, relative to the pattern's base) itself matches."""
         if self.dir_only and not is_dir:
+            return False
+        if self._last_only is not None:
+            return self._last_only.fullmatch(path, path.rfind("/") + 1) is not None
+        if self._depth >= 0 and path.count("/") + 1 != self._depth:
             return False
         return self._matches_parts(path.split("/"))
 
@@ -91,6 +107,10 @@ class GitPattern:
                 j += 1
                 out.add(j)
         return out
+
+
+def _is_glob(segment: Segment) -> bool:
+    return isinstance(segment, re.Pattern)
 
 
 def parse_line(line: str) -> GitPattern | None:

@@ -139,12 +139,15 @@ def read_source(
         return _too_large(path, st.st_size, max_size)
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-        with open(fd, "rb", closefd=True) as f:
+        try:
             # Read one byte past the limit: the file may have grown since stat. Never ask for
             # the limit itself: read(n) allocates n bytes up front (20 MiB for every file).
-            data = f.read(min(max_size, st.st_size) + 1) if max_size else f.read()
-            if max_size and len(data) > st.st_size and len(data) <= max_size:
-                data += f.read(max_size + 1 - len(data))  # it grew: read on to the limit
+            data = _read_fd(fd, min(max_size, st.st_size) + 1 if max_size else None, st.st_size)
+            if data is not None and max_size and st.st_size < len(data) <= max_size:
+                more = _read_fd(fd, max_size + 1 - len(data), 0)  # it grew: on to the limit
+                data += more or b""
+        finally:
+            os.close(fd)
     except OSError as exc:
         return PathError(path, f"{path}: {_strerror(exc)}")
     if data is None:  # non-blocking read on something that is not a file after all
@@ -155,6 +158,25 @@ def read_source(
         # Most files hold nothing beta-like: skip them before paying for decoding.
         return Skipped(path, "no-match")
     return decode_bytes(data, path)
+
+
+def _read_fd(fd: int, limit: int | None, size: int) -> bytes | None:
+    """Up to `limit` bytes (None: all) from `fd`, as `open(fd, "rb").read(limit)` gives them
+    (None when a non-blocking read finds nothing), without building a file object per file:
+    that costs more than the read for the small files most of a tree is."""
+    chunks: list[bytes] = []
+    total = 0
+    while limit is None or total < limit:
+        want = limit - total if limit is not None else max(size + 1 - total, 1 << 16)
+        try:
+            chunk = os.read(fd, want)
+        except BlockingIOError:  # swapped for a FIFO with no writer since the stat
+            return b"".join(chunks) if chunks else None
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def _maybe_utf16(data: bytes) -> bool:

@@ -8,8 +8,8 @@ platforms side by side.
 
 from __future__ import annotations
 
+import os
 import re
-from pathlib import PurePath
 
 # Each pattern names a client or package that only talks to one platform (target syntax of
 # registry.platforms: "platform" or "platform:endpoint").
@@ -77,15 +77,28 @@ _LITERALS: dict[str, tuple[str, ...]] = {
 }
 
 
+# A substring of every literal of a target, at a fixed offset in each: a file is searched
+# for the stem alone, and each literal is checked only where the stem stands (most files name
+# no platform at all, or only in a look-alike such as `bedrock-2023-05-31`).
+_STEMS: dict[str, str] = {
+    "bedrock:converse": "edrock",
+    "bedrock": "edrock",
+    "vertex": "ertex",
+    "foundry": "oundry",
+}
+_AT_STEM: dict[str, tuple[tuple[str, int], ...]] = {
+    target: tuple((literal, literal.index(_STEMS[target])) for literal in literals)
+    for target, literals in _LITERALS.items()
+}
+
+
 def pinned_platform(text: str, path: str) -> str | None:
     """The platform target (`"bedrock"`, `"bedrock:converse"`, `"vertex"`, `"foundry"`) that
     `text` unambiguously talks to, or None."""
-    if PurePath(path).suffix.lower() in _PROSE:
+    if _suffix(path).lower() in _PROSE:
         return None
     found = {
-        target
-        for target, pattern in _PINS
-        if any(literal in text for literal in _LITERALS[target]) and pattern.search(text)
+        target for target, pattern in _PINS if _names_literal(text, target) and pattern.search(text)
     }
     platforms = {target.partition(":")[0] for target in found}
     if len(platforms) != 1:
@@ -93,3 +106,23 @@ def pinned_platform(text: str, path: str) -> str | None:
     if len(found) == 1:
         return found.pop()
     return platforms.pop()  # InvokeModel and Converse clients together: the platform only
+
+
+def _names_literal(text: str, target: str) -> bool:
+    """`any(literal in text for literal in _LITERALS[target])`, one stem search."""
+    stem, literals = _STEMS[target], _AT_STEM[target]
+    at = text.find(stem)
+    while at >= 0:
+        if any(
+            text.startswith(literal, at - offset) for literal, offset in literals if at >= offset
+        ):
+            return True
+        at = text.find(stem, at + 1)
+    return False
+
+
+def _suffix(path: str) -> str:
+    """`PurePath(path).suffix` without pathlib (which interns every path part it parses)."""
+    name = os.path.basename(path)
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
