@@ -82,9 +82,10 @@ def chain_shape(text: str, call: CallLiterals) -> CallShape:
         elif link.name in _ANY_KEYS:
             known = False
         elif link.name == "putAdditionalBodyProperty":
-            key = _string_args(text, link.arg_lo, link.arg_hi)
+            parts = _split(text, link.arg_lo, link.arg_hi)
+            key = _string_args(text, *parts[0]) if parts else None
             if key is None:
-                known = False
+                known = False  # `putAdditionalBodyProperty(name, …)`: which field?
             else:
                 fields.add(key[0][2])
                 keys.append((key[0][0] + 1, key[0][1] - 1, key[0][2]))
