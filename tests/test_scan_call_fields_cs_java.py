@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from betalint.linter.scan.call_fields import CallShape, call_shape
-from betalint.linter.scan.call_fields_builders import field_name
+from betalint.linter.scan.call_fields_builders import beta_insertion, field_name
 from betalint.linter.scan.calls import call_literals
 
 BETA = "mcp-client-2025-11-20"
@@ -270,3 +270,42 @@ def test_never_raises_and_spans_stay_in_the_call(noise: tuple[str, str], java: b
         assert call.start <= s <= e <= call.end
     for s, e, _ in found.keys:
         assert call.start <= s <= e <= call.end
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            JAVA0,
+            JAVA0.replace(
+                f'.addBeta("{BETA}")', f'.addBeta("{BETA}")\n    .addBeta("files-api-2025-04-14")'
+            ),
+        ),
+        (
+            JAVA0.replace(f'.addBeta("{BETA}")', f'.betas(listOf("{BETA}"))'),
+            JAVA0.replace(
+                f'.addBeta("{BETA}")', f'.betas(listOf("{BETA}", "files-api-2025-04-14"))'
+            ),
+        ),
+        (
+            f'MessageCreateParams.builder().addUserMessage("hi").addBeta("{BETA}").build()',
+            f'MessageCreateParams.builder().addUserMessage("hi").addBeta("{BETA}")'
+            '.addBeta("files-api-2025-04-14").build()',
+        ),
+    ],
+)
+def test_beta_insertion_writes_a_link_or_an_item(text: str, expected: str) -> None:
+    start = text.index(BETA)
+    call = call_literals(text, "A.java", start, start + len(BETA))
+    assert call is not None
+    found = beta_insertion(text, call, "files-api-2025-04-14")
+    assert found is not None
+    at, content = found
+    assert text[:at] + content + text[at:] == expected
+
+
+def test_no_beta_insertion_without_a_betas_link() -> None:
+    text = JAVA0.replace(f'.addBeta("{BETA}")', f'.putAdditionalHeader("anthropic-beta", "{BETA}")')
+    start = text.index(BETA)
+    call = call_literals(text, "A.java", start, start + len(BETA))
+    assert call is not None and beta_insertion(text, call, "x") is None

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from betalint.linter.scan.call_fields_shape import UNKNOWN, CallShape
 from betalint.linter.scan.calls_literals import LEXERS, CallLiterals
 
-__all__ = ["chain_shape"]
+__all__ = ["beta_insertion", "chain_shape", "field_name"]
 
 # The name of a link right before its `(`: matches ".mcpServers" in ".mcpServers(" (group
 # `name`) and ". addBeta "; not "listOf" (no dot) or ".build" inside a string (lexed away).
@@ -105,6 +105,28 @@ def chain_shape(text: str, call: CallLiterals) -> CallShape:
         None if items is None else tuple(items),
         tuple(keys),
     )
+
+
+def beta_insertion(text: str, call: CallLiterals, beta: str) -> tuple[int, str] | None:
+    """Where and what to insert so the chain also sends `beta`: one more `.addBeta("…")`
+    link after the chain's last `addBeta`, or one more item of its `betas(listOf(…))`; None
+    when it has neither (a comma after an `addBeta` item would not compile)."""
+    last = None
+    for link in _links(text, call.start, call.end):
+        if link.name in _BETA_LINKS:
+            last = link
+    if last is None:
+        return None
+    if last.name == "addBeta":
+        line = text.rfind("\n", call.start, last.start)
+        lead = text[line + 1 : last.start - 1] if line != -1 else ""
+        indent = lead if line != -1 and not lead.strip() else None
+        sep = f"\n{indent}" if indent is not None else ""
+        return last.arg_hi + 1, f'{sep}.addBeta("{beta}")'
+    items = _beta_args(text, last)
+    if not items:
+        return None
+    return items[-1][1], f', "{beta}"'
 
 
 def field_name(link: str) -> str:
