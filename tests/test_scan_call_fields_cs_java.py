@@ -97,7 +97,27 @@ JAVA_BASE = {"model", "max_tokens", "messages"}  # the betas are no body field
             JAVA,
             "A.java",
             "    .metadata(BetaMetadata.builder().mcpServers(servers).build())\n",
-            {"metadata"},
+            {"metadata", "metadata.mcp_servers"},
+        ),
+        # One level down under a whole nested builder only.
+        (
+            JAVA,
+            "A.java",
+            "    .outputConfig(BetaOutputConfig.builder()\n        .taskBudget(budget).build())\n",
+            {"output_config", "output_config.task_budget"},
+        ),
+        (JAVA, "A.java", "    .outputConfig(config)\n", {"output_config"}),
+        (
+            JAVA,
+            "A.java",
+            "    .outputConfig(base.toBuilder().taskBudget(budget).build())\n",
+            {"output_config"},
+        ),
+        (
+            JAVA,
+            "A.java",
+            "    .outputConfig(make(BetaOutputConfig.builder().taskBudget(b).build()))\n",
+            {"output_config"},
         ),
         # A literal body property is a field; other header links are no fields.
         (

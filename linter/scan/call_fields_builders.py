@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from betalint.linter.scan.call_fields_shape import UNKNOWN, CallShape
 from betalint.linter.scan.calls_literals import LEXERS, CallLiterals
@@ -53,6 +54,11 @@ _FIELD_OF = {
     "fallbacksDefault": "fallbacks",
 }
 _BETA_LINKS = frozenset({"addBeta", "betas"})
+# The receiver of a nested builder up to the dot before `builder`: matches
+# "  BetaOutputConfig." and "com.anthropic.models.X ."; not "make(x)." or "".
+_RECEIVER = re.compile(r"\s*[A-Za-z_][\w.]*?\s*\.\s*")
+# What lies between two links of one chain: the dot. Matches "\n    ." and "."; not ") + y.".
+_DOT = re.compile(r"\s*\.\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +99,9 @@ def chain_shape(text: str, call: CallLiterals) -> CallShape:
             name = field_name(link.name)
             fields.add(name)
             keys.append((link.start, link.end, name))
+            for sub in _nested(text, link.arg_lo, link.arg_hi):
+                fields.add(f"{name}.{field_name(sub.name)}")
+                keys.append((sub.start, sub.end, f"{name}.{field_name(sub.name)}"))
             if name == "tools":
                 tool_args.append((link.arg_lo, link.arg_hi))
     if "messages" not in fields:
@@ -163,6 +172,23 @@ def _links(text: str, lo: int, hi: int) -> list[_Link]:
         if depth == 0:
             code_from = m.end()
     return links
+
+
+def _nested(text: str, lo: int, hi: int) -> list[_Link]:
+    """The field links of a whole nested builder chain `text[lo:hi]`
+    (`BetaOutputConfig.builder().taskBudget(…).build()`); [] for anything else."""
+    links = _links(text, lo, hi)
+    if len(links) < 2 or links[0].name != "builder" or links[-1].name != "build":
+        return []
+    if not _RECEIVER.fullmatch(text, lo, links[0].start) or text[links[-1].arg_hi + 1 : hi].strip():
+        return []
+    for before, after in pairwise(links):
+        if not _DOT.fullmatch(text, before.arg_hi + 1, after.start):
+            return []  # `a.builder().x() + b`: not one chain
+    inner = links[1:-1]
+    if any(link.name in _ANY_KEYS or "AdditionalProperty" in link.name for link in inner):
+        return []
+    return inner
 
 
 def _string_args(text: str, lo: int, hi: int) -> list[tuple[int, int, str]] | None:
