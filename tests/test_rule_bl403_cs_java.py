@@ -143,3 +143,15 @@ def test_the_cli_reports_and_fixes_it(
     assert "BL403" in out and "mcp_servers" in out
     assert main([*args, "--fix", "--unsafe-fixes", str(target)]) == 0
     assert f'"{FILES}", "{MCP}"' in target.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", sorted(CASES))
+def test_bl404_reports_a_beta_the_call_does_not_use(mini_linter: Linter, lang: str) -> None:
+    path, text = text_of(lang, MCP, gated=False)
+    (found,) = mini_linter.check(text, path, frozenset({"BL404"}))
+    assert found.code == "BL404" and MCP in found.message
+    # A tools list betalint cannot read may hold the beta's tool: silent.
+    tools = "    Tools = tools,\n" if lang == "csharp" else "    .addTool(tool)\n"
+    anchor = "    Betas" if lang == "csharp" else "    .betas"
+    with_tools = text.replace(anchor, tools + anchor)
+    assert mini_linter.check(with_tools, path, frozenset({"BL404"})) == []
