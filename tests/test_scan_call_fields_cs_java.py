@@ -329,3 +329,12 @@ def test_no_beta_insertion_without_a_betas_link() -> None:
     start = text.index(BETA)
     call = call_literals(text, "A.java", start, start + len(BETA))
     assert call is not None and beta_insertion(text, call, "x") is None
+
+
+def test_csharp_tool_classes_leave_the_tool_list_unknown() -> None:
+    text = fill(CS, "    Tools = [new BetaToolComputerUse20251124 { DisplayWidthPx = 1280 }],\n")
+    found = shape(text, "a.cs")
+    assert found is not None and found.tools is None
+    assert found.fields is not None and "tools" in found.fields
+    plain = shape(CS0, "a.cs")
+    assert plain is not None and plain.tools == ()

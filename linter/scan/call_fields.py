@@ -396,7 +396,8 @@ def _tools(
         return (), ()
     if value.kind != "list" or value.items is None:
         return None, ()
-    complete = lang != "go"  # Go's tool unions name the type by a Go type, not a string
+    # Go's tool unions and C#'s tool classes name the type by a type, not a string.
+    complete = lang not in ("go", "csharp")
     seen: list[tuple[int, int, str]] = []
     for item in value.items:
         if item.kind != "object" or item.entries is None:
