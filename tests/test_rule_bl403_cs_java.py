@@ -8,13 +8,10 @@ from pathlib import Path
 
 import pytest
 from _registries import MINI
+from test_rule_bl403 import FILES, MCP, findings
 
 from betalint.linter.cli import main
-from betalint.linter.diagnostic import Diagnostic
 from betalint.linter.engine import Linter
-
-MCP, FILES = "mcp-client-2025-11-20", "files-api-2025-04-14"
-ONLY = frozenset({"BL403"})
 
 CS = (
     "var message = await client.Beta.Messages.Create(new MessageCreateParams\n{{\n"
@@ -40,10 +37,6 @@ CASES = {
 def text_of(lang: str, beta: str, gated: bool = True) -> tuple[str, str]:
     path, template, field, other = CASES[lang]
     return path, template.format(field=field if gated else other, beta=beta)
-
-
-def findings(linter: Linter, text: str, path: str) -> list[Diagnostic]:
-    return linter.check(text, path, ONLY)
 
 
 @pytest.mark.parametrize("lang", sorted(CASES))

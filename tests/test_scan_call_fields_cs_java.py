@@ -9,12 +9,11 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from test_scan_call_fields import BETA, fields, fill, shape
 
-from betalint.linter.scan.call_fields import CallShape, call_shape
+from betalint.linter.scan.call_fields import call_shape
 from betalint.linter.scan.call_fields_builders import beta_insertion, field_name
 from betalint.linter.scan.calls import call_literals
-
-BETA = "mcp-client-2025-11-20"
 
 CS = (
     "var message = await client.Beta.Messages.Create(new MessageCreateParams\n{\n"
@@ -32,21 +31,6 @@ JAVA = (
 
 CS0 = CS.replace("{body}", "")
 JAVA0 = JAVA.replace("{body}", "")
-
-
-def shape(text: str, path: str) -> CallShape | None:
-    start = text.index(BETA)
-    call = call_literals(text, path, start, start + len(BETA))
-    return call_shape(text, path, call) if call else None
-
-
-def fields(text: str, path: str) -> frozenset[str] | None:
-    found = shape(text, path)
-    return found.fields if found else None
-
-
-def fill(template: str, body: str) -> str:
-    return template.replace("{body}", body)
 
 
 CS_BASE = {"model", "max_tokens", "messages", "betas"}
@@ -140,8 +124,7 @@ def test_fields(template: str, path: str, body: str, expected: set[str]) -> None
         (JAVA, "A.java", "    .additionalBodyProperties(extra)\n"),
         (JAVA, "A.java", "    .putAllAdditionalBodyProperties(extra)\n"),
         (JAVA, "A.java", "    .putAdditionalBodyProperty(key, value)\n"),
-        # C#: a collection's spread inside an initializer may bring keys only to the list,
-        # but a nested `with` copy is opaque, not the request's.
+        # C#: an indexer entry (`[key] = value`) writes a computed key.
         (CS, "a.cs", "    [Key] = value,\n"),
     ],
 )

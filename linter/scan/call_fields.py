@@ -3,7 +3,10 @@
 Given a call found by `linter.scan.calls.call_literals`, this reads the call's own top-level
 keys: Python keyword arguments (`mcp_servers=[...]`) or dict keys, Ruby keyword arguments and
 hashes (`mcp_servers: [...]`, `"type" => "url"`), TS/JS/Go/JSON object keys (`mcp_servers:`,
-`"mcp_servers":`, Go's `MCPServers:` as `mcp_servers`), one level down where
+`"mcp_servers":`, Go's `MCPServers:` as `mcp_servers`), C# object initializers
+(`new MessageCreateParams { McpServers = [...] }`: PascalCase to snake_case, `..` a spread;
+an initializer not right after `new`, as after `with`, is not read), Java/Kotlin builder
+chains (`call_fields_builders`), one level down where
 the value is a literal object (`container={"skills": [...]}` → `container.skills`), and the
 keys of a literal `extra_body`. Anything that could add keys unseen (`**kwargs`, `...spread`,
 a non-literal `extra_body`, a computed key) makes the fields unknown (None): precision over
