@@ -62,15 +62,23 @@ def test_the_field_with_its_beta_or_an_ungated_field_is_silent(
     assert findings(mini_linter, *reversed(text_of(lang, FILES, gated=False))) == []
 
 
+ADD_BETA = (
+    JAVA.format(field="mcpServers", beta=FILES)
+    .replace(".mcpServers(listOf(server))", ".addMcpServer(server)")
+    .replace(f'.betas(listOf("{FILES}"))', f'.addBeta("{FILES}")')
+)
+
+
 def test_java_add_beta_and_add_mcp_server_are_read(mini_linter: Linter) -> None:
-    text = (
-        JAVA.format(field="mcpServers", beta=FILES)
-        .replace(".mcpServers(listOf(server))", ".addMcpServer(server).mcpServers(servers)")
-        .replace(f'.betas(listOf("{FILES}"))', f'.addBeta("{FILES}")')
-    )
-    (found,) = findings(mini_linter, text, "Agent.java")
+    (found,) = findings(mini_linter, ADD_BETA, "Agent.java")
     assert found.name == "mcp_servers"
-    assert findings(mini_linter, text.replace(FILES, MCP), "Agent.java") == []
+    assert findings(mini_linter, ADD_BETA.replace(FILES, MCP), "Agent.java") == []
+    # The fix is one more `.addBeta("…")` link: a second argument would not compile.
+    assert found.fix is not None and found.fix.applicability == "unsafe"
+    (edit,) = found.fix.edits
+    fixed = ADD_BETA[: edit.start] + edit.content + ADD_BETA[edit.end :]
+    assert f'    .addBeta("{FILES}")\n    .addBeta("{MCP}")\n' in fixed
+    assert findings(mini_linter, fixed, "Agent.java") == []
 
 
 @pytest.mark.parametrize(
