@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from betalint.linter.diagnostic import Diagnostic
 from betalint.linter.rules import RULES, Rule
 from betalint.linter.rules.file_check import FileCheck
+from betalint.linter.scan.gated_needles import gated_keys, gated_needles
 from betalint.linter.scan.scanner import ScanResult, scan_text
 from betalint.linter.scan.vocabulary import Vocabulary
 from betalint.registry.model import Registry
@@ -34,6 +35,9 @@ class Linter:
     platforms: tuple[str, ...] = ()  # targets for BL206 (config `platforms`, `--platform`)
     vocab: Vocabulary = field(init=False)
     _verdicts: dict[str, Verdict] = field(default_factory=dict, init=False, repr=False)
+    _gated: tuple[frozenset[str], tuple[str, ...]] | None = field(
+        default=None, init=False, repr=False
+    )
 
     def __post_init__(self) -> None:
         self.vocab = Vocabulary.from_names(self.registry.entries)
@@ -57,6 +61,13 @@ class Linter:
         if found is None:
             found = self._verdicts[name] = classify(name, today=self.today, registry=self.registry)
         return found
+
+    def gated(self) -> tuple[frozenset[str], tuple[str, ...]]:
+        """The registry's gated-key needles and top-level keys (BL403), derived once per run
+        rather than once per file: every file without a name still asks for them."""
+        if self._gated is None:
+            self._gated = (gated_needles(self.registry), gated_keys(self.registry))
+        return self._gated
 
     def check(
         self, text: str, path: str, enabled: frozenset[str] = DEFAULT_CODES

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from betalint.linter.rules.file_check import FileCheck
 from betalint.linter.scan.call_fields import CallShape, call_shape
 from betalint.linter.scan.calls import CallLiterals, call_literals
-from betalint.linter.scan.gated_needles import gated_needles
 from betalint.linter.scan.scanner import Candidate
 from betalint.registry.call_check import CallFacts, CallProblem, check_call
 
@@ -41,25 +40,19 @@ class CallView:
         return bool(self.members) and self.members[0] is c
 
 
+def lists_betas(file: FileCheck) -> bool:
+    """Whether a betas list or header of the file holds a name (a call can be read from it);
+    most files' names are in prose, comments or other strings."""
+    return any(c.group is not None and c.context in _CONTEXTS for c in file.candidates)
+
+
 def names_gated(file: FileCheck) -> bool:
     """Whether the text holds the key of a field, or a tool type, that a beta gates (`mcp_servers`,
     Go's `MCPServers` too): without one, BL403 has nothing to find and no call is read."""
     if file.names_gated is None:
         lowered = file.text.lower()
-        file.names_gated = any(n in lowered for n in gated_needles(file.linter.registry))
+        file.names_gated = any(n in lowered for n in file.linter.gated()[0])
     return file.names_gated
-
-
-def gated_keys(file: FileCheck) -> frozenset[str]:
-    """The top-level body keys under which a gated field is written (`mcp_servers`,
-    `output_config` for `output_config.task_budget`), and `tools` when a tool type is gated:
-    where BL403 looks for calls that send no beta at all."""
-    keys: set[str] = set()
-    for entry in file.linter.registry.entries.values():
-        keys.update(path.split(".", 1)[0] for path in entry.fields)
-        if entry.tools:
-            keys.add("tools")
-    return frozenset(keys)
 
 
 def call_view(file: FileCheck, c: Candidate) -> CallView | None:

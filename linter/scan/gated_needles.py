@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from betalint.registry.model import Registry
 
-__all__ = ["gated_needles", "might_send_gated"]
+__all__ = ["gated_keys", "gated_needles", "might_send_gated"]
 
 
 def gated_needles(registry: Registry) -> frozenset[str]:
@@ -28,6 +28,18 @@ def gated_needles(registry: Registry) -> frozenset[str]:
             joined = key.replace("_", "")
             needles.update((key, joined, joined.removesuffix("s")))
     return frozenset(needles)
+
+
+def gated_keys(registry: Registry) -> tuple[str, ...]:
+    """The top-level body keys under which a gated field is written (`mcp_servers`,
+    `output_config` for `output_config.task_budget`), and `tools` when a tool type is gated:
+    where BL403 looks for calls that send no beta at all. Sorted, for a stable scan order."""
+    keys: set[str] = set()
+    for entry in registry.entries.values():
+        keys.update(path.split(".", 1)[0] for path in entry.fields)
+        if entry.tools:
+            keys.add("tools")
+    return tuple(sorted(keys))
 
 
 def might_send_gated(data: bytes, needles: frozenset[bytes]) -> bool:

@@ -53,6 +53,14 @@ _GO_PARAMS = re.compile(r"\b(?:\w+\.)?(?:Beta)?Message(?:New|CountTokens)Params\
 # `https://api.anthropic.com/v1/messages` and `{{host}}/v1/messages/count_tokens`;
 # not `/v1/messages/batches` or `/v1/complete`.
 _ENDPOINT = re.compile(r"/v1/messages(?:/count_tokens)?(?![\w/-])")
+# Somewhere in the lowered text, what `_is_messages` needs before any call can count, per
+# language: a Messages method (`messages.create(`, `messages.counttokens(`), a Go params type
+# (`messagenewparams`) or the endpoint (`/v1/messages`). Each starts with a literal, which
+# keeps the search fast. Matches `client.beta.messages.stream (`; not `messages.append(`.
+_METHOD = re.compile(r"messages\s*\.\s*(?:create|stream|count_?tokens)\s*\(")
+# Matches `betamessagenewparams`, `messagecounttokensparams`; not `messagebatchnewparams`.
+_GO_TYPE = re.compile(r"message(?:new|counttokens)params")
+_ANY_MESSAGES = {"python": _METHOD, "ruby": _METHOD, "js": _METHOD, "go": _GO_TYPE}
 # A curl command's name: matches `curl` in `curl -s https://…`; not `curly` or `libcurl`.
 _CURL = re.compile(r"(?<![\w.-])curl(?![\w.-])")
 # A curl header whose name comes from a variable (it may be the beta header): matches
@@ -69,9 +77,17 @@ def unsent_calls(text: str, path: str, keys: Iterable[str]) -> Iterator[Messages
     lang = language_for_path(path)
     if lang not in _LANGS:
         return
+    lowered = text.lower()
+    method = _ANY_MESSAGES.get(lang)
+    if ("/v1/messages" not in lowered) if method is None else method.search(lowered) is None:
+        return  # no Messages call can be here: skip reading every call that writes a key
     wanted = frozenset(keys)
     # A curl body may span lines the command's start is not found from: start at `curl`.
-    anchors = _curls(text) if lang == "shell" else sorted(_occurrences(text.lower(), wanted))
+    anchors = (
+        _curls(text)
+        if lang == "shell"
+        else sorted(a for a in _occurrences(lowered, wanted) if _keyed(text, a[1], lang))
+    )
     seen: set[tuple[int, int]] = set()
     for start, end, key in anchors:
         call = call_literals(text, path, start, end)
@@ -97,6 +113,23 @@ def _occurrences(lowered: str, keys: Iterable[str]) -> Iterator[tuple[int, int, 
                 if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
                     yield pos, end, key
                 pos = lowered.find(needle, end)
+
+
+# What follows a word written as a key, after its closing quote if any: `=` (a keyword
+# argument, Ruby's `=>`) or `:` (an object key). Matches ` =` in `mcp_servers =[`, `":` in
+# `"mcp_servers": [`; not `==` or a value's `",` in `"type": "thinking",`.
+_KEY_END = re.compile(r"""["']?\s*(?:=(?!=)|:)""")
+# A JS shorthand property (`{ model, messages, mcp_servers }`) ends at `,` or `}`.
+_SHORTHAND_END = re.compile(r"\s*[,}]")
+
+
+def _keyed(text: str, end: int, lang: str) -> bool:
+    """The word ending at `end` is written as a key (only a key can be a call's field): a
+    cheap test before the call around it is read, since most words are values or prose."""
+    if _KEY_END.match(text, end):
+        return True
+    quoted = end < len(text) and text[end] in "\"'"
+    return lang == "js" and not quoted and _SHORTHAND_END.match(text, end) is not None
 
 
 def _curls(text: str) -> Iterator[tuple[int, int, str | None]]:
