@@ -32,6 +32,8 @@ def test_only_the_keys_asked_for() -> None:
 def test_the_needles_come_from_the_registry(mini_registry: Registry) -> None:
     needles = gated_needles(mini_registry)
     assert {"mcp_servers", "mcpservers", "mcp_toolset", "skills"} <= needles
+    # A Java builder's singular link (`.addMcpServer(s)`) lowers to neither of the two above.
+    assert "mcpserver" in needles
     assert "container" not in needles  # the leaf of `container.skills` is what is written
 
 

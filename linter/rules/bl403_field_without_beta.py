@@ -65,6 +65,7 @@ from betalint.linter.rules.call_view import (
 )
 from betalint.linter.rules.file_check import FileCheck
 from betalint.linter.rules.rule import Rule
+from betalint.linter.scan.call_fields_builders import beta_insertion
 from betalint.linter.scan.languages import language_for_path
 from betalint.linter.scan.messages_calls import unsent_calls
 from betalint.registry.call_check import CallProblem
@@ -123,6 +124,11 @@ def _fix(file: FileCheck, view: CallView, problem: CallProblem) -> Fix:
         return Fix("display", (), None, f"replace {problem.replaces} with {target}")
     if beta is None or not items:
         return Fix("display", (), None, f"add one of {', '.join(problem.options)} by hand")
+    if language_for_path(file.path) in ("java", "kotlin"):  # a chain: one more `.addBeta("…")`
+        found = beta_insertion(file.text, view.call, beta)
+        if found is None:
+            return Fix("display", (), None, f'add .addBeta("{beta}") by hand')
+        return Fix("unsafe", (Edit(found[0], found[0], found[1]),), beta, f"add {beta}")
     start, end, header = items[-1]
     quote = file.text[start] if file.text[start] in "\"'" else None
     if header:

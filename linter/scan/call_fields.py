@@ -3,7 +3,10 @@
 Given a call found by `linter.scan.calls.call_literals`, this reads the call's own top-level
 keys: Python keyword arguments (`mcp_servers=[...]`) or dict keys, Ruby keyword arguments and
 hashes (`mcp_servers: [...]`, `"type" => "url"`), TS/JS/Go/JSON object keys (`mcp_servers:`,
-`"mcp_servers":`, Go's `MCPServers:` as `mcp_servers`), one level down where
+`"mcp_servers":`, Go's `MCPServers:` as `mcp_servers`), C# object initializers
+(`new MessageCreateParams { McpServers = [...] }`: PascalCase to snake_case, `..` a spread;
+an initializer not right after `new`, as after `with`, is not read), Java/Kotlin builder
+chains (`call_fields_builders`), one level down where
 the value is a literal object (`container={"skills": [...]}` → `container.skills`), and the
 keys of a literal `extra_body`. Anything that could add keys unseen (`**kwargs`, `...spread`,
 a non-literal `extra_body`, a computed key) makes the fields unknown (None): precision over
@@ -20,31 +23,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from betalint.linter.scan.call_fields_builders import chain_shape
+from betalint.linter.scan.call_fields_shape import UNKNOWN, CallShape
 from betalint.linter.scan.calls import _CURL_BODY, _LEXERS, CallLiterals
 from betalint.linter.scan.languages import language_for_path
 
 __all__ = ["CallShape", "call_fields", "call_shape"]
 
+
 _MAX_DEPTH = 24  # deeper values are skipped whole: a request body is never this deep
-
-
-@dataclass(frozen=True, slots=True)
-class CallShape:
-    """What the call itself writes. `fields`: its body field paths, None when not all known.
-    `tools`: every tool type of its literal tools list (() without one), None when the list
-    is not all literal. `tools_seen`: the `type` literals of the list's literal items (with
-    their spans), complete or not. `beta_items`: (start, end, is_header) of each item of its
-    betas lists and each value of its `anthropic-beta` headers (quotes included where
-    written), None when one of them is not literal. `keys`: where each field path's key is."""
-
-    fields: frozenset[str] | None
-    tools: tuple[str, ...] | None
-    tools_seen: tuple[tuple[int, int, str], ...]
-    beta_items: tuple[tuple[int, int, bool], ...] | None
-    keys: tuple[tuple[int, int, str], ...] = ()  # (start, end, path) of each field's key
-
-
-UNKNOWN = CallShape(None, None, (), None)
 
 
 def call_fields(text: str, path: str, call: CallLiterals) -> frozenset[str] | None:
@@ -57,9 +44,13 @@ def call_shape(text: str, path: str, call: CallLiterals) -> CallShape:
     lang = language_for_path(path)
     if lang in ("shell", "http"):
         return _body_shape(text, lang, call)
+    if lang in ("java", "kotlin"):
+        return chain_shape(text, call)
     lexer = _LEXERS.get(lang)
     if lexer is None or lang not in _KEYS:
-        return UNKNOWN  # YAML settings, Java builders, C#, notebooks...: keys not read yet
+        return UNKNOWN  # YAML settings, PHP, notebooks...: keys not read yet
+    if lang == "csharp" and not _CS_NEW.search(text, max(0, call.start - 200), call.start):
+        return UNKNOWN  # `request with { … }`: a copy whose other keys are unseen
     if lang == "js" and _LATER_ARGUMENT.search(text, max(0, call.start - 80), call.start):
         return UNKNOWN  # `create(body, { headers })`: the span is the options, not the body
     value = _Parser(text, lexer, call.start, call.end, lang).top()
@@ -79,6 +70,8 @@ _KEYS: dict[str, tuple[str | None, str]] = {
     # Ruby keyword arguments and symbol-key hashes: `create(mcp_servers: [...])`,
     # `{type: "url"}`; a string key with `=>` is read too (`{"type" => "url"}`).
     "ruby": (":", ":"),
+    # C# object initializers: `new MessageCreateParams { McpServers = [...] }`.
+    "csharp": (None, "="),
 }
 # Languages whose `(...)` names its arguments: keys, not positional items.
 _KEYWORD_CALLS = frozenset({"python", "ruby"})
@@ -94,6 +87,10 @@ _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # case letter after a lower one or digit (`ContextManagement`), and before the last capital of
 # a run followed by a lower one (`MCPServers` → MCP|Servers). Not inside `Betas`.
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+# What comes right before a C# object initializer's `{`: its `new` expression. Matches
+# `new MessageCreateParams`, `new()`, `new Beta.MessageCreateParams() `; not `request with `
+# (a copy of another request) or `Create(` (no initializer).
+_CS_NEW = re.compile(r"\bnew(?:\s+[A-Za-z_][\w.]*(?:<[\w.<>, ?]*>)?)?\s*(?:\(\s*\))?\s*$")
 # The element type of a Go slice or array before its `{`: `anthropic.BetaToolUnionParam` in
 # `[]anthropic.BetaToolUnionParam{`, `*Param`; not `map[string]any` or `func()` (no match whole).
 _GO_SLICE_WORD = re.compile(r"\*?[A-Za-z_][\w.]*")
@@ -173,7 +170,7 @@ class _Parser:
     def _element(self, bracket: str, depth: int) -> _Element:
         a = self._peek()
         assert a is not None
-        if a.text in ("**", "...", "*"):
+        if a.text in ("**", "...", "*") or self._cs_spread(a):
             self.k += 1
             return _Element(None, (a.start, a.end), self._value(depth), spread=True)
         sep = _KEYS[self.lang][0 if bracket == "(" else 1] if bracket != "[" else None
@@ -186,6 +183,14 @@ class _Parser:
                 key = "*"  # a variable as a dict key: unknown, like a spread
             return _Element(key, (a.start, a.end), self._value(depth))
         return _Element(None, (a.start, a.end), self._value(depth))
+
+    def _cs_spread(self, a: _Atom) -> bool:
+        """C#'s `..` spread of a collection expression (`[.. defaults, "x"]`), two atoms."""
+        nxt = self._peek(1)
+        if self.lang != "csharp" or a.text != "." or nxt is None or nxt.text != ".":
+            return False
+        self.k += 1
+        return True
 
     def _value(self, depth: int) -> _Value:
         """Atoms up to the next `,` or closer of the enclosing bracket."""
@@ -230,7 +235,7 @@ def _container_value(opener: _Atom, end: int, elements: list[_Element], lang: st
         opener.text == "["
         or (opener.text == "(" and lang not in _KEYWORD_CALLS)  # arguments: items, not keys
         or (
-            lang == "go"
+            lang in ("go", "csharp")
             and opener.text == "{"
             and elements
             and all(e.key is None for e in elements)
@@ -272,6 +277,8 @@ def _value_of(parts: list[_Value | _Atom], lang: str) -> _Value:
         return _Value("other", start, end, words=[p.text] if p.kind == "word" else [])
     last = parts[-1]
     head = [p for p in parts[:-1] if not (isinstance(p, _Atom) and p.text == "&")]
+    if lang == "csharp":
+        return _cs_new(parts, start, end)
     if isinstance(last, _Value) and head:
         # Python `dict(type="x")`; Go `anthropic.Params{...}`, `&Params{...}`, `[]T{...}`.
         if lang == "python" and len(head) == 1 and _word(head[0], "dict"):
@@ -283,6 +290,21 @@ def _value_of(parts: list[_Value | _Atom], lang: str) -> _Value:
             items = last.items if last.kind == "list" else None
             return _Value(kind, start, end, entries=last.entries, items=items)
     return _Value("other", start, end)
+
+
+def _cs_new(parts: list[_Value | _Atom], start: int, end: int) -> _Value:
+    """A C# `new T { … }`, `new() { … }`, `new List<T> { … }` or `new T[] { … }`: the
+    initializer's object or collection; anything else (a call, `x with { … }`) is opaque."""
+    last = parts[-1]
+    if not (isinstance(last, _Value) and _word(parts[0], "new")) or last.kind == "other":
+        return _Value("other", start, end)
+    for p in parts[1:-1]:
+        if isinstance(p, _Value):
+            if p.kind == "object" or (p.items or []) != []:
+                return _Value("other", start, end)  # `new T(args) { … }`: args may set keys
+        elif p.kind != "word" and p.text not in "<>,?.":
+            return _Value("other", start, end)
+    return last
 
 
 def _word(p: _Value | _Atom, text: str) -> bool:
@@ -306,7 +328,7 @@ def _go_type(head: list[_Value | _Atom]) -> bool:
 
 
 def _snake(key: str, lang: str) -> str:
-    return _CAMEL.sub("_", key).lower() if lang == "go" else key
+    return _CAMEL.sub("_", key).lower() if lang in ("go", "csharp") else key
 
 
 def _shape(call: _Value, lang: str) -> CallShape:
@@ -377,7 +399,8 @@ def _tools(
         return (), ()
     if value.kind != "list" or value.items is None:
         return None, ()
-    complete = lang != "go"  # Go's tool unions name the type by a Go type, not a string
+    # Go's tool unions and C#'s tool classes name the type by a type, not a string.
+    complete = lang not in ("go", "csharp")
     seen: list[tuple[int, int, str]] = []
     for item in value.items:
         if item.kind != "object" or item.entries is None:

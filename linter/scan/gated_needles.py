@@ -24,7 +24,9 @@ def gated_needles(registry: Registry) -> frozenset[str]:
         needles.update(tool.lower() for tool in entry.tools)
         for path in entry.fields:
             key = path.rsplit(".", 1)[-1].lower()
-            needles.update((key, key.replace("_", "")))
+            # `mcp_servers`, Go/Java `MCPServers`/`mcpServers`, a builder's `addMcpServer`.
+            joined = key.replace("_", "")
+            needles.update((key, joined, joined.removesuffix("s")))
     return frozenset(needles)
 
 
