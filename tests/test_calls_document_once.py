@@ -62,3 +62,19 @@ def test_prose_between_fences_has_no_call() -> None:
     assert call_literals(text, "README.md", *first) is None
     found = call_literals(text, "README.md", *second)
     assert found is not None and found.model == "claude-opus-4-1"
+
+
+def test_each_group_s_call_is_read_once_for_all_its_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    import datetime as dt
+
+    from betalint.linter.engine import Linter
+
+    seen = _counting(monkeypatch, "_in_language")  # a text of its own: no earlier answer
+    names = ", ".join(
+        f'"{n}"' for n in (BETA, "interleaved-thinking-2025-05-14", "computer-use-2025-01-24")
+    )
+    text = f'once.beta.messages.create(model="claude-opus-4-7", betas=[{names}])\n'
+    linter = Linter.create(today=dt.date(2026, 12, 1))
+    found = linter.check(text, "agent.py", frozenset({"BL401", "BL402"}))
+    assert {d.name for d in found} >= {BETA, "interleaved-thinking-2025-05-14"}
+    assert len(seen) == 1

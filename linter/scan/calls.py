@@ -79,6 +79,9 @@ _OPTIONS_KEY = re.compile(
 _HEADER_SETTER = re.compile(r"""\(\s*["']anthropic-beta["']\s*,\s*["'`]?$""", re.I)
 
 
+# Every name of a list, and each call-level rule, asks about the same group's call: the last
+# few answers are kept (a str caches its hash; CallLiterals is frozen, so sharing is safe).
+@lru_cache(maxsize=64)
 def call_literals(text: str, path: str, start: int, end: int) -> CallLiterals | None:
     """The call holding `text[start:end]` (a betas list or header value) and its literals;
     None when no call can be told for certain."""
