@@ -79,12 +79,24 @@ _OPTIONS_KEY = re.compile(
 _HEADER_SETTER = re.compile(r"""\(\s*["']anthropic-beta["']\s*,\s*["'`]?$""", re.I)
 
 
-# Every name of a list, and each call-level rule, asks about the same group's call: the last
-# few answers are kept (a str caches its hash; CallLiterals is frozen, so sharing is safe).
-@lru_cache(maxsize=64)
 def call_literals(text: str, path: str, start: int, end: int) -> CallLiterals | None:
     """The call holding `text[start:end]` (a betas list or header value) and its literals;
     None when no call can be told for certain."""
+    memo = _answers(text, path)
+    if (start, end) not in memo:
+        memo[start, end] = _call_literals(text, path, start, end)
+    return memo[start, end]
+
+
+# Every name of a list, and each call-level rule, asks about the same group's call: answers
+# are kept for the last two documents only (an editor's texts of megabytes must not pile
+# up). A str caches its hash; CallLiterals is frozen, so sharing an answer is safe.
+@lru_cache(maxsize=2)
+def _answers(text: str, path: str) -> dict[tuple[int, int], CallLiterals | None]:
+    return {}
+
+
+def _call_literals(text: str, path: str, start: int, end: int) -> CallLiterals | None:
     lang = language_for_path(path)
     if lang == "notebook" and text.lstrip().startswith("{"):
         return _in_cell(text, start, end)
@@ -185,20 +197,21 @@ def _in_fence(text: str, start: int, end: int) -> CallLiterals | None:
 
 # Every betas list of a file asks for its fence or cell: reading the whole document once
 # per list made a Markdown file of n fences, or a notebook of n cells, cost n^2. The last few
-# documents' regions are kept (a str caches its hash, and a hit compares by identity first).
-@lru_cache(maxsize=4)
+# documents' regions are kept (a str caches its hash, and a hit compares by identity first);
+# only two, as a notebook's decoded cells cost about 17 bytes per character.
+@lru_cache(maxsize=2)
 def _regions(text: str) -> tuple[tuple[tuple[int, int, Lang], ...], tuple[int, ...]]:
     regions = tuple(markdown_regions(text, 0, len(text)))
     return regions, tuple(hi for _, hi, _ in regions)
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=4)
 def _fence_text(text: str, lo: int, hi: int) -> str:
     """One fence's text, sliced once for all the lists inside it."""
     return text[lo:hi]
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=2)
 def _cells(text: str) -> tuple[tuple[Cell, ...], tuple[int, ...]]:
     """The notebook's non-empty cells, and the raw end of each (cells are in text order)."""
     cells = tuple(cell for cell in notebook_cells(text) if cell.raw_starts)
