@@ -51,7 +51,7 @@ def read_body(body: object) -> BodyFacts:
     tools, tools_complete = _tool_types(_get(body, "tools"))
     betas, betas_complete = _body_betas(_get(body, BODY_BETAS))
     return BodyFacts(
-        model if isinstance(model, str) else None,
+        _plain(model),
         tools if tools_complete else None,
         _field_paths(body),
         betas,
@@ -69,9 +69,23 @@ def request_betas(headers: Iterable[object], facts: BodyFacts) -> tuple[str, ...
     names: list[str] = []
     for value in headers:
         if isinstance(value, str):
-            names += split_header(value)
+            names += split_header(str.__str__(value))
     names += facts.betas
     return tuple(dict.fromkeys(names))
+
+
+def _plain(value: object) -> str | None:
+    """`value` as a plain `str` when it is a string: a caller's `str` subclass may override
+    `__hash__`, `__eq__` or `__format__`, and the checks hash and format what they read."""
+    return str.__str__(value) if isinstance(value, str) else None
+
+
+def _items(listed: list[object] | tuple[object, ...]) -> tuple[object, ...] | None:
+    """The items of a JSON array as Python holds it; None when a subclass fails to iterate."""
+    try:
+        return tuple(listed)
+    except Exception:  # a caller's odd list: its failure must not fail the request
+        return None
 
 
 def _get(body: Mapping[object, object], key: str) -> object:
@@ -86,14 +100,15 @@ def _tool_types(tools: object) -> tuple[tuple[str, ...], bool]:
     """The readable `tools[*].type` values, and whether the whole list could be read."""
     if tools is None:
         return (), True
-    if not isinstance(tools, list | tuple):  # a JSON array as Python holds one
+    items = _items(tools) if isinstance(tools, list | tuple) else None  # a JSON array
+    if items is None:
         return (), False
     found: list[str] = []
     complete = True
-    for tool in tools:
+    for tool in items:
         kind = _get(tool, "type") if isinstance(tool, Mapping) else None
         if isinstance(kind, str):
-            found.append(kind)
+            found.append(str.__str__(kind))
         elif not isinstance(tool, Mapping) or kind is not None:
             complete = False  # not an object, or a `type` that is not a string
         # else: a custom tool, whose `type` is optional
@@ -109,6 +124,7 @@ def _field_paths(body: Mapping[object, object]) -> tuple[str, ...] | None:
     for key, value in items:
         if not isinstance(key, str):
             return None
+        key = str.__str__(key)
         paths.append(key)
         if isinstance(value, Mapping):  # one level down: `container.skills`
             inner = _keys(value)
@@ -125,7 +141,7 @@ def _keys(value: Mapping[object, object]) -> list[str] | None:
         return None
     if not all(isinstance(k, str) for k in keys):
         return None
-    return [str(k) for k in keys]
+    return [str.__str__(k) for k in keys]
 
 
 def _body_betas(listed: object) -> tuple[tuple[str, ...], bool]:
@@ -137,14 +153,15 @@ def _body_betas(listed: object) -> tuple[tuple[str, ...], bool]:
     if listed is None:
         return (), True
     if isinstance(listed, str):
-        return tuple(split_header(listed)), True
-    if not isinstance(listed, list | tuple):
+        return tuple(split_header(str.__str__(listed))), True
+    items = _items(listed) if isinstance(listed, list | tuple) else None
+    if items is None:
         return (), False
     names: list[str] = []
     complete = True
-    for item in listed:
+    for item in items:
         if isinstance(item, str):
-            names += split_header(item)
+            names += split_header(str.__str__(item))
         else:
             complete = False
     return tuple(names), complete

@@ -106,9 +106,27 @@ def removal(
     return None
 
 
+_NEAR = 256  # how far back a line start is looked for before the prefix is read first
+
+
+def _line_start(text: str, start: int) -> int | None:
+    """The start of `start`'s line; None when a long prefix already holds a character that
+    is neither blank nor a YAML dash (the item is not alone on its line). Bounded, so each
+    item of a megabyte one-line file does not scan back to the file's start."""
+    lo = max(0, start - _NEAR)
+    nl = text.rfind("\n", lo, start)
+    if nl != -1 or lo == 0:
+        return nl + 1
+    if text[lo:start].strip(" \t-"):
+        return None
+    return text.rfind("\n", 0, lo) + 1
+
+
 def _whole_line(text: str, start: int, end: int, starts: set[int], ends: set[int]) -> Edit | None:
     """Remove the item's whole line when it is alone on it (a multi-line list, a YAML `- a`)."""
-    line_start = text.rfind("\n", 0, start) + 1
+    line_start = _line_start(text, start)
+    if line_start is None:
+        return None
     prefix = text[line_start:start]
     yaml_item = _YAML_DASH.fullmatch(prefix) is not None
     if prefix.strip(" \t") and not yaml_item:

@@ -23,7 +23,8 @@ tool is not the version the code was written for.
 
 ## Fix safety
 Unsafe, and only when exactly one beta in the registry enables the call's tool version: a new
-tool version can behave differently, and the model must support it.
+tool version can behave differently. Shown, never applied, when the call's literal model
+rejects or ignores that beta (the tool version or the model is what must change).
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from betalint.linter.rules.file_check import FileCheck
 from betalint.linter.rules.rule import Rule
 from betalint.linter.scan.calls import call_literals
 from betalint.linter.scan.scanner import Candidate
-from betalint.registry.call_check import CallFacts, tool_version_problem
+from betalint.registry.call_check import CallFacts, model_problem, tool_version_problem
 from betalint.registry.validator import Verdict
 
 
@@ -58,11 +59,26 @@ def check(file: FileCheck, c: Candidate, verdict: Verdict) -> Iterator[Diagnosti
     if found is None:
         return
     fix = None
-    if found.suggested is not None:
+    if found.suggested is not None and _misfits(file, found.suggested, call.model):
+        fix = Fix("display", (), None, "change the tool version or the model by hand")
+    elif found.suggested is not None:
         spelled, certain = spell_like(c.written, name, found.suggested)
         edit = Edit(c.start, c.end, spelled)
         fix = Fix("unsafe" if certain else "display", (edit,), found.suggested, f"write {spelled}")
     yield file.at(RULE, c, found.message, name, fix, entry.docs_url)
+
+
+def _misfits(file: FileCheck, beta: str, model: str | None) -> bool:
+    """Whether the call's literal model rejects or ignores `beta`: writing it would trade
+    this finding for a BL401 one (`computer-use-2025-11-24` on claude-sonnet-4-5, whose
+    tool version is the older one), so the right change is the tool's version or the model."""
+    linter = file.linter
+    return (
+        model_problem(
+            beta, model, linter.registry, file.pinned_platform(), linter.platforms, linter.today
+        )
+        is not None
+    )
 
 
 RULE = Rule.documented(

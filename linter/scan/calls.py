@@ -20,13 +20,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
+from functools import lru_cache
 
 from betalint.linter.scan.calls_builders import builder_chain
 from betalint.linter.scan.calls_literals import LEXERS, WINDOW, CallLiterals, lex, literals
 from betalint.linter.scan.calls_text import CURL_BODY, curl_call, http_call, yaml_call
 from betalint.linter.scan.languages import Lang, language_for_path
 from betalint.linter.scan.markdown import markdown_regions
-from betalint.linter.scan.notebook import notebook_cells
+from betalint.linter.scan.notebook import Cell, notebook_cells
 from betalint.linter.scan.sdk_names import model_for_constant
 
 __all__ = ["WINDOW", "CallLiterals", "call_literals"]
@@ -81,6 +82,21 @@ _HEADER_SETTER = re.compile(r"""\(\s*["']anthropic-beta["']\s*,\s*["'`]?$""", re
 def call_literals(text: str, path: str, start: int, end: int) -> CallLiterals | None:
     """The call holding `text[start:end]` (a betas list or header value) and its literals;
     None when no call can be told for certain."""
+    memo = _answers(text, path)
+    if (start, end) not in memo:
+        memo[start, end] = _call_literals(text, path, start, end)
+    return memo[start, end]
+
+
+# Every name of a list, and each call-level rule, asks about the same group's call: answers
+# are kept for the last two documents only (an editor's texts of megabytes must not pile
+# up). A str caches its hash; CallLiterals is frozen, so sharing an answer is safe.
+@lru_cache(maxsize=2)
+def _answers(text: str, path: str) -> dict[tuple[int, int], CallLiterals | None]:
+    return {}
+
+
+def _call_literals(text: str, path: str, start: int, end: int) -> CallLiterals | None:
     lang = language_for_path(path)
     if lang == "notebook" and text.lstrip().startswith("{"):
         return _in_cell(text, start, end)
@@ -168,31 +184,56 @@ def _builder_literals(text: str, start: int, end: int) -> CallLiterals | None:
 def _in_fence(text: str, start: int, end: int) -> CallLiterals | None:
     """The call inside the fenced code block holding [start, end), read in the fence's
     language; never one that crosses the fence (prose has no calls)."""
-    for lo, hi, lang in markdown_regions(text, 0, len(text)):
-        if hi < end:
-            continue
-        if lo > start or lang in ("markdown", "generic"):
-            return None
-        found = _in_language(text[lo:hi], lang, start - lo, end - lo)
-        return found and _mapped(found, _shift(lo), text)
-    return None
+    regions, his = _regions(text)
+    i = bisect_left(his, end)  # the first region reaching `end` (regions are in order)
+    if i == len(regions):
+        return None
+    lo, hi, lang = regions[i]
+    if lo > start or lang in ("markdown", "generic"):
+        return None
+    found = _in_language(_fence_text(text, lo, hi), lang, start - lo, end - lo)
+    return found and _mapped(found, _shift(lo), text)
+
+
+# Every betas list of a file asks for its fence or cell: reading the whole document once
+# per list made a Markdown file of n fences, or a notebook of n cells, cost n^2. The last few
+# documents' regions are kept (a str caches its hash, and a hit compares by identity first);
+# only two, as a notebook's decoded cells cost about 17 bytes per character.
+@lru_cache(maxsize=2)
+def _regions(text: str) -> tuple[tuple[tuple[int, int, Lang], ...], tuple[int, ...]]:
+    regions = tuple(markdown_regions(text, 0, len(text)))
+    return regions, tuple(hi for _, hi, _ in regions)
+
+
+@lru_cache(maxsize=4)
+def _fence_text(text: str, lo: int, hi: int) -> str:
+    """One fence's text, sliced once for all the lists inside it."""
+    return text[lo:hi]
+
+
+@lru_cache(maxsize=2)
+def _cells(text: str) -> tuple[tuple[Cell, ...], tuple[int, ...]]:
+    """The notebook's non-empty cells, and the raw end of each (cells are in text order)."""
+    cells = tuple(cell for cell in notebook_cells(text) if cell.raw_starts)
+    return cells, tuple(cell.raw_ends[-1] for cell in cells)
 
 
 def _in_cell(text: str, start: int, end: int) -> CallLiterals | None:
     """The call inside the notebook cell holding [start, end) (raw offsets), read on the
     cell's decoded source in its language; spans map back to the raw JSON."""
-    for cell in notebook_cells(text):
-        if not cell.raw_starts or cell.raw_ends[-1] < end:
-            continue
-        if cell.raw_starts[0] > start:
-            return None
-        inner_start = bisect_left(cell.raw_starts, start)
-        inner_end = bisect_left(cell.raw_ends, end) + 1
-        if inner_start >= len(cell.raw_starts) or inner_end > len(cell.raw_ends):
-            return None
-        found = _in_language(cell.text, cell.lang, inner_start, inner_end)
-        return found and _mapped(found, cell.raw_span, text)
-    return None
+    cells, ends = _cells(text)
+    i = bisect_left(ends, end)
+    if i == len(cells):
+        return None
+    cell = cells[i]
+    if cell.raw_starts[0] > start:
+        return None
+    inner_start = bisect_left(cell.raw_starts, start)
+    inner_end = bisect_left(cell.raw_ends, end) + 1
+    if inner_start >= len(cell.raw_starts) or inner_end > len(cell.raw_ends):
+        return None
+    found = _in_language(cell.text, cell.lang, inner_start, inner_end)
+    return found and _mapped(found, cell.raw_span, text)
 
 
 def _shift(by: int) -> Callable[[int, int], tuple[int, int]]:

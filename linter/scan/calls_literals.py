@@ -97,9 +97,12 @@ _MODEL_CONSTANT = re.compile(_MODEL_KEY + r"\s*(?:(?:[a-z]\w*\.)?F\(\s*)?" + MOD
 # Any model key, whatever its value: matches "model=" in `model=cfg.model` or "modelId:"; not
 # `model == x` or `fallback_model=`.
 _MODEL_KEYS = re.compile(_MODEL_KEY)
-# What may follow a literal value: `,` `)` `}` `]`, a newline or a comment. Not `if` (a
-# Python conditional), `+` (concatenation), `??`/`||` (a fallback), `.` (a method call).
-_VALUE_END = re.compile(r"\s*(?:[,)}\]]|#|//|$)", re.M)
+# What may follow a literal value: `,` `)` `}` `]`, after blanks and comments that may span
+# lines (inside brackets a line break ends nothing: `model="claude-…"⏎ if big else m` is one
+# conditional). Matches `,` in `"…"  # old⏎    ,`; not `if` (a Python conditional), `+`
+# (concatenation), `??`/`||` (a fallback, here or on the next line), `.` (a method call).
+# Possessive, so a long run of blanks or `#`s cannot backtrack.
+_VALUE_END = re.compile(r"(?:\s|#[^\n]*+|//[^\n]*+|/\*[\s\S]*?\*/)*+[,)}\]]")
 
 # A tool type: `"type": "computer_20251124"`, `type="text_editor_20250728"`,
 # `type: 'code_execution_20250825'`; not `"type": "tool_use"` (no date),

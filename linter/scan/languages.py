@@ -327,8 +327,10 @@ class CommentIndex:
         line = _LINE_STYLES.get(self._lang)
         if line is not None:
             text = self._text
-            line_start = max(self._start, text.rfind("\n", 0, offset) + 1)
-            line_start = max(line_start, offset - _MAX_LINE_PREFIX)
+            # Look for the line start only as far back as is read: on a minified line of
+            # megabytes an unbounded rfind per candidate made the scan quadratic.
+            floor = max(self._start, offset - _MAX_LINE_PREFIX)
+            line_start = max(floor, text.rfind("\n", floor, offset) + 1)
             if line.match(text, line_start, offset):
                 return True
         return self._lang in _BLOCK_STYLES and self._in_block(offset)
