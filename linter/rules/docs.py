@@ -8,18 +8,18 @@ from typing import Any
 from betalint.linter.rules import RULES, Rule
 from betalint.registry.errors import BetalintError
 
+# The availability sentence before a rule's own Fix safety words. A rule without a fix says
+# so itself ("No fix: which one is meant needs a person."), as ruff's docs do.
 FIX_AVAILABILITY = {
     "always": "Fix is always available.",
     "sometimes": "Fix is sometimes available.",
     "unsafe": "Fix is unsafe where available.",
-    "never": "No fix.",
 }
 
 
 def fix_safety(r: Rule) -> str:
-    """The availability sentence, then the rule's own words; a rule without a fix whose
-    words already open with "No fix" (ruff's style) does not say it twice."""
-    if r.fix == "never" and r.fix_safety.startswith("No fix"):
+    """The Fix safety paragraph: availability, then the rule's own words."""
+    if r.fix == "never":
         return r.fix_safety
     return f"{FIX_AVAILABILITY[r.fix]} {r.fix_safety}"
 
