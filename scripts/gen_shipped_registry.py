@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 from betalint.registry import integrity, loader, prebuilt
 from betalint.registry.model import Registry, RegistryLayer
@@ -28,17 +29,18 @@ def expected() -> str:
 
 def main(argv: list[str]) -> int:
     text = expected()
-    current = prebuilt.PATH.read_text(encoding="utf-8") if prebuilt.PATH.exists() else ""
+    target = Path(prebuilt.PATH)
+    current = target.read_text(encoding="utf-8") if target.exists() else ""
     if "--check" in argv:
         if current != text:
-            print(f"{prebuilt.PATH} is out of date: run {__file__}", file=sys.stderr)
+            print(f"{target} is out of date: run {__file__}", file=sys.stderr)
             return 1
         return 0
     if current != text:
-        tmp = prebuilt.PATH.with_suffix(f".{os.getpid()}.new")
+        tmp = target.with_suffix(f".{os.getpid()}.new")
         tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, prebuilt.PATH)
-        print(f"wrote {prebuilt.PATH}")
+        os.replace(tmp, target)
+        print(f"wrote {target}")
     return 0
 
 
