@@ -29,6 +29,8 @@ def test_every_rule_renders_all_sections(code: str) -> None:
         assert f"\n{heading}\n" in text
     assert r.what in text and r.why in text and r.fix_safety in text
     assert text.rstrip().endswith(f"Docs: {r.url}")
+    # The availability sentence and the rule's own words never say the same thing twice.
+    assert "No fix. No fix" not in text and "No fix. No fix" not in rules_markdown()
 
 
 @pytest.mark.parametrize("query", ["BL202", "bl202", " BL202 ", "superseded", "Superseded"])

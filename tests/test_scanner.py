@@ -545,6 +545,25 @@ STRONG = [
 ]
 
 
+# A computed betas value (a call that builds more than a list) keeps dated names and exact
+# features, but not a dateless word that is only near a feature ("skill" near "skills"):
+# `beta = Agent(model=Scripted(...))` in public test code held `"tool"` (near "tools").
+COMPUTED = [
+    ('beta = Agent(model=Scripted("m", [("skill", "x")]))\n', "a.py", []),
+    ('betas = make(["skill", "pdfs-2024-09-25"])\n', "a.py", ["pdfs-2024-09-25"]),
+    ('betas = make(["files-api", "x"])\n', "a.py", ["files-api"]),
+    # A plain list is no computed value: its near-feature item is still a (bad) name.
+    ('betas = ["skill"]\n', "a.py", ["skill"]),
+]
+
+
+@pytest.mark.parametrize(("text", "path", "expected"), COMPUTED)
+def test_computed_value_keeps_only_dated_or_exact(
+    text: str, path: str, expected: list[str]
+) -> None:
+    assert [c.written for c in scan(text, path).candidates if c.strong] == expected
+
+
 @pytest.mark.parametrize(("text", "path", "expected"), STRONG)
 def test_strong(text: str, path: str, expected: list[tuple[str, str]]) -> None:
     found = scan(text, path).candidates

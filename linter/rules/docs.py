@@ -16,6 +16,14 @@ FIX_AVAILABILITY = {
 }
 
 
+def fix_safety(r: Rule) -> str:
+    """The availability sentence, then the rule's own words; a rule without a fix whose
+    words already open with "No fix" (ruff's style) does not say it twice."""
+    if r.fix == "never" and r.fix_safety.startswith("No fix"):
+        return r.fix_safety
+    return f"{FIX_AVAILABILITY[r.fix]} {r.fix_safety}"
+
+
 def find_rule(code: str) -> Rule:
     """The rule with this code (any case) or kebab name; unknown → BetalintError."""
     wanted = code.strip()
@@ -39,7 +47,7 @@ def explain(code: str) -> str:
         f"What it does\n{r.what}\n\n"
         f"Why is this bad?\n{r.why}\n\n"
         f"Example\n{example}\n\n"
-        f"Fix safety\n{FIX_AVAILABILITY[r.fix]} {r.fix_safety}\n\n"
+        f"Fix safety\n{fix_safety(r)}\n\n"
         f"Docs: {r.url}\n"
     )
 
@@ -124,6 +132,6 @@ def rules_markdown() -> str:
             + f"### What it does\n\n{r.what}\n\n"
             f"### Why is this bad?\n\n{r.why}\n\n"
             f"### Example\n\n```\n{r.example}\n```\n\n"
-            f"### Fix safety\n\n{FIX_AVAILABILITY[r.fix]} {r.fix_safety}\n"
+            f"### Fix safety\n\n{fix_safety(r)}\n"
         )
     return "".join(parts)

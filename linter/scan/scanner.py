@@ -263,8 +263,9 @@ class _Collector:
         self.next_group += 1
         return self.next_group - 1
 
-    def name_like(self, item: str) -> bool:
-        """Does a string look like a beta name (date tail, or a registry feature nearby)?"""
+    def name_like(self, item: str, *, near: bool = True) -> bool:
+        """Does a string look like a beta name (date tail, or a registry feature nearby)?
+        With `near=False` a dateless string must be a registry feature itself."""
         if is_foreign(item):  # name-shaped around its foreign characters?
             item = skeleton(item, stand_ins=False)
         lower = item.lower().replace("_", "-")
@@ -274,7 +275,7 @@ class _Collector:
             return True
         return bool(feature) and (
             feature in self.vocab.features
-            or (len(feature) >= 4 and self.vocab.near_feature(feature))
+            or (near and len(feature) >= 4 and self.vocab.near_feature(feature))
         )
 
 
@@ -351,7 +352,11 @@ def _emit(
         pieces = [
             p
             for p in pieces
-            if p.constant or not (filter_names or p.foreign) or out.name_like(text[p.start : p.end])
+            if p.constant
+            or not (filter_names or p.foreign)
+            # In a computed value (a call that builds more than a list: `Agent(model=M(["tool"]))`)
+            # a dateless word near a feature is some other string, not a misspelt beta.
+            or out.name_like(text[p.start : p.end], near=not filter_names)
         ]
         if not pieces:
             return
