@@ -16,10 +16,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from betalint.registry.validator import Verdict
 
 from betalint.linter.exit_codes import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK
 
@@ -64,14 +60,20 @@ def _plain(arg: str) -> bool:
 def _verdicts(names: Sequence[str]) -> tuple[list[str], list[str], bool]:
     """`validate`'s stderr lines (the registry's age notice, when due) and stdout lines for
     these names, and whether every name is valid."""
+    from betalint.linter.quick_verdicts import answers
+    from betalint.registry.header import names_in
+
+    items = names_in(names) or list(names)
+    quick = answers(items)  # shipped names, no notice due: the generated table knows
+    if quick is not None:
+        return [], [line for line, _ in quick], all(ok for _, ok in quick)
+
     from betalint.linter.cli.sdk_switch import cwd_sdk_layer
     from betalint.linter.registry_age import DEFAULT_REGISTRY_AGE_NOTICE, age_notice
-    from betalint.registry.header import names_in
     from betalint.registry.loader import load_registry
     from betalint.registry.validator import classify
 
     registry = load_registry((), base=None)
-    items = names_in(names) or list(names)
     if not all(name in registry for name in items):
         # The SDK layer only adds names the shipped registry lacks, so a shipped name's
         # verdict never depends on it (tests/test_fast_path.py): read it only for the rest.
@@ -79,13 +81,6 @@ def _verdicts(names: Sequence[str]) -> tuple[list[str], list[str], bool]:
     verdicts = [classify(n, today=None, registry=registry) for n in items]
     notice = age_notice(registry, None, DEFAULT_REGISTRY_AGE_NOTICE)
     note = [f"betalint: note: {notice}"] if notice else []
+    from betalint.linter.verdict_text import verdict_lines
+
     return note, verdict_lines(verdicts), all(v.ok for v in verdicts)
-
-
-def verdict_lines(verdicts: Sequence[Verdict]) -> list[str]:
-    """`validate`'s text: one line per verdict, and where to read more when it fails."""
-    lines = []
-    for v in verdicts:
-        docs = f"\n    docs: {v.docs_url}" if v.docs_url and not v.ok else ""
-        lines.append(f"{v.kind:<10} {v.message}{docs}")
-    return lines

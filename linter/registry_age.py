@@ -8,8 +8,10 @@ A registry is cut at one date; long after it, betas released since are only "new
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from betalint.registry.model import Registry
+if TYPE_CHECKING:  # an annotation only: `linter/quick_verdicts.py` needs no model
+    from betalint.registry.model import Registry
 
 # `registry-age-notice`: say so once when the registry is older than this many days (0: never).
 # Defined here, beside the notice, so `validate` needs no config to know it.

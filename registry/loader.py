@@ -13,12 +13,14 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Mapping
 from functools import cache
-from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from betalint.registry.errors import BetalintError
 from betalint.registry.model import Registry, RegistryLayer
 from betalint.registry.schema import RegistryFile
+
+if TYPE_CHECKING:  # pathlib costs ~3 ms to import: `validate` and `check` never need it
+    from pathlib import Path
 
 # Bump when the cached JSON changes meaning, so old cache files are never read.
 _CACHE_REVISION = "3"
@@ -36,12 +38,24 @@ class RegistryError(BetalintError):
 
 def shipped_registry_path() -> Path:
     """The `betas.toml` inside the installed package."""
-    beside = Path(__file__).with_name("betas.toml")
-    if beside.is_file():  # the usual case; importlib.resources costs ~10 ms to import
+    from pathlib import Path
+
+    return Path(_shipped_file())
+
+
+def _shipped_file() -> str:
+    """`shipped_registry_path()` as a string, without importing pathlib."""
+    beside = _beside("betas.toml")
+    if os.path.isfile(beside):  # the usual case; importlib.resources costs ~10 ms to import
         return beside
     from importlib import resources
 
-    return Path(str(resources.files("betalint.registry").joinpath("betas.toml")))
+    return str(resources.files("betalint.registry").joinpath("betas.toml"))
+
+
+def _beside(name: str) -> str:
+    """The file `name` in this package's directory."""
+    return os.path.join(os.path.dirname(__file__), name)
 
 
 @cache
@@ -66,10 +80,10 @@ def load_registry(
     """
     if base is None:
         shipped, clean = _load_shipped()
-        files = [(str(shipped_registry_path()), shipped)]
+        files = [(_shipped_file(), shipped)]
     else:
-        files, clean = [(str(base), load_file(Path(base)))], False
-    files += [(str(p), load_file(Path(p))) for p in extra]
+        files, clean = [(str(base), load_file(base))], False
+    files += [(str(p), load_file(p)) for p in extra]
     # A clean pre-built shipped registry was checked when it was built; layers change that.
     registry = _assemble(files, check and not (clean and len(files) == 1))
     return registry if live is None else live.apply(registry)
@@ -121,8 +135,11 @@ def _registry(
     return registry
 
 
-def load_file(path: Path) -> RegistryFile:
+def load_file(path: str | os.PathLike[str]) -> RegistryFile:
     """Read, parse and validate one registry file (pre-built or cached when possible)."""
+    from pathlib import Path
+
+    path = Path(path)
     data = _read(path)
     prebuilt = _prebuilt(data)
     if prebuilt is not None:
@@ -142,7 +159,7 @@ def _load_shipped() -> tuple[RegistryFile, bool]:
     per process: it is package data, and `check` asks for it once bare (to fail before any
     file is read) and once per SDK view (reading and parsing `betas.json` costs ~2 ms, and
     its entries, decoded on first use, are then decoded once)."""
-    path = shipped_registry_path()
+    path = _shipped_file()
     data = _read(path)
     prebuilt = _prebuilt(data)
     if prebuilt is not None:
@@ -150,9 +167,10 @@ def _load_shipped() -> tuple[RegistryFile, bool]:
     return _validate(path, _parse_toml(path, data)), False
 
 
-def _read(path: Path) -> bytes:
+def _read(path: str | Path) -> bytes:
     try:
-        return path.read_bytes()
+        with open(path, "rb") as file:
+            return file.read()
     except FileNotFoundError:
         raise RegistryError(f"{path}: registry file not found") from None
     except OSError as exc:
@@ -168,7 +186,7 @@ def _prebuilt(data: bytes) -> tuple[RegistryFile, bool] | None:
     return None if found is None else (found.registry, found.integrity_problems == 0)
 
 
-def _parse_toml(path: Path, data: bytes) -> dict[str, Any]:
+def _parse_toml(path: str | Path, data: bytes) -> dict[str, Any]:
     import tomllib  # deferred: only a cache miss pays for it
 
     from betalint.registry.toml_depth import TooDeep, loads_bounded
@@ -185,7 +203,7 @@ def _parse_toml(path: Path, data: bytes) -> dict[str, Any]:
         raise RegistryError(f"{path}: invalid TOML: {exc}") from None
 
 
-def _validate(path: Path, raw: dict[str, Any]) -> RegistryFile:
+def _validate(path: str | Path, raw: dict[str, Any]) -> RegistryFile:
     import pydantic  # deferred: only a cache miss pays for it
 
     try:
@@ -213,7 +231,7 @@ def _code_stamp() -> str:
     parts = [_CACHE_REVISION]
     for module in ("schema.py", "codec.py"):
         try:
-            st = Path(__file__).with_name(module).stat()
+            st = os.stat(_beside(module))
             parts.append(f"{st.st_mtime_ns}:{st.st_size}")
         except OSError:
             parts.append("?")

@@ -45,7 +45,7 @@ def validate(
 ) -> int:
     """Say whether each NAME (or each name of a header value "a, b") is a valid beta name."""
     from betalint.linter.cli.platforms import platform_json, platform_lines
-    from betalint.linter.fast import verdict_lines
+    from betalint.linter.verdict_text import verdict_lines
     from betalint.registry.header import names_in
     from betalint.registry.validator import classify
 
